@@ -1,0 +1,97 @@
+// Package emulator is a faithful, offline stand-in for the parts of Google that Chat Members
+// uses: the Chat API (spaces and memberships) and Google's OAuth 2.0 endpoints. It speaks
+// Google's wire format (paths, query parameters, JSON names, error bodies) so that unmodified
+// Google client libraries work against it. Demo mode and the tests run it in-process on
+// 127.0.0.1:0; `go run ./cmd/emulator` runs it alone.
+//
+// Files: server.go (lifecycle, shared state), data.go (the model and demo organisation),
+// chat*.go (Chat API), oauth*.go (authorization, token, revoke endpoints and the grants they mint).
+package emulator
+
+import (
+	"context"
+	"errors"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+)
+
+// Options configure a Server.
+type Options struct {
+	// Data is the organisation the server starts with; nil means DemoData().
+	Data *Dataset
+	// Now returns the current time; nil means time.Now. Tests may pin it.
+	Now func() time.Time
+}
+
+// Server holds all emulated state in memory. It is safe for concurrent use.
+type Server struct {
+	mu    sync.Mutex
+	now   func() time.Time
+	data  *Dataset
+	oauth oauthState // owned by oauth*.go
+	chat  chatState  // owned by chat*.go
+
+	baseURL  string
+	listener net.Listener
+	httpSrv  *http.Server
+	handler  http.Handler
+}
+
+// New builds a Server that is not yet listening; use Handler with your own listener, or Start.
+func New(opts Options) *Server {
+	s := &Server{now: opts.Now, data: opts.Data}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if s.data == nil {
+		s.data = DemoData()
+	}
+	s.oauth.init()
+	s.chat.init(s.data)
+	mux := http.NewServeMux()
+	s.registerOAuth(mux)
+	s.registerChat(mux)
+	s.handler = mux
+	return s
+}
+
+// Start builds a Server and serves it on addr (use "127.0.0.1:0" for a free port).
+func Start(addr string, opts Options) (*Server, error) {
+	s := New(opts)
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	s.listener = ln
+	s.baseURL = "http://" + ln.Addr().String()
+	s.httpSrv = &http.Server{Handler: s.handler, ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = s.httpSrv.Serve(ln) }()
+	return s, nil
+}
+
+// Handler serves every emulated endpoint.
+func (s *Server) Handler() http.Handler { return s.handler }
+
+// SetBaseURL tells a Server built with New (and served by the caller) its own address,
+// used in consent pages, client secrets and id tokens.
+func (s *Server) SetBaseURL(u string) { s.baseURL = u }
+
+// URL is the server's base address, e.g. "http://127.0.0.1:41234". The Chat API endpoint for
+// option.WithEndpoint is URL()+"/".
+func (s *Server) URL() string { return s.baseURL }
+
+// Close stops serving.
+func (s *Server) Close() error {
+	if s.httpSrv == nil {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	err := s.httpSrv.Shutdown(ctx)
+	if errors.Is(err, context.DeadlineExceeded) {
+		return s.httpSrv.Close()
+	}
+	return err
+}

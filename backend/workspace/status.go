@@ -1,0 +1,22 @@
+package workspace
+
+// Mode says where requests go.
+const (
+	ModeNone = ""     // nothing chosen yet: the welcome screen
+	ModeDemo = "demo" // the bundled emulator
+	ModeLive = "live" // Google, with the user's client_secret.json
+)
+
+// Status is what the frontend needs to draw the current screen.
+type Status struct {
+	Mode string `json:"mode"`
+	// SignedIn is true when a token is held for Account.
+	SignedIn bool   `json:"signedIn"`
+	Account  string `json:"account"`
+	// ClientID of the imported client_secret.json (not secret), to show which project is used.
+	ClientID string `json:"clientId"`
+	// LiveAllowed is false in the dev build's browser bridge, which must never hold real tokens.
+	LiveAllowed bool `json:"liveAllowed"`
+	// Scopes granted so far (short names, e.g. "chat.memberships").
+	Scopes []string `json:"scopes"`
+}

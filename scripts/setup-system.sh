@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs the Debian/Ubuntu packages the app and its tests need, only when something is missing.
+# Uses sudo only when not root. Usage: scripts/setup-system.sh [run|test]
+set -euo pipefail
+mode=${1:-test}
+pkgs=(libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config xvfb xauth xdg-utils)
+if [ "$mode" = test ]; then
+  pkgs+=(chromium imagemagick xdotool)
+fi
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+echo "setup: installing system packages: ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "setup: system packages ready"
