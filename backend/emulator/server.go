@@ -27,11 +27,12 @@ type Options struct {
 
 // Server holds all emulated state in memory. It is safe for concurrent use.
 type Server struct {
-	mu    sync.Mutex
-	now   func() time.Time
-	data  *Dataset
-	oauth oauthState // owned by oauth*.go
-	chat  chatState  // owned by chat*.go
+	mu     sync.Mutex
+	now    func() time.Time
+	data   *Dataset
+	grants grants     // grants.go: tokens, shared by OAuth and Chat
+	oauth  oauthState // oauth*.go
+	chat   chatState  // chat*.go
 
 	baseURL  string
 	listener net.Listener
@@ -48,6 +49,7 @@ func New(opts Options) *Server {
 	if s.data == nil {
 		s.data = DemoData()
 	}
+	s.grants.init()
 	s.oauth.init()
 	s.chat.init(s.data)
 	mux := http.NewServeMux()
