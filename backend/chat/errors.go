@@ -1,0 +1,331 @@
+package chat
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/url"
+	"strings"
+	"syscall"
+
+	"golang.org/x/oauth2"
+	"google.golang.org/api/googleapi"
+
+	"chatmembers/backend/problem"
+)
+
+// Problem codes this package returns. The frontend translates them; Message and Fix are the
+// English fallback.
+const (
+	CodeInvalidSpace       = "chat.invalid_space"
+	CodeEmptyPerson        = "chat.empty_person"
+	CodeInvalidEmail       = "chat.invalid_email"
+	CodeInvalidPerson      = "chat.invalid_person"
+	CodeDMAppOnly          = "chat.dm_app_only"
+	CodeAppNotConfigured   = "chat.app_not_configured"
+	CodeInvalidMember      = "chat.invalid_member"
+	CodeScopeMissing       = "chat.scope_missing"
+	CodePermissionDenied   = "chat.permission_denied"
+	CodeExternalNotAllowed = "chat.external_not_allowed"
+	CodeAdminMustGrant     = "chat.admin_must_grant"
+	CodeWorkspaceOnly      = "chat.workspace_only"
+	CodeChatOff            = "chat.chat_off"
+	CodePrecondition       = "chat.precondition"
+	CodeSpaceNotFound      = "chat.space_not_found"
+	CodeAlreadyMember      = "chat.already_member"
+	CodeQuota              = "chat.quota"
+	CodeSignedOut          = "chat.signed_out"
+	CodeGoogleUnavailable  = "chat.google_unavailable"
+	CodeNetwork            = "chat.network"
+	CodeCancelled          = "chat.cancelled"
+	CodeBadRequest         = "chat.bad_request"
+	CodeBadResponse        = "chat.bad_response"
+	CodeTooManySpaces      = "chat.too_many_spaces"
+	CodeUnexpected         = "chat.unexpected"
+)
+
+// Scopes (short names) that the methods need; chat.scope_missing carries the one that was missing
+// in Params["scope"] so the caller can ask for exactly that.
+const (
+	ScopeSpacesReadonly = "chat.spaces.readonly"
+	ScopeMemberships    = "chat.memberships"
+	ScopeMembershipsApp = "chat.memberships.app"
+)
+
+// call says what was being done when an error came back, to pick the most helpful problem.
+type call struct {
+	scope string // scope the method needs
+	space string // space resource name, if any
+}
+
+// apiError is a *googleapi.Error with the parts of Google's JSON error body that the Go client
+// does not expose: the canonical status ("PERMISSION_DENIED") and ErrorInfo reasons.
+type apiError struct {
+	code    int
+	status  string
+	message string
+	reasons []string
+}
+
+func parseAPIError(e *googleapi.Error) apiError {
+	a := apiError{code: e.Code, message: e.Message}
+	var body struct {
+		Error struct {
+			Message string `json:"message"`
+			Status  string `json:"status"`
+			Details []struct {
+				Type   string `json:"@type"`
+				Reason string `json:"reason"`
+			} `json:"details"`
+		} `json:"error"`
+	}
+	if json.Unmarshal([]byte(e.Body), &body) == nil {
+		a.status = body.Error.Status
+		if a.message == "" {
+			a.message = body.Error.Message
+		}
+		for _, d := range body.Error.Details {
+			if d.Reason != "" {
+				a.reasons = append(a.reasons, d.Reason)
+			}
+		}
+	}
+	for _, it := range e.Errors { // the older "errors":[{"reason":...}] form
+		if it.Reason != "" {
+			a.reasons = append(a.reasons, it.Reason)
+		}
+	}
+	return a
+}
+
+func (a apiError) hasReason(r string) bool {
+	for _, x := range a.reasons {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+// detail is "HTTP 403 PERMISSION_DENIED: <Google's message>" plus any ErrorInfo reason. Google's
+// messages carry no credentials; request headers (where the token is) are never included.
+func (a apiError) detail() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "HTTP %d", a.code)
+	if a.status != "" {
+		b.WriteString(" " + a.status)
+	}
+	if a.message != "" {
+		b.WriteString(": " + clip(a.message, 500))
+	}
+	if len(a.reasons) > 0 {
+		b.WriteString(" (reason " + strings.Join(a.reasons, ", ") + ")")
+	}
+	return b.String()
+}
+
+func (a apiError) messageHas(subs ...string) bool {
+	m := strings.ToLower(a.message)
+	for _, s := range subs {
+		if strings.Contains(m, strings.ToLower(s)) {
+			return true
+		}
+	}
+	return false
+}
+
+// isAlreadyExists reports a 409 ALREADY_EXISTS from Google.
+func isAlreadyExists(err error) bool {
+	var ge *googleapi.Error
+	return errors.As(err, &ge) && ge.Code == 409
+}
+
+// googleStatus returns the HTTP code of a Google error, 0 for any other error.
+func googleStatus(err error) int {
+	var ge *googleapi.Error
+	if errors.As(err, &ge) {
+		return ge.Code
+	}
+	return 0
+}
+
+// toProblem turns any error from the Chat client into a *problem.Problem.
+func toProblem(err error, c call) *problem.Problem {
+	if err == nil {
+		return nil
+	}
+	if p, ok := problem.As(err); ok {
+		// Already a problem, e.g. from the auth package's TokenSource inside the HTTP client.
+		return p
+	}
+	if errors.Is(err, context.Canceled) {
+		return cancelled()
+	}
+	var ge *googleapi.Error
+	if errors.As(err, &ge) {
+		return fromAPIError(parseAPIError(ge), c)
+	}
+	var re *oauth2.RetrieveError
+	if errors.As(err, &re) {
+		return fromTokenError(re)
+	}
+	if isNetworkError(err) {
+		return network(err)
+	}
+	return &problem.Problem{
+		Code:    CodeBadResponse,
+		Message: "Google sent an answer that Chat Members couldn't read.",
+		Fix:     "Try again. If it keeps happening, send the details to whoever looks after Chat Members.",
+		Detail:  clip(err.Error(), 500),
+	}
+}
+
+func isNetworkError(err error) bool {
+	var ne net.Error
+	var ue *url.Error
+	var oe *net.OpError
+	return errors.Is(err, context.DeadlineExceeded) ||
+		errors.As(err, &ne) || errors.As(err, &ue) || errors.As(err, &oe) ||
+		errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) ||
+		errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF)
+}
+
+func cancelled() *problem.Problem {
+	return &problem.Problem{
+		Code:    CodeCancelled,
+		Message: "The request was cancelled.",
+		Fix:     "Start it again when you're ready.",
+	}
+}
+
+func network(err error) *problem.Problem {
+	d := "network error: " + err.Error()
+	if errors.Is(err, context.DeadlineExceeded) {
+		d = "timed out waiting for Google: " + err.Error()
+	}
+	return &problem.Problem{
+		Code:      CodeNetwork,
+		Message:   "Chat Members can't reach Google.",
+		Fix:       "Check your internet connection, then try again.",
+		Detail:    clip(d, 500),
+		Retryable: true,
+	}
+}
+
+// fromTokenError: the HTTP client's token source could not refresh the access token.
+func fromTokenError(re *oauth2.RetrieveError) *problem.Problem {
+	status := 0
+	if re.Response != nil {
+		status = re.Response.StatusCode
+	}
+	d := fmt.Sprintf("token refresh failed: HTTP %d %s", status, re.ErrorCode)
+	if status >= 500 {
+		return googleUnavailable(d)
+	}
+	return signedOut(d)
+}
+
+func signedOut(detail string) *problem.Problem {
+	return &problem.Problem{
+		Code:    CodeSignedOut,
+		Message: "Your Google sign-in has expired or was withdrawn.",
+		Fix:     "Sign in again.",
+		Detail:  detail,
+	}
+}
+
+func googleUnavailable(detail string) *problem.Problem {
+	return &problem.Problem{
+		Code:      CodeGoogleUnavailable,
+		Message:   "Google Chat isn't answering properly right now.",
+		Fix:       "Try again in a few minutes.",
+		Detail:    detail,
+		Retryable: true,
+	}
+}
+
+// scopeText names what a scope lets the app do, for the English fallback message.
+var scopeText = map[string]string{
+	ScopeSpacesReadonly: "see your Chat spaces",
+	ScopeMemberships:    "add people to Chat spaces",
+	ScopeMembershipsApp: "add the Chat app to spaces",
+}
+
+func fromAPIError(a apiError, c call) *problem.Problem {
+	d := a.detail()
+	p := func(code, msg, fix string) *problem.Problem {
+		return &problem.Problem{Code: code, Message: msg, Fix: fix, Detail: d}
+	}
+	// Checks by message first: Google uses several codes for the same situation.
+	switch {
+	case a.messageHas("Google Chat app not found", "No bot associated with this project", "Invalid project number"):
+		return p(CodeAppNotConfigured,
+			"The Google Cloud project behind Chat Members has no Chat app set up, so Google refuses its requests.",
+			"In the Google Cloud console open Google Chat API > Configuration, fill in the app name, avatar URL and description, and save.")
+	case a.messageHas("administrator must grant"):
+		return p(CodeAdminMustGrant,
+			"Your Google Workspace administrator has to approve Chat Members before it can do this.",
+			"Ask your administrator to allow Chat Members in the Admin console (Security > API controls).")
+	case a.code == 403 && (a.hasReason("ACCESS_TOKEN_SCOPE_INSUFFICIENT") || a.messageHas("insufficient authentication scopes")):
+		q := p(CodeScopeMissing,
+			"Chat Members needs one more permission from you for this.",
+			"Allow the permission Google asks for. If Google doesn't ask, sign out and sign in again.")
+		if c.scope != "" {
+			q.Params = map[string]string{"scope": c.scope}
+			q.Message = "Chat Members needs your permission to " + scopeText[c.scope] + "."
+		}
+		return q
+	case a.messageHas("only available to Google Workspace", "Workspace users"):
+		return p(CodeWorkspaceOnly,
+			"Google Chat's API only works with Google Workspace accounts, not personal Google accounts.",
+			"Sign in with your work or school account.")
+	case a.status == "FAILED_PRECONDITION" && a.messageHas("turned off", "disabled", "not enabled", "isn't enabled", "is off"):
+		return p(CodeChatOff,
+			"Google Chat is turned off for your account.",
+			"Ask your Google Workspace administrator to turn on Google Chat for you.")
+	case a.messageHas("malformed user resource name"):
+		return p(CodeInvalidMember,
+			"Google didn't accept the person's address or ID.",
+			"Check the email address or user ID and try again.")
+	}
+	switch {
+	case a.code == 401 || a.status == "UNAUTHENTICATED":
+		return signedOut(d)
+	case a.code == 403 || a.status == "PERMISSION_DENIED":
+		return p(CodePermissionDenied,
+			"You aren't allowed to add members to this space.",
+			"Ask a manager of the space to make you a manager, or to add the person for you.")
+	case a.code == 404 || a.status == "NOT_FOUND":
+		q := p(CodeSpaceNotFound,
+			"This space wasn't found, or you're no longer a member of it.",
+			"Refresh the list of spaces. If the space is still missing, ask one of its managers to add you.")
+		if c.space != "" {
+			q.Params = map[string]string{"space": c.space}
+		}
+		return q
+	case a.code == 409 || a.status == "ALREADY_EXISTS":
+		return p(CodeAlreadyMember, "They are already a member of this space.", "")
+	case a.code == 429 || a.status == "RESOURCE_EXHAUSTED":
+		q := p(CodeQuota,
+			"Google is limiting how fast Chat Members can work.",
+			"Wait a minute, then try again.")
+		q.Retryable = true
+		return q
+	case a.status == "FAILED_PRECONDITION":
+		return p(CodePrecondition,
+			"Google can't make this change to the space right now.",
+			"Open the space in Google Chat to check it, then try again.")
+	case a.code >= 500:
+		return googleUnavailable(d)
+	case a.code == 400:
+		return p(CodeBadRequest,
+			"Google refused the request.",
+			"Check what you entered and try again; the details show Google's reason.")
+	}
+	return p(CodeUnexpected,
+		"Google gave an answer Chat Members didn't expect.",
+		"Try again. If it keeps happening, send the details to whoever looks after Chat Members.")
+}

@@ -1,0 +1,148 @@
+package chat
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	chatapi "google.golang.org/api/chat/v1"
+
+	"chatmembers/backend/problem"
+)
+
+// Member types as Google names them.
+const (
+	MemberHuman = "HUMAN"
+	MemberBot   = "BOT"
+	// appMemberName is how the calling Chat app names itself.
+	appMemberName = "users/app"
+)
+
+// AddPerson adds a person to a space. person is an email address (trimmed, its domain
+// lower-cased), a numeric user id, or either in "users/..." form; every part is validated before
+// any request. Someone already in the space is not an error: the result is their existing
+// membership with AlreadyMember set. An invitee whose auto-accept is off comes back INVITED.
+//
+// Requests: the space comes from the cache that ListSpaces and GetSpace fill, else from one
+// spaces.get (then cached, so a bulk add into one space costs one read in total). Knowing the
+// space fills the Space* fields, refuses a direct message before writing anything, and explains
+// a refusal of an outside person. Then one spaces.members.create, plus one spaces.members.get
+// only when Google answers ALREADY_EXISTS.
+func (s *Service) AddPerson(ctx context.Context, space, person string) (Membership, error) {
+	if err := ValidateSpaceName(space); err != nil {
+		return Membership{}, err
+	}
+	name, email, err := PersonName(person)
+	if err != nil {
+		return Membership{}, err
+	}
+	sp, err := s.knownSpace(ctx, space)
+	if err != nil {
+		return Membership{}, err
+	}
+	if sp.Type == TypeDirectMessage {
+		return Membership{}, errDMAppOnly(sp)
+	}
+	return s.add(ctx, sp, name, MemberHuman, email, ScopeMemberships)
+}
+
+// AddApp adds the Chat app that Chat Members runs as (users/app) to a space; this needs the
+// chat.memberships.app scope. It is the only member a direct message can take. Requests as in
+// AddPerson.
+func (s *Service) AddApp(ctx context.Context, space string) (Membership, error) {
+	if err := ValidateSpaceName(space); err != nil {
+		return Membership{}, err
+	}
+	sp, err := s.knownSpace(ctx, space)
+	if err != nil {
+		return Membership{}, err
+	}
+	return s.add(ctx, sp, appMemberName, MemberBot, "", ScopeMembershipsApp)
+}
+
+func (s *Service) add(ctx context.Context, sp Space, memberName, memberType, email, scope string) (Membership, error) {
+	body := &chatapi.Membership{Member: &chatapi.User{Name: memberName, Type: memberType}}
+	m, err := s.api.Spaces.Members.Create(sp.Name, body).Context(ctx).Do()
+	if err == nil {
+		return fromAPIMembership(m, sp, email), nil
+	}
+	if isAlreadyExists(err) {
+		return s.existing(ctx, sp, memberName, memberType, email), nil
+	}
+	p := toProblem(err, call{scope: scope, space: sp.Name})
+	if p.Code == CodePermissionDenied && s.isOutsider(email) && !sp.ExternalUserAllowed {
+		p = errExternal(email, sp, p.Detail)
+	}
+	return Membership{}, p
+}
+
+// existing fetches the membership that made Google answer ALREADY_EXISTS. If that read fails,
+// the caller still learns the person is a member: what is known is returned, with State "".
+func (s *Service) existing(ctx context.Context, sp Space, memberName, memberType, email string) Membership {
+	m, err := s.api.Spaces.Members.Get(memberPath(sp.Name, memberName)).Context(ctx).Do()
+	var out Membership
+	if err == nil && m != nil {
+		out = fromAPIMembership(m, sp, email)
+	} else {
+		out = fromAPIMembership(&chatapi.Membership{Member: &chatapi.User{Name: memberName, Type: memberType}}, sp, email)
+	}
+	out.AlreadyMember = true
+	return out
+}
+
+// isOutsider reports whether email's domain differs from the signed-in user's. Unknown caller:
+// false, as nothing can be told.
+func (s *Service) isOutsider(email string) bool {
+	if email == "" || s.callerEmail == "" {
+		return false
+	}
+	return !strings.EqualFold(domainOf(email), domainOf(s.callerEmail))
+}
+
+func domainOf(email string) string {
+	return email[strings.LastIndexByte(email, '@')+1:]
+}
+
+// fromAPIMembership maps Google's membership. email, when the person was added by address, fills
+// Email if Google did not send it (responses name users canonically, users/123...).
+func fromAPIMembership(m *chatapi.Membership, sp Space, email string) Membership {
+	out := Membership{
+		Name:             m.Name,
+		State:            m.State,
+		Role:             m.Role,
+		CreateTime:       m.CreateTime,
+		SpaceName:        sp.Name,
+		SpaceDisplayName: sp.DisplayName,
+		SpaceURI:         sp.URI,
+	}
+	if u := m.Member; u != nil {
+		out.MemberName = u.Name
+		out.MemberType = u.Type
+		out.DisplayName = u.DisplayName
+		out.Email = u.Email
+	}
+	if out.Email == "" {
+		out.Email = email
+	}
+	return out
+}
+
+func errDMAppOnly(sp Space) *problem.Problem {
+	return &problem.Problem{
+		Code:    CodeDMAppOnly,
+		Message: "People can't be added to a direct message; only the Chat app can.",
+		Fix:     "Add the people to a space or a group chat instead.",
+		Params:  map[string]string{"space": sp.Name},
+		Detail:  "refused before sending: " + sp.Name + " is a DIRECT_MESSAGE",
+	}
+}
+
+func errExternal(email string, sp Space, detail string) *problem.Problem {
+	return &problem.Problem{
+		Code:    CodeExternalNotAllowed,
+		Message: fmt.Sprintf("%s is outside your organisation, and this space only allows people from your organisation.", email),
+		Fix:     "Add them to a space that allows people from outside; this setting can't be changed once a space exists.",
+		Params:  map[string]string{"email": email, "space": sp.Name, "spaceName": sp.DisplayName},
+		Detail:  detail,
+	}
+}

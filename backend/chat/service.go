@@ -1,0 +1,77 @@
+// Package chat is the app's view of the Google Chat API: the spaces the signed-in person is in,
+// and adding people (or the app itself) to them. It talks through the unmodified
+// google.golang.org/api/chat/v1 client, validates every identifier before it goes into a URL
+// (validate.go), and turns Google's and the network's errors into plain-language problems
+// (errors.go). It does not know whether it talks to Google or to the emulator.
+package chat
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"sync"
+
+	chatapi "google.golang.org/api/chat/v1"
+	"google.golang.org/api/option"
+
+	"chatmembers/backend/problem"
+)
+
+// Service calls the Chat API as the user whose credentials the HTTP client carries.
+// It is safe for concurrent use. It does not retry: 429 and 5xx come back as problems with
+// Retryable set, and the caller (a bulk job) decides how to back off.
+type Service struct {
+	api *chatapi.Service
+	// callerEmail is the signed-in user's address, if known. It is used only to explain a
+	// refusal: a 403 when adding someone from another domain most likely means the space does not
+	// allow people from outside the organisation.
+	callerEmail string
+	// spaces remembers spaces seen through ListSpaces/GetSpace, shared by copies made with
+	// WithCallerEmail.
+	spaces *spaceCache
+}
+
+// New builds a Service. httpClient must add the user's credentials (e.g. oauth2.NewClient).
+// endpoint "" means Google's; for the emulator pass srv.URL()+"/".
+func New(ctx context.Context, httpClient *http.Client, endpoint string) (*Service, error) {
+	opts := []option.ClientOption{option.WithHTTPClient(httpClient)}
+	if endpoint != "" {
+		opts = append(opts, option.WithEndpoint(endpoint))
+	}
+	api, err := chatapi.NewService(ctx, opts...)
+	if err != nil {
+		return nil, problem.Internal(err)
+	}
+	return &Service{api: api, spaces: &spaceCache{m: map[string]Space{}}}, nil
+}
+
+// WithCallerEmail returns a Service that knows who is signed in (see Service.callerEmail); it
+// shares the connection and the space cache with s.
+func (s *Service) WithCallerEmail(email string) *Service {
+	c := *s
+	c.callerEmail = strings.TrimSpace(email)
+	return &c
+}
+
+// spaceCache holds spaces by name. The fields AddPerson relies on (type, externalUserAllowed)
+// do not change in practice (externalUserAllowed is immutable; a DM stays a DM), and a stale
+// display name is only a label.
+type spaceCache struct {
+	mu sync.Mutex
+	m  map[string]Space
+}
+
+func (c *spaceCache) put(sp ...Space) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, x := range sp {
+		c.m[x.Name] = x
+	}
+}
+
+func (c *spaceCache) get(name string) (Space, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	sp, ok := c.m[name]
+	return sp, ok
+}

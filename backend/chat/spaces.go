@@ -1,0 +1,192 @@
+package chat
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+	chatapi "google.golang.org/api/chat/v1"
+
+	"chatmembers/backend/problem"
+)
+
+// Space types as Google names them.
+const (
+	TypeSpace         = "SPACE"
+	TypeGroupChat     = "GROUP_CHAT"
+	TypeDirectMessage = "DIRECT_MESSAGE"
+)
+
+const (
+	listPageSize = 1000 // Google's maximum for spaces.list
+	// maxSpaces stops a listing that never ends (a server that keeps sending next-page tokens).
+	// Nobody is a member of this many spaces.
+	maxSpaces = 100_000
+	// maxPages stops a server that sends endless nearly empty pages.
+	maxPages = 2_000
+)
+
+// ListSpaces returns every space the signed-in person is a member of (spaces, group chats and
+// direct messages), following all pages. DMs have an empty DisplayName: the frontend labels them.
+func (s *Service) ListSpaces(ctx context.Context) ([]Space, error) {
+	c := call{scope: ScopeSpacesReadonly}
+	out := []Space{}
+	seen := map[string]bool{}
+	token := ""
+	for {
+		if err := ctx.Err(); err != nil {
+			return nil, toProblem(err, c)
+		}
+		req := s.api.Spaces.List().PageSize(listPageSize).Context(ctx)
+		if token != "" {
+			req = req.PageToken(token)
+		}
+		resp, err := req.Do()
+		if err != nil {
+			return nil, toProblem(err, c)
+		}
+		for _, sp := range resp.Spaces {
+			if sp != nil {
+				out = append(out, fromAPISpace(sp))
+			}
+		}
+		token = resp.NextPageToken
+		if token == "" {
+			break
+		}
+		if seen[token] {
+			return nil, &problem.Problem{
+				Code:    CodeBadResponse,
+				Message: "Google sent the list of spaces in a way Chat Members couldn't follow.",
+				Fix:     "Try again in a few minutes.",
+				Detail:  fmt.Sprintf("spaces.list repeated a page token after %d spaces", len(out)),
+			}
+		}
+		seen[token] = true
+		if len(out) >= maxSpaces || len(seen) >= maxPages {
+			return nil, &problem.Problem{
+				Code:    CodeTooManySpaces,
+				Message: fmt.Sprintf("You are in more than %d spaces, more than Chat Members can list.", maxSpaces),
+				Fix:     "Leave spaces you no longer need, or ask for help from whoever looks after Chat Members.",
+				Detail:  fmt.Sprintf("spaces.list still had more pages after %d spaces in %d pages", len(out), len(seen)),
+			}
+		}
+	}
+	s.spaces.put(out...)
+	return out, nil
+}
+
+// GetSpace returns one space by resource name ("spaces/AAAA").
+func (s *Service) GetSpace(ctx context.Context, name string) (Space, error) {
+	if err := ValidateSpaceName(name); err != nil {
+		return Space{}, err
+	}
+	sp, err := s.api.Spaces.Get(name).Context(ctx).Do()
+	if err != nil {
+		return Space{}, toProblem(err, call{scope: ScopeSpacesReadonly, space: name})
+	}
+	out := fromAPISpace(sp)
+	s.spaces.put(out)
+	return out, nil
+}
+
+// knownSpace returns the space from the cache, or fetches it.
+func (s *Service) knownSpace(ctx context.Context, name string) (Space, error) {
+	if sp, ok := s.spaces.get(name); ok {
+		return sp, nil
+	}
+	return s.GetSpace(ctx, name)
+}
+
+func fromAPISpace(sp *chatapi.Space) Space {
+	t := sp.SpaceType
+	if t == "" { // the deprecated field, still sent by some servers
+		switch {
+		case sp.Type == "ROOM":
+			t = TypeSpace
+		case sp.Type == "DM" || sp.SingleUserBotDm:
+			t = TypeDirectMessage
+		}
+	}
+	name := sp.DisplayName
+	if t == TypeDirectMessage {
+		name = "" // Google sends none; say so plainly rather than pass on anything odd
+	}
+	return Space{
+		Name:                sp.Name,
+		DisplayName:         name,
+		Type:                t,
+		URI:                 sp.SpaceUri,
+		ExternalUserAllowed: sp.ExternalUserAllowed,
+	}
+}
+
+// FilterSpaces returns the spaces whose display name or resource name contains every word of
+// query, ignoring letter case and accents ("cafe" finds "Café", "ёлка" finds "Ёлка"), and whose
+// type is spaceType ("" for any). A pasted Chat link ("https://chat.google.com/room/AAAA?cls=7")
+// finds its space. It never returns nil.
+func FilterSpaces(spaces []Space, query, spaceType string) []Space {
+	words := strings.Fields(fold(query))
+	for i, w := range words {
+		words[i] = spaceIDFromLink(w)
+	}
+	spaceType = strings.TrimSpace(spaceType)
+	out := []Space{}
+	for _, sp := range spaces {
+		if spaceType != "" && !strings.EqualFold(sp.Type, spaceType) {
+			continue
+		}
+		hay := fold(sp.DisplayName + " " + sp.Name)
+		ok := true
+		for _, w := range words {
+			if !strings.Contains(hay, w) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			out = append(out, sp)
+		}
+	}
+	return out
+}
+
+// spaceIDFromLink turns a (folded) Chat link into the space id it points at; other words pass through.
+func spaceIDFromLink(w string) string {
+	if !strings.Contains(w, "chat.google.com/") {
+		return w
+	}
+	if !strings.Contains(w, "://") {
+		w = "https://" + w
+	}
+	u, err := url.Parse(w)
+	if err != nil {
+		return w
+	}
+	parts := strings.Split(strings.Trim(u.Path, "/"), "/")
+	for i := 0; i+1 < len(parts); i++ {
+		switch parts[i] {
+		case "room", "space", "dm", "chat":
+			return parts[i+1]
+		}
+	}
+	return w
+}
+
+// foldSpecial covers letters that Unicode does not decompose into a base letter plus accent.
+var foldSpecial = strings.NewReplacer("ß", "ss", "æ", "ae", "œ", "oe", "ø", "o", "ł", "l", "đ", "d", "ð", "d", "þ", "th", "ı", "i")
+
+// fold lower-cases s and removes accents, so that comparisons ignore both.
+func fold(s string) string {
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	r, _, err := transform.String(t, strings.ToLower(s))
+	if err != nil {
+		r = strings.ToLower(s)
+	}
+	return foldSpecial.Replace(r)
+}
