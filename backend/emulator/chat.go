@@ -1,0 +1,268 @@
+package emulator
+
+// The Chat API (chat.googleapis.com/v1), as far as Chat Members uses it with user
+// authentication:
+//
+//	GET    /v1/spaces                              spaces.list          chat_spaces.go
+//	GET    /v1/spaces/{space}                      spaces.get           chat_spaces.go
+//	POST   /v1/spaces/{space}/members              spaces.members.create chat_members_create.go
+//	GET    /v1/spaces/{space}/members              spaces.members.list  chat_members.go
+//	GET    /v1/spaces/{space}/members/{member}     spaces.members.get   chat_members.go
+//	PATCH  /v1/spaces/{space}/members/{member}     spaces.members.patch chat_members.go
+//	DELETE /v1/spaces/{space}/members/{member}     spaces.members.delete chat_members.go
+//
+// This file holds the state, routing, authentication and error bodies; chat_query.go the
+// paging and filter grammar. All state is guarded by Server.mu.
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// chatState is the Chat API's view of the organisation: a private copy of the Dataset that
+// memberships calls mutate.
+type chatState struct {
+	appID, appName string
+	users          map[string]*User // by numeric id
+	emails         map[string]*User // by lower-case email
+	spaces         map[string]*chatSpace
+	order          []*chatSpace // creation order: the stable order of spaces.list
+	seq            int64        // last membership sequence number: the stable order of members.list
+}
+
+type chatSpace struct {
+	Space
+	members map[string]*chatMember // by user id (the app by appID)
+}
+
+type chatMember struct {
+	userID      string
+	bot         bool
+	role, state string
+	created     time.Time
+	seq         int64
+}
+
+func (c *chatState) init(d *Dataset) {
+	c.appID, c.appName = d.AppUserID, d.AppDisplayName
+	c.users = make(map[string]*User, len(d.Users))
+	c.emails = make(map[string]*User, len(d.Users))
+	for _, u := range d.Users {
+		cp := *u
+		c.users[u.ID] = &cp
+		c.emails[strings.ToLower(u.Email)] = &cp
+	}
+	c.spaces = make(map[string]*chatSpace, len(d.Spaces))
+	c.order = make([]*chatSpace, 0, len(d.Spaces))
+	for _, sp := range d.Spaces {
+		cs := &chatSpace{Space: *sp, members: map[string]*chatMember{}}
+		c.spaces[sp.ID] = cs
+		c.order = append(c.order, cs)
+	}
+	for _, m := range d.Memberships {
+		if sp := c.spaces[m.SpaceID]; sp != nil {
+			c.seq++
+			sp.members[m.UserID] = &chatMember{userID: m.UserID, bot: m.UserID == c.appID,
+				role: m.Role, state: m.State, created: m.CreateTime, seq: c.seq}
+		}
+	}
+}
+
+// joined reports whether userID is a JOINED member of sp.
+func (sp *chatSpace) joined(userID string) bool {
+	m := sp.members[userID]
+	return m != nil && m.state == StateJoined
+}
+
+func (s *Server) registerChat(mux *http.ServeMux) {
+	mux.HandleFunc("GET /v1/spaces", s.chatListSpaces)
+	mux.HandleFunc("GET /v1/spaces/{space}", s.chatGetSpace)
+	mux.HandleFunc("POST /v1/spaces/{space}/members", s.chatCreateMember)
+	mux.HandleFunc("GET /v1/spaces/{space}/members", s.chatListMembers)
+	mux.HandleFunc("GET /v1/spaces/{space}/members/{member}", s.chatGetMember)
+	mux.HandleFunc("PATCH /v1/spaces/{space}/members/{member}", s.chatPatchMember)
+	mux.HandleFunc("DELETE /v1/spaces/{space}/members/{member}", s.chatDeleteMember)
+	// Everything else under /v1/ (other methods, extra segments, spaces:search, ...) is
+	// answered as Google answers an unknown URL: 404 in the JSON error shape.
+	mux.HandleFunc("/v1/", func(w http.ResponseWriter, r *http.Request) {
+		writeChatError(w, http.StatusNotFound, "NOT_FOUND", "Requested entity was not found.")
+	})
+}
+
+// Google's RPC names, reported in ErrorInfo metadata.
+const (
+	rpcListSpaces       = "google.chat.v1.ChatService.ListSpaces"
+	rpcGetSpace         = "google.chat.v1.ChatService.GetSpace"
+	rpcCreateMembership = "google.chat.v1.ChatService.CreateMembership"
+	rpcListMemberships  = "google.chat.v1.ChatService.ListMemberships"
+	rpcGetMembership    = "google.chat.v1.ChatService.GetMembership"
+	rpcUpdateMembership = "google.chat.v1.ChatService.UpdateMembership"
+	rpcDeleteMembership = "google.chat.v1.ChatService.DeleteMembership"
+)
+
+// Scopes of user authentication, short names. The discovery document also lists chat.bot,
+// chat.app.* and chat.import: chat.bot and chat.app.* belong to app authentication (service
+// accounts), which this emulator does not issue, and chat.import only works on spaces in import
+// mode, which the demo has none of; so they are not accepted here.
+const (
+	scopeSpaces              = "chat.spaces"
+	scopeSpacesReadonly      = "chat.spaces.readonly"
+	scopeMemberships         = "chat.memberships"
+	scopeMembershipsReadonly = "chat.memberships.readonly"
+	scopeMembershipsApp      = "chat.memberships.app"
+	scopeAdminSpaces         = "chat.admin.spaces"
+	scopeAdminSpacesReadonly = "chat.admin.spaces.readonly"
+	scopeAdminMemberships    = "chat.admin.memberships"
+	scopeAdminMembershipsRO  = "chat.admin.memberships.readonly"
+)
+
+// Google's verbatim messages.
+const (
+	msgNotFound      = "Requested entity was not found."
+	msgNoPermission  = "The caller does not have permission"
+	msgBadUser       = "Missing or malformed user resource name in the request. Human user resource name must follow this format: users/{user}. App user resource name must be set as users/app."
+	msgScopes        = "Request had insufficient authentication scopes."
+	msgInvalidCreds  = "Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project."
+	msgMissingCreds  = "Request is missing required authentication credential. Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project."
+	msgAlreadyExists = "Membership already exists." // Google does not document this text.
+)
+
+// errorInfo is google.rpc.ErrorInfo as Google puts it in error details.
+func errorInfo(reason, rpc string) map[string]any {
+	return map[string]any{
+		"@type":    "type.googleapis.com/google.rpc.ErrorInfo",
+		"reason":   reason,
+		"domain":   "googleapis.com",
+		"metadata": map[string]string{"service": "chat.googleapis.com", "method": rpc},
+	}
+}
+
+// writeChatError writes Google's JSON error body: {"error":{"code","message","status","details"}}.
+func writeChatError(w http.ResponseWriter, code int, status, message string, details ...any) {
+	body := map[string]any{"code": code, "message": message, "status": status}
+	if len(details) > 0 {
+		body["details"] = details
+	}
+	writeChatJSON(w, code, map[string]any{"error": body})
+}
+
+func writeChatJSON(w http.ResponseWriter, code int, v any) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false) // Google's JSON leaves "&" and "<" as they are
+	if err := enc.Encode(v); err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json; charset=UTF-8")
+	w.WriteHeader(code)
+	_, _ = w.Write(buf.Bytes())
+}
+
+func badRequest(w http.ResponseWriter, msg string) {
+	writeChatError(w, http.StatusBadRequest, "INVALID_ARGUMENT", msg)
+}
+
+func notFound(w http.ResponseWriter) {
+	writeChatError(w, http.StatusNotFound, "NOT_FOUND", msgNotFound)
+}
+
+func permissionDenied(w http.ResponseWriter) {
+	writeChatError(w, http.StatusForbidden, "PERMISSION_DENIED", msgNoPermission)
+}
+
+// insufficientScopes is Google's 403 for a token without any of the method's scopes.
+func insufficientScopes(w http.ResponseWriter, rpc string) {
+	w.Header().Set("WWW-Authenticate", `Bearer realm="https://accounts.google.com/", error="insufficient_scope"`)
+	writeChatError(w, http.StatusForbidden, "PERMISSION_DENIED", msgScopes,
+		errorInfo("ACCESS_TOKEN_SCOPE_INSUFFICIENT", rpc))
+}
+
+// chatAuth authenticates the caller and checks that the token carries one of scopes. On failure
+// it has written Google's 401 or 403 and returns ok false.
+//
+// useAdminAccess=true is checked against the admin scopes as Google does; with them, the
+// emulator answers 501 UNIMPLEMENTED because administrator access is not modelled.
+func (s *Server) chatAuth(w http.ResponseWriter, r *http.Request, rpc string, adminScopes []string, scopes ...string) (Grant, bool) {
+	if r.Header.Get("Authorization") == "" {
+		// Google distinguishes a missing credential from a bad one in message and reason.
+		w.Header().Set("WWW-Authenticate", `Bearer realm="https://accounts.google.com/"`)
+		writeChatError(w, http.StatusUnauthorized, "UNAUTHENTICATED", msgMissingCreds,
+			errorInfo("CREDENTIALS_MISSING", rpc))
+		return Grant{}, false
+	}
+	g, ok := s.bearer(r)
+	if !ok {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="https://accounts.google.com/", error="invalid_token"`)
+		writeChatError(w, http.StatusUnauthorized, "UNAUTHENTICATED", msgInvalidCreds,
+			errorInfo("ACCESS_TOKEN_TYPE_UNSUPPORTED", rpc))
+		return Grant{}, false
+	}
+	if r.URL.Query().Get("useAdminAccess") == "true" {
+		if !g.HasAny(adminScopes...) {
+			insufficientScopes(w, rpc)
+			return Grant{}, false
+		}
+		writeChatError(w, http.StatusNotImplemented, "UNIMPLEMENTED",
+			"useAdminAccess is not supported by the Chat Members emulator.")
+		return Grant{}, false
+	}
+	if !g.HasAny(scopes...) {
+		insufficientScopes(w, rpc)
+		return Grant{}, false
+	}
+	return g, true
+}
+
+// resourceID matches the ids the emulator hands out and the aliases it accepts; anything else
+// in a path segment (dots, encoded slashes, spaces) cannot name a resource, so it is a 404.
+var resourceID = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
+
+// lookupSpace returns the space named in the path if the caller is a JOINED member; otherwise
+// it writes 404, as Google does not reveal spaces the caller cannot see. Caller holds s.mu.
+func (s *Server) lookupSpace(w http.ResponseWriter, r *http.Request, g Grant) (*chatSpace, bool) {
+	id := r.PathValue("space")
+	sp := s.chat.spaces[id]
+	if !resourceID.MatchString(id) || sp == nil || !sp.joined(g.UserID) {
+		notFound(w)
+		return nil, false
+	}
+	return sp, true
+}
+
+// protoTime formats t as Google's JSON does (proto3 Timestamp): UTC, with 0, 3, 6 or 9
+// fractional digits as needed.
+func protoTime(t time.Time) string {
+	t = t.UTC()
+	ns := t.Nanosecond()
+	switch {
+	case ns == 0:
+		return t.Format("2006-01-02T15:04:05Z")
+	case ns%1e6 == 0:
+		return t.Format("2006-01-02T15:04:05.000Z")
+	case ns%1e3 == 0:
+		return t.Format("2006-01-02T15:04:05.000000Z")
+	default:
+		return t.Format("2006-01-02T15:04:05.000000000Z")
+	}
+}
+
+// decodeBody reads a JSON request body into v, answering Google's 400 for anything that is not
+// JSON or names a field the message does not have.
+func decodeBody(w http.ResponseWriter, r *http.Request, v any) bool {
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<20))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		msg := "Invalid JSON payload received. Unexpected token."
+		if f, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
+			msg = "Invalid JSON payload received. Unknown name " + f + ": Cannot find field."
+		}
+		badRequest(w, msg)
+		return false
+	}
+	return true
+}

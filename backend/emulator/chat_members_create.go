@@ -1,0 +1,151 @@
+package emulator
+
+// spaces.members.create: the call Chat Members exists for.
+
+import (
+	"net/http"
+	"strings"
+	"time"
+)
+
+// membershipInput is a Membership as a client may send it. Output-only fields are accepted and
+// ignored, as Google does; unknown fields are refused by decodeBody.
+type membershipInput struct {
+	Name        string `json:"name"`
+	State       string `json:"state"`
+	Role        string `json:"role"`
+	CreateTime  string `json:"createTime"`
+	DeleteTime  string `json:"deleteTime"`
+	Affiliation string `json:"affiliation"`
+	Member      *struct {
+		Name        string `json:"name"`
+		Type        string `json:"type"`
+		DisplayName string `json:"displayName"`
+		DomainID    string `json:"domainId"`
+		Email       string `json:"email"`
+		AvatarURL   string `json:"avatarUrl"`
+		IsAnonymous bool   `json:"isAnonymous"`
+	} `json:"member"`
+	GroupMember *struct {
+		Name string `json:"name"`
+	} `json:"groupMember"`
+}
+
+// Messages for rules Google enforces but whose wording it does not document.
+const (
+	msgDMOnlyApp = "Only the calling Chat app (users/app) can be added to a direct message."
+	msgNoGroups  = "Google Group memberships (groupMember) are not supported by the Chat Members emulator; add people with member."
+)
+
+func (s *Server) chatCreateMember(w http.ResponseWriter, r *http.Request) {
+	g, ok := s.chatAuth(w, r, rpcCreateMembership, []string{scopeAdminMemberships},
+		scopeMemberships, scopeMembershipsApp)
+	if !ok {
+		return
+	}
+	var in membershipInput
+	if !decodeBody(w, r, &in) {
+		return
+	}
+	if in.GroupMember != nil && in.Member == nil {
+		badRequest(w, msgNoGroups)
+		return
+	}
+	if in.Member == nil {
+		badRequest(w, msgBadUser)
+		return
+	}
+	user, isApp := parseMemberName(in.Member.Name, in.Member.Type)
+	if user == "" && !isApp {
+		badRequest(w, msgBadUser)
+		return
+	}
+	// The app needs chat.memberships.app and a person chat.memberships; a token with only the
+	// other one gets Google's insufficient-scopes error.
+	if (isApp && !g.HasAny(scopeMembershipsApp)) || (!isApp && !g.HasAny(scopeMemberships)) {
+		insufficientScopes(w, rpcCreateMembership)
+		return
+	}
+
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sp, ok := s.lookupSpace(w, r, g)
+	if !ok {
+		return
+	}
+	m := &chatMember{userID: s.chat.appID, bot: true, role: RoleMember, state: StateJoined}
+	if !isApp {
+		u := s.resolveUser(user)
+		if u == nil {
+			// Google does not document this case. An id or address that names no Chat user is
+			// a resource that does not exist, so the emulator answers 404 like other lookups.
+			notFound(w)
+			return
+		}
+		m.userID, m.bot = u.ID, false
+		if !u.AutoAccept {
+			m.state = StateInvited
+		}
+		switch {
+		case sp.Type == SpaceTypeDirectMessage:
+			// Google: "A DM can only receive the calling app". Status chosen here.
+			badRequest(w, msgDMOnlyApp)
+			return
+		case u.External && !sp.ExternalUserAllowed:
+			permissionDenied(w)
+			return
+		}
+	}
+	if sp.Announcement && sp.members[g.UserID].role == RoleMember {
+		// Announcement spaces let only managers manage members.
+		permissionDenied(w)
+		return
+	}
+	if existing := sp.members[m.userID]; existing != nil {
+		writeChatError(w, http.StatusConflict, "ALREADY_EXISTS", msgAlreadyExists)
+		return
+	}
+	s.chat.seq++
+	m.seq = s.chat.seq
+	m.created = s.now().UTC().Truncate(time.Microsecond) // Google's timestamps are in µs
+	sp.members[m.userID] = m
+	writeChatJSON(w, http.StatusOK, s.wireMember(sp, m))
+}
+
+// parseMemberName checks a member's name and type. It returns the part after "users/" for a
+// person, or isApp for "users/app" (type BOT); both empty when the pair is malformed. An empty
+// type is taken from the name, since the field is optional on input.
+func parseMemberName(name, typ string) (user string, isApp bool) {
+	rest, ok := strings.CutPrefix(name, "users/")
+	if !ok || rest == "" || strings.ContainsAny(rest, "/ ") {
+		return "", false
+	}
+	if rest == "app" {
+		return "", typ == "BOT" || typ == ""
+	}
+	if typ != "HUMAN" && typ != "" {
+		return "", false // only the calling app can be added as a BOT
+	}
+	local, domain, isEmail := strings.Cut(rest, "@")
+	if isEmail && (local == "" || domain == "" || strings.Contains(domain, "@")) {
+		return "", false
+	}
+	if !isEmail && strings.Trim(rest, "0123456789") != "" {
+		return "", false // neither an email nor a numeric id
+	}
+	return rest, false
+}
+
+// resolveUser finds the person a "users/{user}" names: an email (any organisation) or a
+// numeric id. Ids resolve only within the organisation, as the People/Directory API ids that
+// Chat accepts are only visible there. Caller holds s.mu.
+func (s *Server) resolveUser(user string) *User {
+	if strings.Contains(user, "@") {
+		return s.chat.emails[strings.ToLower(user)]
+	}
+	u := s.chat.users[user]
+	if u == nil || u.External {
+		return nil
+	}
+	return u
+}
