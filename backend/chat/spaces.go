@@ -156,23 +156,28 @@ func FilterSpaces(spaces []Space, query, spaceType string) []Space {
 	return out
 }
 
-// spaceIDFromLink turns a (folded) Chat link into the space id it points at; other words pass through.
+// spaceIDFromLink turns a (folded) Google Chat link into the space id it points at
+// (chat.google.com/room/ID, mail.google.com/chat/u/0/#chat/space/ID, .../dm/ID); other words pass
+// through.
 func spaceIDFromLink(w string) string {
-	if !strings.Contains(w, "chat.google.com/") {
+	if !strings.Contains(w, "google.com/") {
 		return w
 	}
-	if !strings.Contains(w, "://") {
-		w = "https://" + w
+	link := w
+	if !strings.Contains(link, "://") {
+		link = "https://" + link
 	}
-	u, err := url.Parse(w)
+	u, err := url.Parse(link)
 	if err != nil {
 		return w
 	}
-	parts := strings.Split(strings.Trim(u.Path, "/"), "/")
+	parts := strings.Split(strings.Trim(u.Path, "/")+"/"+strings.Trim(u.Fragment, "/"), "/")
 	for i := 0; i+1 < len(parts); i++ {
 		switch parts[i] {
-		case "room", "space", "dm", "chat":
-			return parts[i+1]
+		case "room", "space", "dm":
+			if parts[i+1] != "" {
+				return parts[i+1]
+			}
 		}
 	}
 	return w
