@@ -1,0 +1,98 @@
+// Thin wrappers over the generated Wails bindings. Every rejection becomes an AppProblem.
+// Only lib/stores imports this module.
+import * as App from '../../../wailsjs/go/main/App';
+import { ClipboardSetText, EventsOn } from '../../../wailsjs/runtime/runtime';
+import { toProblem } from './problem';
+
+export { AppProblem, UNEXPECTED } from './problem';
+
+export interface Status {
+  mode: '' | 'demo' | 'live' | string;
+  signedIn: boolean;
+  account: string;
+  clientId: string;
+  liveAllowed: boolean;
+  scopes: string[];
+}
+
+export type SpaceType = 'SPACE' | 'GROUP_CHAT' | 'DIRECT_MESSAGE';
+
+export interface Space {
+  name: string;
+  displayName: string;
+  type: SpaceType | string;
+  uri: string;
+  externalUserAllowed: boolean;
+}
+
+export interface Membership {
+  name: string;
+  state: 'JOINED' | 'INVITED' | 'NOT_A_MEMBER' | string;
+  role: 'ROLE_MEMBER' | 'ROLE_ASSISTANT_MANAGER' | 'ROLE_MANAGER' | string;
+  memberName: string;
+  memberType: 'HUMAN' | 'BOT' | string;
+  displayName: string;
+  email: string;
+  createTime: string;
+  alreadyMember: boolean;
+  spaceName: string;
+  spaceDisplayName: string;
+  spaceUri: string;
+}
+
+async function call<T>(p: () => Promise<T>): Promise<T> {
+  try {
+    return await p();
+  } catch (e) {
+    throw toProblem(e);
+  }
+}
+
+function plainStatus(s: Partial<Status> | null | undefined): Status {
+  return {
+    mode: s?.mode ?? '',
+    signedIn: s?.signedIn ?? false,
+    account: s?.account ?? '',
+    clientId: s?.clientId ?? '',
+    liveAllowed: s?.liveAllowed ?? false,
+    scopes: s?.scopes ?? [],
+  };
+}
+
+export const status = () => call(App.Status).then(plainStatus);
+export const useDemo = () => call(App.UseDemo).then(plainStatus);
+export const chooseClientSecret = () => call(App.ChooseClientSecret).then(plainStatus);
+export const signIn = () => call(App.SignIn).then(plainStatus);
+export const cancelSignIn = () => call(App.CancelSignIn);
+export const signOut = () => call(App.SignOut).then(plainStatus);
+export const listSpaces = (): Promise<Space[]> => call(App.ListSpaces).then((s) => s ?? []);
+export const addPerson = (space: string, person: string): Promise<Membership> =>
+  call(() => App.AddPerson(space, person));
+export const addApp = (space: string): Promise<Membership> => call(() => App.AddApp(space));
+export const openInBrowser = (url: string) => call(() => App.OpenInBrowser(url));
+export const language = () => call(App.Language);
+
+/** Event names the backend emits. */
+export const AUTH_URL = 'auth:url';
+
+/** onAuthURL calls fn with the sign-in URL the backend opened in the browser; returns an unsubscribe. */
+export function onAuthURL(fn: (url: string) => void): () => void {
+  return EventsOn(AUTH_URL, (url: unknown) => {
+    if (typeof url === 'string') fn(url);
+  });
+}
+
+/** copyText puts text on the clipboard through Wails (the webview's own clipboard API may be off). */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    if (await ClipboardSetText(text)) return true;
+  } catch {
+    // no Wails runtime (dev browser): try the web clipboard
+  }
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}

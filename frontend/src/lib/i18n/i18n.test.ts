@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { catalogues, langFromLocale, LANGS, Translator } from './translator.svelte';
+
+describe('catalogues', () => {
+  it('have exactly the same keys in English and Russian, none empty, all plural forms present', () => {
+    const enKeys = Object.keys(catalogues.en).sort();
+    const ruKeys = Object.keys(catalogues.ru).sort();
+    expect(ruKeys).toEqual(enKeys);
+    for (const lang of LANGS) {
+      const categories = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
+      for (const [key, msg] of Object.entries(catalogues[lang])) {
+        if (typeof msg === 'string') {
+          expect(msg.trim(), `${lang} ${key}`).not.toBe('');
+        } else {
+          for (const c of categories) expect(msg[c]?.trim(), `${lang} ${key}.${c}`).toBeTruthy();
+        }
+      }
+    }
+  });
+
+  it('use the same placeholders in both languages', () => {
+    const names = (m: unknown) => [...JSON.stringify(m).matchAll(/\{(\w+)\}/g)].map((x) => x[1]).sort();
+    for (const key of Object.keys(catalogues.en) as (keyof typeof catalogues.en)[]) {
+      expect(new Set(names(catalogues.ru[key])), key).toEqual(new Set(names(catalogues.en[key])));
+    }
+  });
+
+  it('translate every problem with both a message and a fix', () => {
+    const codes = Object.keys(catalogues.en)
+      .filter((k) => k.startsWith('problem.') && k.endsWith('.message'))
+      .map((k) => k.slice(0, -'.message'.length));
+    expect(codes.length).toBeGreaterThan(20);
+    for (const c of codes) expect(catalogues.en, c).toHaveProperty([`${c}.fix`]);
+  });
+});
+
+describe('Translator', () => {
+  it('interpolates parameters and picks Russian plural forms', () => {
+    const t = new Translator('ru');
+    expect(t.t('header.signedInAs', { account: 'a@b.c' })).toBe('Вы вошли как a@b.c');
+    expect(t.t('spaces.count', { count: 1 })).toBe('Показан 1 чат');
+    expect(t.t('spaces.count', { count: 3 })).toBe('Показано 3 чата');
+    expect(t.t('spaces.count', { count: 11 })).toBe('Показано 11 чатов');
+    t.lang = 'en';
+    expect(t.t('spaces.count', { count: 1 })).toBe('1 space shown');
+    expect(t.t('spaces.count', { count: 2 })).toBe('2 spaces shown');
+  });
+
+  it('translates a problem by code, and falls back to the English the backend sent', () => {
+    const t = new Translator('ru');
+    const known = { code: 'chat.invalid_email', message: 'x', fix: 'y', params: { email: 'jane' } };
+    expect(t.problem(known).message).toBe('«jane» — неправильный адрес электронной почты.');
+    const unknown = { code: 'auth.something_new', message: 'Go says so.', fix: 'Do this.', params: {} };
+    expect(t.problem(unknown)).toEqual({ message: 'Go says so.', fix: 'Do this.' });
+    // A placeholder the backend did not fill: Go's own sentence is better than a "{email}".
+    const unfilled = { code: 'chat.invalid_email', message: 'Bad address.', fix: '', params: {} };
+    expect(t.problem(unfilled).message).toBe('Bad address.');
+    const opaque = { code: 'unexpected', message: '', fix: '', params: {} };
+    expect(t.problem(opaque).message).toBe('Произошла непредвиденная ошибка.');
+  });
+
+  it('maps OS locales to a UI language', () => {
+    expect(langFromLocale('ru_RU.UTF-8')).toBe('ru');
+    expect(langFromLocale('ru')).toBe('ru');
+    expect(langFromLocale('RU-ru')).toBe('ru');
+    expect(langFromLocale('en_GB')).toBe('en');
+    expect(langFromLocale('de')).toBe('en');
+    expect(langFromLocale('')).toBe('en');
+  });
+
+  it('formats times in the UI language', () => {
+    const t = new Translator('en');
+    const en = t.dateTime('2026-03-05T14:30:00Z');
+    expect(en).toMatch(/March/);
+    t.lang = 'ru';
+    expect(t.dateTime('2026-03-05T14:30:00Z')).toMatch(/марта/);
+    expect(t.dateTime('not a time')).toBe('not a time');
+  });
+});

@@ -1,0 +1,227 @@
+// Русский каталог: те же ключи, что в en.ts.
+import type { Key } from './en';
+import type { Message } from './catalogue';
+
+export const ru: Record<Key, Message> = {
+  'app.title': 'Chat Members',
+  'app.loading': 'Загрузка…',
+  'app.skip': 'Перейти к основному содержимому',
+
+  'lang.label': 'Язык',
+  'lang.en': 'English',
+  'lang.ru': 'Русский',
+
+  'copy.button': 'Копировать',
+  'copy.done': 'Скопировано',
+  'copy.failed': 'Не удалось скопировать. Выделите текст и скопируйте его вручную.',
+
+  'welcome.heading': 'Добавляйте коллег в чаты Google Chat',
+  'welcome.intro': 'Выберите, с чем вы будете работать. Изменить выбор можно позже, выйдя из аккаунта.',
+  'welcome.demo.heading': 'Сначала потренироваться',
+  'welcome.demo.text':
+    'Учебное рабочее пространство с вымышленными людьми и чатами. Ничего из того, что вы там сделаете, не попадёт в Google.',
+  'welcome.demo.button': 'Попробовать демо',
+  'welcome.live.heading': 'Работать со своей организацией',
+  'welcome.live.text':
+    'Работайте с настоящими чатами вашего Google Workspace. Понадобится файл client_secret.json из вашего проекта Google Cloud.',
+  'welcome.live.button': 'Подключить Google Workspace',
+  'welcome.live.notAllowed':
+    'В этой сборке для разработчиков подключить настоящее рабочее пространство нельзя. Воспользуйтесь демо.',
+  'welcome.secret.heading': 'Что такое файл client_secret.json?',
+  'welcome.secret.text':
+    'Это небольшой файл, который сообщает Google, для какого проекта Cloud работает приложение. Пароля в нём нет. Его может подготовить администратор Google Workspace, или вы можете сделать его сами:',
+  'welcome.secret.step1': 'Откройте консоль Google Cloud (console.cloud.google.com) и выберите свой проект.',
+  'welcome.secret.step2': 'Перейдите в раздел «APIs & Services», затем «Credentials».',
+  'welcome.secret.step3': 'Нажмите «Create credentials», затем «OAuth client ID».',
+  'welcome.secret.step4': 'В поле «Application type» выберите «Desktop app», введите название и нажмите «Create».',
+  'welcome.secret.step5': 'Нажмите «Download JSON» и выберите этот файл здесь.',
+  'welcome.busy': 'Подождите…',
+  'welcome.cancelled': 'Вход отменён. Начните заново, когда будете готовы.',
+
+  'signin.heading': 'Завершите вход в браузере…',
+  'signin.text':
+    'В браузере открылась страница входа Google. Выберите аккаунт, разрешите доступ и вернитесь в это окно.',
+  'signin.demoText':
+    'В браузере открылась демонстрационная страница входа. Выберите демо-пользователя, разрешите доступ и вернитесь в это окно.',
+  'signin.cancel': 'Отмена',
+  'signin.fallback.heading': 'Браузер не открылся? Скопируйте эту ссылку',
+  'signin.fallback.text': 'Вставьте её в адресную строку браузера.',
+  'signin.fallback.field': 'Ссылка для входа',
+
+  'header.signedInAs': 'Вы вошли как {account}',
+  'header.demo': 'Демо',
+  'header.signOut': 'Выйти',
+  'header.signingOut': 'Выход…',
+
+  'spaces.heading': 'Чаты',
+  'spaces.search': 'Поиск чатов',
+  'spaces.searchPlaceholder': 'Введите часть названия',
+  'spaces.filter': 'Показать',
+  'spaces.filter.all': 'Все',
+  'spaces.filter.SPACE': 'Пространства',
+  'spaces.filter.GROUP_CHAT': 'Групповые чаты',
+  'spaces.filter.DIRECT_MESSAGE': 'Личные сообщения',
+  'spaces.list': 'Выберите чат',
+  'spaces.type.SPACE': 'Пространство',
+  'spaces.type.GROUP_CHAT': 'Групповой чат',
+  'spaces.type.DIRECT_MESSAGE': 'Личные сообщения',
+  'spaces.type.other': 'Беседа',
+  'spaces.untitled': 'Пространство без названия',
+  'spaces.external': 'Открыто для людей из других организаций',
+  'spaces.loading': 'Загружаем ваши чаты…',
+  'spaces.empty': 'Вы пока не участвуете ни в одном чате.',
+  'spaces.noMatch': 'Ничего не найдено.',
+  'spaces.error': 'Не удалось загрузить чаты',
+  'spaces.retry': 'Повторить',
+  'spaces.count': {
+    one: 'Показан {count} чат',
+    few: 'Показано {count} чата',
+    many: 'Показано {count} чатов',
+    other: 'Показано {count} чата',
+  },
+
+  'add.heading': 'Добавить в «{space}»',
+  'add.headingNone': 'Добавить участника',
+  'add.noSpace': 'Выберите чат слева, чтобы добавить в него участника.',
+  'add.who': 'Кого вы хотите добавить?',
+  'add.person': 'Человека',
+  'add.app': 'Это приложение Chat',
+  'add.appHelp': 'Добавляет приложение Chat вашего проекта Google Cloud в этот чат, чтобы оно могло в нём писать.',
+  'add.dmAppOnly': 'В личные сообщения можно добавить только это приложение Chat.',
+  'add.email': 'Адрес электронной почты',
+  'add.emailHelp': 'Рабочий адрес коллеги или числовой идентификатор пользователя Google.',
+  'add.emailPlaceholder': 'name@example.com',
+  'add.submit': 'Добавить',
+  'add.busy': 'Добавляем…',
+  'add.empty': 'Введите адрес электронной почты.',
+  'add.malformed':
+    '«{value}» не похоже на адрес электронной почты. Проверьте, нет ли опечаток, например: name@example.com.',
+  'add.failed': 'Не удалось добавить',
+
+  'problem.details': 'Подробности',
+  'problem.code': 'Код: {code}',
+  'problem.retryable': 'Обычно это временно. Повторите попытку через минуту.',
+
+  'card.heading': 'Результат',
+  'card.member': 'Участник',
+  'card.state': 'Статус',
+  'card.role': 'Роль',
+  'card.time': 'Дата добавления',
+  'card.space': 'Чат',
+  'card.resource': 'Имя ресурса',
+  'card.copyResource': 'Копировать имя ресурса',
+  'card.open': 'Открыть в Google Chat',
+  'card.app': 'Это приложение Chat',
+  'card.summary.joined': '{member} теперь участвует в чате «{space}».',
+  'card.summary.invited': 'Приглашение в чат «{space}» отправлено: {member}.',
+  'card.summary.already': '{member} уже участвует в чате «{space}». Ничего не изменилось.',
+
+  'state.JOINED': 'Участвует в чате',
+  'state.INVITED': 'Приглашение отправлено — чат станет виден после того, как приглашение будет принято',
+  'state.NOT_A_MEMBER': 'Не участник',
+  'state.already': 'Уже участник',
+  'state.other': 'Неизвестно',
+
+  'role.ROLE_MEMBER': 'Участник',
+  'role.ROLE_ASSISTANT_MANAGER': 'Менеджер',
+  'role.ROLE_MANAGER': 'Владелец',
+  'role.other': 'Без роли',
+
+  'problem.unexpected.message': 'Произошла непредвиденная ошибка.',
+  'problem.unexpected.fix': 'Попробуйте ещё раз. Если ошибка повторяется, перезапустите Chat Members.',
+  'problem.internal.message': 'Произошла непредвиденная ошибка.',
+  'problem.internal.fix': 'Попробуйте ещё раз. Если ошибка повторяется, перезапустите Chat Members.',
+
+  'problem.auth.cancelled.message': 'Вход отменён.',
+  'problem.auth.cancelled.fix': 'Начните заново, когда будете готовы.',
+  'problem.auth.denied.message': 'Google не предоставил Chat Members доступ.',
+  'problem.auth.denied.fix': 'Войдите снова и нажмите «Разрешить» на странице Google.',
+  'problem.auth.timeout.message': 'Вход занял слишком много времени и был прерван.',
+  'problem.auth.timeout.fix': 'Начните заново и завершите вход в браузере в течение нескольких минут.',
+  'problem.auth.browser.message': 'Не удалось открыть браузер.',
+  'problem.auth.browser.fix': 'Скопируйте ссылку для входа и вставьте её в браузер.',
+  'problem.auth.not_signed_in.message': 'Вы не вошли в аккаунт.',
+  'problem.auth.not_signed_in.fix': 'Войдите снова.',
+  'problem.auth.expired.message': 'Срок действия входа истёк, или доступ был отозван.',
+  'problem.auth.expired.fix': 'Выйдите и войдите снова.',
+  'problem.auth.live_not_allowed.message': 'В сборке для разработчиков нельзя работать с настоящим рабочим пространством.',
+  'problem.auth.live_not_allowed.fix': 'Воспользуйтесь демо или запустите установленное приложение.',
+  'problem.auth.no_file.message': 'Файл не выбран.',
+  'problem.auth.no_file.fix': 'Выберите файл client_secret.json, скачанный из Google Cloud.',
+  'problem.auth.client_secret_invalid.message': 'Этот файл не является client_secret.json для приложения на компьютере.',
+  'problem.auth.client_secret_invalid.fix':
+    'В Google Cloud создайте OAuth client ID с типом «Desktop app» и скачайте его файл JSON.',
+  'problem.auth.client_secret_web.message': 'Этот client_secret.json создан для веб-приложения, а не для приложения на компьютере.',
+  'problem.auth.client_secret_web.fix':
+    'В Google Cloud создайте OAuth client ID с типом «Desktop app» и скачайте его файл JSON.',
+  'problem.auth.keyring.message': 'Не удалось сохранить вход на этом компьютере.',
+  'problem.auth.keyring.fix': 'Работать можно и дальше, но в следующий раз придётся войти снова.',
+
+  'problem.browser.open_failed.message': 'Не удалось открыть ссылку в браузере.',
+  'problem.browser.open_failed.fix': 'Скопируйте имя ресурса или откройте Google Chat самостоятельно.',
+  // коды backend/chat
+  'problem.chat.invalid_space.message': 'Это не чат Google Chat.',
+  'problem.chat.invalid_space.fix': 'Выберите чат в списке ещё раз.',
+  'problem.chat.empty_person.message': 'Адрес электронной почты не указан.',
+  'problem.chat.empty_person.fix': 'Введите адрес электронной почты, например jane@example.com.',
+  'problem.chat.invalid_email.message': '«{email}» — неправильный адрес электронной почты.',
+  'problem.chat.invalid_email.fix':
+    'Проверьте, нет ли в адресе опечаток, пробелов или пропущенных частей. Пример: jane@example.com.',
+  'problem.chat.invalid_person.message': '«{person}» — это не адрес электронной почты и не идентификатор пользователя Google.',
+  'problem.chat.invalid_person.fix': 'Введите адрес электронной почты, например jane@example.com.',
+  'problem.chat.dm_app_only.message': 'В личные сообщения нельзя добавлять людей — только приложение Chat.',
+  'problem.chat.dm_app_only.fix': 'Добавьте людей в пространство или групповой чат.',
+  'problem.chat.app_not_configured.message':
+    'В проекте Google Cloud, через который работает Chat Members, не настроено приложение Chat, поэтому Google отклоняет запросы.',
+  'problem.chat.app_not_configured.fix':
+    'В консоли Google Cloud откройте Google Chat API > Configuration, укажите название приложения, адрес аватара и описание и сохраните.',
+  'problem.chat.invalid_member.message': 'Google не принял адрес или идентификатор этого человека.',
+  'problem.chat.invalid_member.fix': 'Проверьте адрес электронной почты или идентификатор и попробуйте ещё раз.',
+  'problem.chat.scope_missing.message': 'Для этого Chat Members нужно ещё одно ваше разрешение.',
+  'problem.chat.scope_missing.fix':
+    'Дайте разрешение, которое запросит Google. Если Google ничего не спрашивает, выйдите и войдите снова.',
+  'problem.chat.permission_denied.message': 'У вас нет права добавлять участников в этот чат.',
+  'problem.chat.permission_denied.fix':
+    'Попросите менеджера чата назначить менеджером вас или добавить этого человека самому.',
+  'problem.chat.external_not_allowed.message':
+    '{email} — не из вашей организации, а в этот чат можно добавлять только сотрудников вашей организации.',
+  'problem.chat.external_not_allowed.fix':
+    'Добавьте этого человека в чат, открытый для внешних участников: у существующего чата эту настройку изменить нельзя.',
+  'problem.chat.admin_must_grant.message':
+    'Прежде чем Chat Members сможет это сделать, его должен одобрить администратор Google Workspace.',
+  'problem.chat.admin_must_grant.fix':
+    'Попросите администратора разрешить Chat Members в консоли администратора (Безопасность > Управление доступом к API).',
+  'problem.chat.workspace_only.message':
+    'API Google Chat работает только с аккаунтами Google Workspace, а не с личными аккаунтами Google.',
+  'problem.chat.workspace_only.fix': 'Войдите с рабочим или учебным аккаунтом.',
+  'problem.chat.chat_off.message': 'Для вашего аккаунта отключён Google Chat.',
+  'problem.chat.chat_off.fix': 'Попросите администратора Google Workspace включить для вас Google Chat.',
+  'problem.chat.precondition.message': 'Сейчас Google не может внести это изменение в чат.',
+  'problem.chat.precondition.fix': 'Откройте чат в Google Chat, проверьте его и попробуйте ещё раз.',
+  'problem.chat.space_not_found.message': 'Чат не найден, или вы больше в нём не участвуете.',
+  'problem.chat.space_not_found.fix':
+    'Обновите список чатов. Если чата в нём по-прежнему нет, попросите одного из его менеджеров добавить вас.',
+  'problem.chat.already_member.message': 'Этот человек уже участвует в чате.',
+  'problem.chat.already_member.fix': 'Ничего делать не нужно.',
+  'problem.chat.quota.message': 'Google ограничивает скорость работы Chat Members.',
+  'problem.chat.quota.fix': 'Подождите минуту и попробуйте ещё раз.',
+  'problem.chat.signed_out.message': 'Срок действия входа в Google истёк, или доступ был отозван.',
+  'problem.chat.signed_out.fix': 'Выйдите и войдите снова.',
+  'problem.chat.google_unavailable.message': 'Google Chat сейчас работает с перебоями.',
+  'problem.chat.google_unavailable.fix': 'Попробуйте ещё раз через несколько минут.',
+  'problem.chat.network.message': 'Chat Members не удаётся связаться с Google.',
+  'problem.chat.network.fix': 'Проверьте подключение к интернету и попробуйте ещё раз.',
+  'problem.chat.cancelled.message': 'Запрос отменён.',
+  'problem.chat.cancelled.fix': 'Запустите его снова, когда будете готовы.',
+  'problem.chat.bad_request.message': 'Google отклонил запрос.',
+  'problem.chat.bad_request.fix': 'Проверьте введённые данные и попробуйте ещё раз; причина, указанная Google, — в подробностях.',
+  'problem.chat.bad_response.message': 'Google прислал ответ, который Chat Members не смог прочитать.',
+  'problem.chat.bad_response.fix':
+    'Попробуйте ещё раз. Если ошибка повторяется, отправьте подробности тому, кто сопровождает Chat Members.',
+  'problem.chat.too_many_spaces.message': 'Вы участвуете в большем числе чатов, чем может показать Chat Members.',
+  'problem.chat.too_many_spaces.fix':
+    'Выйдите из ненужных чатов или обратитесь к тому, кто сопровождает Chat Members.',
+  'problem.chat.unexpected.message': 'Google ответил не так, как ожидал Chat Members.',
+  'problem.chat.unexpected.fix':
+    'Попробуйте ещё раз. Если ошибка повторяется, отправьте подробности тому, кто сопровождает Chat Members.',
+};

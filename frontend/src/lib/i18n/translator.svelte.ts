@@ -1,0 +1,83 @@
+// Translator: the current language (a rune) and lookups in the catalogues.
+import { en, type Key } from './en';
+import { ru } from './ru';
+import type { Message } from './catalogue';
+
+export type Lang = 'en' | 'ru';
+export const LANGS: readonly Lang[] = ['en', 'ru'];
+export type { Key };
+
+export const catalogues: Record<Lang, Record<Key, Message>> = { en, ru };
+
+/** Params fill {name} placeholders. */
+export type Params = Record<string, string | number>;
+
+/** A problem as far as translation cares (see lib/api AppProblem). */
+export interface ProblemText {
+  code: string;
+  message: string;
+  fix: string;
+  params: Record<string, string>;
+}
+
+/** langFromLocale maps an OS or browser locale ("ru_RU.UTF-8", "ru-RU", "en") to a UI language. */
+export function langFromLocale(locale: string | null | undefined): Lang {
+  return (locale ?? '').trim().toLowerCase().startsWith('ru') ? 'ru' : 'en';
+}
+
+export function interpolate(text: string, params: Params = {}): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
+  );
+}
+
+export class Translator {
+  lang = $state<Lang>('en');
+
+  constructor(lang: Lang = 'en') {
+    this.lang = lang;
+  }
+
+  private lookup(key: string): Message | undefined {
+    const cat = catalogues[this.lang] as Record<string, Message>;
+    return cat[key] ?? (en as Record<string, Message>)[key];
+  }
+
+  has(key: string): boolean {
+    return this.lookup(key) !== undefined;
+  }
+
+  /** t returns the text for key; plural messages need params.count. */
+  t(key: Key, params: Params = {}): string {
+    return this.text(key, params) ?? key;
+  }
+
+  private text(key: string, params: Params): string | undefined {
+    const m = this.lookup(key);
+    if (m === undefined) return undefined;
+    if (typeof m === 'string') return interpolate(m, params);
+    const count = Number(params.count ?? 0);
+    const category = new Intl.PluralRules(this.lang).select(count);
+    return interpolate(m[category] ?? m.other, params);
+  }
+
+  /** problem translates a backend problem by code, falling back to the English text Go sent. */
+  problem(p: ProblemText): { message: string; fix: string } {
+    const base = `problem.${p.code}`;
+    // A translation whose placeholders the backend did not fill is worse than Go's English.
+    const filled = (s: string | undefined) => (s !== undefined && !/\{\w+\}/.test(s) ? s : undefined);
+    const message =
+      filled(this.text(`${base}.message`, p.params)) ||
+      p.message ||
+      (this.text('problem.unexpected.message', {}) as string);
+    let fix = filled(this.text(`${base}.fix`, p.params));
+    if (fix === undefined) fix = p.message ? p.fix : (this.text('problem.unexpected.fix', {}) as string);
+    return { message, fix };
+  }
+
+  dateTime(iso: string): string {
+    const d = new Date(iso);
+    if (!iso || Number.isNaN(d.getTime())) return iso;
+    return new Intl.DateTimeFormat(this.lang, { dateStyle: 'long', timeStyle: 'short' }).format(d);
+  }
+}

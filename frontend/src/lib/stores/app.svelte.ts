@@ -1,0 +1,40 @@
+// AppState gathers the stores of one window; App.svelte makes it and hands it down by context.
+import { createContext } from 'svelte';
+import { AddStore } from './add.svelte';
+import { LanguageStore } from './language.svelte';
+import { SessionStore } from './session.svelte';
+import { SpacesStore } from './spaces.svelte';
+
+export class AppState {
+  readonly language = new LanguageStore();
+  readonly i18n = this.language.i18n;
+  readonly session = new SessionStore();
+  readonly spaces = new SpacesStore();
+  readonly add = new AddStore();
+
+  async init(): Promise<void> {
+    await Promise.all([this.language.init(), this.session.init()]);
+  }
+
+  /** chooseSpace selects a space for the add form, clearing the previous outcome. */
+  chooseSpace(name: string): void {
+    this.spaces.select(name);
+    this.add.forSpace(this.spaces.selected);
+  }
+
+  async signOut(): Promise<void> {
+    await this.session.signOut();
+    if (!this.session.status?.signedIn) {
+      this.spaces.reset();
+      this.add.reset();
+    }
+  }
+
+  dispose(): void {
+    this.session.dispose();
+  }
+}
+
+export const [getApp, setApp] = createContext<AppState>();
+export type { AppProblem, Membership, Space, Status } from '../api/app';
+export type { Translator } from '../i18n/translator.svelte';

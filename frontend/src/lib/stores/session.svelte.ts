@@ -1,0 +1,120 @@
+// Who is signed in where, and the sign-in in progress.
+import * as api from '../api/app';
+import { AppProblem, type Status } from '../api/app';
+
+export type Screen = 'loading' | 'welcome' | 'signing-in' | 'main';
+export type Busy = '' | 'demo' | 'live' | 'signout';
+
+const CANCELLED = 'auth.cancelled';
+
+export class SessionStore {
+  status = $state<Status | null>(null);
+  loading = $state(true);
+  busy = $state<Busy>('');
+  signingIn = $state(false);
+  /** The sign-in URL from the `auth:url` event, shown as a fallback link. */
+  authURL = $state('');
+  problem = $state<AppProblem | null>(null);
+  /** The last sign-in was cancelled by the user. */
+  cancelled = $state(false);
+
+  screen: Screen = $derived(
+    this.loading ? 'loading' : this.signingIn ? 'signing-in' : this.status?.signedIn ? 'main' : 'welcome',
+  );
+  isDemo = $derived(this.status?.mode === 'demo');
+
+  private attempt = 0;
+  private unsubscribe: (() => void) | null = null;
+
+  async init(): Promise<void> {
+    this.unsubscribe ??= api.onAuthURL((url) => {
+      if (this.signingIn) this.authURL = url;
+    });
+    try {
+      this.status = await api.status();
+    } catch (e) {
+      this.problem = e as AppProblem;
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  dispose(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+  }
+
+  /** useDemo switches to the demo workspace and signs in. */
+  async useDemo(): Promise<void> {
+    await this.start('demo', api.useDemo);
+  }
+
+  /** connect asks for client_secret.json and, once one is imported, signs in. */
+  async connect(): Promise<void> {
+    await this.start('live', api.chooseClientSecret);
+  }
+
+  private async start(kind: Busy, choose: () => Promise<Status>): Promise<void> {
+    if (this.busy || this.signingIn) return;
+    this.busy = kind;
+    this.problem = null;
+    this.cancelled = false;
+    try {
+      this.status = await choose();
+    } catch (e) {
+      this.problem = e as AppProblem;
+      return;
+    } finally {
+      this.busy = '';
+    }
+    // Closing the file dialog without a file leaves no mode chosen: stay on the welcome screen.
+    if (this.status?.mode === (kind === 'demo' ? 'demo' : 'live')) await this.signIn();
+  }
+
+  async signIn(): Promise<void> {
+    const id = ++this.attempt;
+    this.signingIn = true;
+    this.authURL = '';
+    this.problem = null;
+    this.cancelled = false;
+    try {
+      const s = await api.signIn();
+      if (id === this.attempt) this.status = s;
+    } catch (e) {
+      const p = e as AppProblem;
+      if (id === this.attempt && !this.cancelled && p.code !== CANCELLED) this.problem = p;
+    } finally {
+      if (id === this.attempt) {
+        this.signingIn = false;
+        this.authURL = '';
+      }
+    }
+  }
+
+  /** cancel abandons the sign-in; its pending promise is ignored from now on. */
+  async cancel(): Promise<void> {
+    if (!this.signingIn) return;
+    this.attempt++;
+    this.signingIn = false;
+    this.authURL = '';
+    this.cancelled = true;
+    try {
+      await api.cancelSignIn();
+    } catch {
+      // nothing to undo: the sign-in is abandoned either way
+    }
+  }
+
+  async signOut(): Promise<void> {
+    if (this.busy) return;
+    this.busy = 'signout';
+    this.problem = null;
+    try {
+      this.status = await api.signOut();
+    } catch (e) {
+      this.problem = e as AppProblem;
+    } finally {
+      this.busy = '';
+    }
+  }
+}

@@ -1,0 +1,53 @@
+// The spaces the user belongs to; search and type filter are applied here, not by the backend.
+import * as api from '../api/app';
+import type { AppProblem, Space } from '../api/app';
+
+export type TypeFilter = 'all' | 'SPACE' | 'GROUP_CHAT' | 'DIRECT_MESSAGE';
+export const TYPE_FILTERS: readonly TypeFilter[] = ['all', 'SPACE', 'GROUP_CHAT', 'DIRECT_MESSAGE'];
+
+export function matches(space: Space, query: string, type: TypeFilter): boolean {
+  if (type !== 'all' && space.type !== type) return false;
+  const q = query.trim().toLocaleLowerCase();
+  return q === '' || space.displayName.toLocaleLowerCase().includes(q);
+}
+
+export class SpacesStore {
+  all = $state<Space[]>([]);
+  loading = $state(false);
+  loaded = $state(false);
+  problem = $state<AppProblem | null>(null);
+  query = $state('');
+  type = $state<TypeFilter>('all');
+  selectedName = $state('');
+
+  visible: Space[] = $derived(this.all.filter((s) => matches(s, this.query, this.type)));
+  selected: Space | null = $derived(this.all.find((s) => s.name === this.selectedName) ?? null);
+
+  async load(): Promise<void> {
+    if (this.loading) return;
+    this.loading = true;
+    this.problem = null;
+    try {
+      this.all = await api.listSpaces();
+      this.loaded = true;
+      if (!this.all.some((s) => s.name === this.selectedName)) this.selectedName = '';
+    } catch (e) {
+      this.problem = e as AppProblem;
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  select(name: string): void {
+    this.selectedName = name;
+  }
+
+  reset(): void {
+    this.all = [];
+    this.loaded = false;
+    this.problem = null;
+    this.query = '';
+    this.type = 'all';
+    this.selectedName = '';
+  }
+}

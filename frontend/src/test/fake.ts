@@ -1,0 +1,100 @@
+// A fake backend behind the mocked bindings: plain data and controllable promises.
+import { vi } from 'vitest';
+import * as Bindings from '../../wailsjs/go/main/App';
+import * as Runtime from '../../wailsjs/runtime/runtime';
+import type { Membership, Space, Status } from '../lib/api/app';
+import type { ProblemData } from '../lib/api/problem';
+
+export const app = vi.mocked(Bindings);
+export const runtime = vi.mocked(Runtime);
+
+type Handler = (...data: unknown[]) => void;
+const handlers = new Map<string, Set<Handler>>();
+
+/** emit delivers a Wails event to the frontend's listeners. */
+export function emit(event: string, ...data: unknown[]): void {
+  for (const h of handlers.get(event) ?? []) h(...data);
+}
+
+/** rejection is what Wails rejects a promise with when a Go method returns a *problem.Problem. */
+export function rejection(p: ProblemData): string {
+  return JSON.stringify(p);
+}
+
+export interface Deferred<T> {
+  promise: Promise<T>;
+  resolve: (v: T) => void;
+  reject: (e: unknown) => void;
+}
+
+export function deferred<T>(): Deferred<T> {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+export function status(s: Partial<Status> = {}): Status {
+  return { mode: '', signedIn: false, account: '', clientId: '', liveAllowed: true, scopes: [], ...s };
+}
+
+export const demoSignedIn = status({ mode: 'demo', signedIn: true, account: 'alex@demo.example' });
+
+export const SPACES: Space[] = [
+  { name: 'spaces/AAA1', displayName: 'Marketing team', type: 'SPACE', uri: 'https://chat.google.com/room/AAA1', externalUserAllowed: false },
+  { name: 'spaces/AAA2', displayName: 'Partners', type: 'SPACE', uri: 'https://chat.google.com/room/AAA2', externalUserAllowed: true },
+  { name: 'spaces/GGG1', displayName: 'Launch planning', type: 'GROUP_CHAT', uri: 'https://chat.google.com/room/GGG1', externalUserAllowed: false },
+  { name: 'spaces/DDD1', displayName: '', type: 'DIRECT_MESSAGE', uri: 'https://chat.google.com/dm/DDD1', externalUserAllowed: false },
+];
+
+export function membership(m: Partial<Membership> = {}): Membership {
+  return {
+    name: 'spaces/AAA1/members/111',
+    state: 'JOINED',
+    role: 'ROLE_MEMBER',
+    memberName: 'users/111',
+    memberType: 'HUMAN',
+    displayName: 'Jane Doe',
+    email: 'jane@demo.example',
+    createTime: '2026-03-05T14:30:00Z',
+    alreadyMember: false,
+    spaceName: 'spaces/AAA1',
+    spaceDisplayName: 'Marketing team',
+    spaceUri: 'https://chat.google.com/room/AAA1',
+    ...m,
+  };
+}
+
+/** reset gives every binding a default behaviour: a fresh install, English OS, demo data. */
+export function reset(start: Status = status()): void {
+  handlers.clear();
+  vi.clearAllMocks();
+  runtime.EventsOn.mockImplementation((event: string, cb: Handler) => {
+    if (!handlers.has(event)) handlers.set(event, new Set());
+    handlers.get(event)!.add(cb);
+    return () => handlers.get(event)?.delete(cb);
+  });
+  runtime.ClipboardSetText.mockResolvedValue(true);
+  app.Language.mockResolvedValue('en_US');
+  app.Status.mockResolvedValue(start as never);
+  app.UseDemo.mockResolvedValue(status({ mode: 'demo' }) as never);
+  app.ChooseClientSecret.mockResolvedValue(status({ mode: 'live', clientId: '123.apps.googleusercontent.com' }) as never);
+  app.SignIn.mockResolvedValue(demoSignedIn as never);
+  app.CancelSignIn.mockResolvedValue();
+  app.SignOut.mockResolvedValue(status({ mode: 'demo' }) as never);
+  app.ListSpaces.mockResolvedValue(SPACES as never);
+  app.AddPerson.mockResolvedValue(membership() as never);
+  app.AddApp.mockResolvedValue(
+    membership({
+      name: 'spaces/AAA1/members/app',
+      memberName: 'users/app',
+      memberType: 'BOT',
+      displayName: '',
+      email: '',
+    }) as never,
+  );
+  app.OpenInBrowser.mockResolvedValue();
+}

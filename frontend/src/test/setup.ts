@@ -1,0 +1,30 @@
+// Test setup: jest-dom matchers, and the Wails binding layer (wailsjs) replaced by mocks for
+// every test file. Each test configures the mocks through src/test/fake.ts.
+import '@testing-library/jest-dom/vitest';
+import { vi, afterEach } from 'vitest';
+import { cleanup } from '@testing-library/svelte';
+
+vi.mock('../../wailsjs/go/main/App', () => ({
+  AddApp: vi.fn(),
+  AddPerson: vi.fn(),
+  CancelSignIn: vi.fn(),
+  ChooseClientSecret: vi.fn(),
+  Language: vi.fn(),
+  ListSpaces: vi.fn(),
+  OpenInBrowser: vi.fn(),
+  SignIn: vi.fn(),
+  SignOut: vi.fn(),
+  Status: vi.fn(),
+  UseDemo: vi.fn(),
+}));
+
+vi.mock('../../wailsjs/runtime/runtime', () => ({
+  EventsOn: vi.fn(),
+  ClipboardSetText: vi.fn(),
+}));
+
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+  document.documentElement.lang = '';
+});
