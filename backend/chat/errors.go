@@ -35,6 +35,7 @@ const (
 	CodeChatOff            = "chat.chat_off"
 	CodePrecondition       = "chat.precondition"
 	CodeSpaceNotFound      = "chat.space_not_found"
+	CodePersonNotFound     = "chat.person_not_found"
 	CodeAlreadyMember      = "chat.already_member"
 	CodeQuota              = "chat.quota"
 	CodeSignedOut          = "chat.signed_out"
@@ -286,6 +287,10 @@ func fromAPIError(a apiError, c call) *problem.Problem {
 		return p(CodeChatOff,
 			"Google Chat is turned off for your account.",
 			"Ask your Google Workspace administrator to turn on Google Chat for you.")
+	case a.code == 400 && a.messageHas("direct message"):
+		return p(CodeDMAppOnly,
+			"People can't be added to a direct message; only the Chat app can.",
+			"Add the people to a space or a group chat instead.")
 	case a.messageHas("malformed user resource name"):
 		return p(CodeInvalidMember,
 			"Google didn't accept the person's address or ID.",

@@ -70,6 +70,15 @@ func (s *Service) add(ctx context.Context, sp Space, memberName, memberType, ema
 		return s.existing(ctx, sp, memberName, memberType, email), nil
 	}
 	p := toProblem(err, call{scope: scope, space: sp.Name})
+	if p.Code == CodeSpaceNotFound && memberType == MemberHuman {
+		// Google answers 404 both for a space the caller can't see and for a person it doesn't
+		// know. The space was there a moment ago; ask once more (bypassing the cache) to tell.
+		if _, gerr := s.GetSpace(ctx, sp.Name); gerr == nil {
+			p = errPersonNotFound(memberName, email, p.Detail)
+		} else if problem.CodeOf(gerr) != CodeSpaceNotFound {
+			return Membership{}, gerr
+		}
+	}
 	if p.Code == CodePermissionDenied && s.isOutsider(email) && !sp.ExternalUserAllowed {
 		p = errExternal(email, sp, p.Detail)
 	}
@@ -134,6 +143,24 @@ func errDMAppOnly(sp Space) *problem.Problem {
 		Fix:     "Add the people to a space or a group chat instead.",
 		Params:  map[string]string{"space": sp.Name},
 		Detail:  "refused before sending: " + sp.Name + " is a DIRECT_MESSAGE",
+	}
+}
+
+func errPersonNotFound(memberName, email, detail string) *problem.Problem {
+	who := email
+	msg := fmt.Sprintf("Google doesn't know anyone with the address %s.", email)
+	fix := "Check the address for typos. The person needs a Google account (a Google Workspace or personal Google account)."
+	if email == "" {
+		who = strings.TrimPrefix(memberName, "users/")
+		msg = fmt.Sprintf("No one with the user ID %s was found in your organisation.", who)
+		fix = "Check the ID, or add the person by email address instead."
+	}
+	return &problem.Problem{
+		Code:    CodePersonNotFound,
+		Message: msg,
+		Fix:     fix,
+		Params:  map[string]string{"person": who},
+		Detail:  detail,
 	}
 }
 
