@@ -335,3 +335,12 @@ func TestChatAuthErrors(t *testing.T) {
 		})
 	}
 }
+
+// decodeJSON reads and closes a raw response body into v.
+func decodeJSON(tb testing.TB, resp *http.Response, v any) {
+	tb.Helper()
+	defer resp.Body.Close()
+	if err := json.NewDecoder(resp.Body).Decode(v); err != nil {
+		tb.Fatalf("%d: body is not JSON: %v", resp.StatusCode, err)
+	}
+}
