@@ -65,14 +65,18 @@ type call struct {
 // apiError is a *googleapi.Error with the parts of Google's JSON error body that the Go client
 // does not expose: the canonical status ("PERMISSION_DENIED") and ErrorInfo reasons.
 type apiError struct {
-	code    int
-	status  string
-	message string
-	reasons []string
+	code       int
+	retryAfter string // Retry-After header, seconds, when Google sent one
+	status     string
+	message    string
+	reasons    []string
 }
 
 func parseAPIError(e *googleapi.Error) apiError {
 	a := apiError{code: e.Code, message: e.Message}
+	if ra := strings.TrimSpace(e.Header.Get("Retry-After")); ra != "" && isAllDigits(ra) {
+		a.retryAfter = ra
+	}
 	var body struct {
 		Error struct {
 			Message string `json:"message"`
@@ -173,6 +177,11 @@ func toProblem(err error, c call) *problem.Problem {
 	if errors.As(err, &re) {
 		return fromTokenError(re)
 	}
+	if strings.Contains(err.Error(), "oauth2: ") {
+		// The HTTP client's token source failed without reaching Google's token endpoint
+		// (no refresh token, token expired); the user has to sign in again.
+		return signedOut("sign-in token unusable: " + clip(tokenFree(err.Error()), 300))
+	}
 	if isNetworkError(err) {
 		return network(err)
 	}
@@ -192,6 +201,15 @@ func isNetworkError(err error) bool {
 		errors.As(err, &ne) || errors.As(err, &ue) || errors.As(err, &oe) ||
 		errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) ||
 		errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF)
+}
+
+// tokenFree keeps only the text after the last "oauth2: ", which names the failure and holds no
+// token (oauth2 never prints tokens, but the text before it may quote a URL).
+func tokenFree(s string) string {
+	if i := strings.LastIndex(s, "oauth2: "); i >= 0 {
+		return s[i:]
+	}
+	return s
 }
 
 func cancelled() *problem.Problem {
@@ -318,6 +336,9 @@ func fromAPIError(a apiError, c call) *problem.Problem {
 			"Google is limiting how fast Chat Members can work.",
 			"Wait a minute, then try again.")
 		q.Retryable = true
+		if a.retryAfter != "" {
+			q.Params = map[string]string{"retryAfterSeconds": a.retryAfter}
+		}
 		return q
 	case a.status == "FAILED_PRECONDITION":
 		return p(CodePrecondition,

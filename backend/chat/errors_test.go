@@ -109,6 +109,7 @@ func TestToProblemNonGoogleErrors(t *testing.T) {
 		{urlErr(&oauth2.RetrieveError{Response: &http.Response{StatusCode: 503}}), CodeGoogleUnavailable, true},
 		{urlErr(&oauth2.RetrieveError{}), CodeSignedOut, false},
 		{urlErr(existing), "auth.signed_out", false},
+		{urlErr(errors.New("oauth2: token expired and refresh token is not set")), CodeSignedOut, false},
 		{errors.New("invalid character '<' looking for beginning of value"), CodeBadResponse, false},
 	}
 	for _, c := range cases {
@@ -119,5 +120,14 @@ func TestToProblemNonGoogleErrors(t *testing.T) {
 	}
 	if toProblem(nil, call{}) != nil {
 		t.Error("nil error gave a problem")
+	}
+}
+
+func TestQuotaRetryAfter(t *testing.T) {
+	body := `{"error":{"code":429,"message":"Quota exceeded.","status":"RESOURCE_EXHAUSTED"}}`
+	res := &http.Response{StatusCode: 429, Header: http.Header{"Retry-After": {"30"}}, Body: io.NopCloser(strings.NewReader(body))}
+	p := toProblem(googleapi.CheckResponse(res), call{})
+	if p.Code != CodeQuota || !p.Retryable || p.Params["retryAfterSeconds"] != "30" {
+		t.Errorf("problem %+v", p)
 	}
 }
