@@ -143,11 +143,16 @@ func errorInfo(reason, rpc string) map[string]any {
 
 // writeChatError writes Google's JSON error body: {"error":{"code","message","status","details"}}.
 func writeChatError(w http.ResponseWriter, code int, status, message string, details ...any) {
-	body := map[string]any{"code": code, "message": message, "status": status}
-	if len(details) > 0 {
-		body["details"] = details
+	// A struct, not a map, keeps Google's field order: code, message, status, details.
+	type body struct {
+		Code    int    `json:"code"`
+		Message string `json:"message"`
+		Status  string `json:"status"`
+		Details []any  `json:"details,omitempty"`
 	}
-	writeChatJSON(w, code, map[string]any{"error": body})
+	writeChatJSON(w, code, struct {
+		Error body `json:"error"`
+	}{body{code, message, status, details}})
 }
 
 func writeChatJSON(w http.ResponseWriter, code int, v any) {
@@ -265,4 +270,22 @@ func decodeBody(w http.ResponseWriter, r *http.Request, v any) bool {
 		return false
 	}
 	return true
+}
+
+// guardDotSegments answers 404 for Chat API paths with "." or ".." segments or empty segments,
+// as Google does, before http.ServeMux would clean them and redirect (307, which clients follow
+// with the same method and body) to a different resource: "spaces/A/../B/members" must not
+// reach space B. server.go wraps its mux with it.
+func guardDotSegments(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/v1/") {
+			for _, seg := range strings.Split(r.URL.Path[1:], "/") {
+				if seg == "" || seg == "." || seg == ".." {
+					notFound(w)
+					return
+				}
+			}
+		}
+		h.ServeHTTP(w, r)
+	})
 }
