@@ -223,3 +223,5 @@ export const en = {
   'problem.chat.unexpected.fix':
     'Try again. If it keeps happening, send the details to whoever looks after Chat Members.',
 } as const;
+
+export type Key = keyof typeof en;

@@ -11,9 +11,12 @@ export class AppState {
   readonly session = new SessionStore();
   readonly spaces = new SpacesStore();
   readonly add = new AddStore();
+  /** The language and the session are known: until then the window shows only "Loading…". */
+  ready = $state(false);
 
   async init(): Promise<void> {
     await Promise.all([this.language.init(), this.session.init()]);
+    this.ready = true;
   }
 
   /** chooseSpace selects a space for the add form, clearing the previous outcome. */

@@ -1,0 +1,202 @@
+// Adding a person or the app to the chosen space, and the membership card.
+import { describe, expect, it } from 'vitest';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import App from '../../App.svelte';
+import { app, deferred, demoSignedIn, membership, rejection, reset } from '../../test/fake';
+import type { Membership } from '../../lib/api/app';
+
+async function chosen(space = /Marketing team/) {
+  reset(demoSignedIn);
+  const user = userEvent.setup();
+  render(App);
+  await user.click(await screen.findByRole('radio', { name: space }));
+  return user;
+}
+
+const emailBox = () => screen.getByRole('textbox', { name: 'Email address' });
+const addButton = () => screen.getByRole('button', { name: 'Add' });
+const card = () => screen.getByRole('region', { name: 'Result' });
+
+describe('add form', () => {
+  it('asks for a space first, then names it', async () => {
+    reset(demoSignedIn);
+    const user = userEvent.setup();
+    render(App);
+    expect(await screen.findByText('Choose a space on the left to add someone to it.')).toBeVisible();
+    await user.click(await screen.findByRole('radio', { name: /Marketing team/ }));
+    expect(screen.getByRole('heading', { name: 'Add to Marketing team' })).toBeVisible();
+    expect(screen.getByRole('radio', { name: 'A person' })).toBeChecked();
+    expect(screen.getByRole('radio', { name: 'This Chat app' })).not.toBeChecked();
+  });
+
+  it('adds a person and shows the card: joined, role, time, resource name, link', async () => {
+    const user = await chosen();
+    await user.type(emailBox(), '  jane@demo.example ');
+    await user.click(addButton());
+
+    expect(app.AddPerson).toHaveBeenCalledWith('spaces/AAA1', 'jane@demo.example');
+    const c = await screen.findByRole('region', { name: 'Result' });
+    expect(within(c).getByText('Jane Doe is now in Marketing team.')).toBeVisible();
+    expect(within(c).getByText('Joined')).toBeVisible();
+    expect(within(c).getByText('jane@demo.example')).toBeVisible();
+    expect(within(c).getByText('Member', { selector: 'dd' })).toBeVisible();
+    expect(within(c).getByText(/March 5, 2026/)).toHaveAttribute('datetime', '2026-03-05T14:30:00Z');
+    const resource = within(c).getByRole('textbox', { name: 'Resource name' });
+    expect(resource).toHaveValue('spaces/AAA1/members/111');
+    expect(resource).toHaveAttribute('readonly');
+    expect(within(c).getByRole('button', { name: 'Copy resource name' })).toBeVisible();
+    // A success clears the field for the next person.
+    expect(emailBox()).toHaveValue('');
+
+    await user.click(within(c).getByRole('link', { name: 'Open in Google Chat' }));
+    expect(app.OpenInBrowser).toHaveBeenCalledWith('https://chat.google.com/room/AAA1');
+  });
+
+  it('explains an invitation that must be accepted', async () => {
+    const user = await chosen();
+    app.AddPerson.mockResolvedValue(membership({ state: 'INVITED', displayName: '', email: 'guest@partner.example' }) as never);
+    await user.type(emailBox(), 'guest@partner.example');
+    await user.click(addButton());
+    await screen.findByRole('region', { name: 'Result' });
+    expect(
+      within(card()).getByText('Invited — they must accept the invitation before they can see the space'),
+    ).toBeVisible();
+    expect(within(card()).getByText('guest@partner.example was invited to Marketing team.')).toBeVisible();
+  });
+
+  it('shows someone already in the space as already a member, not as an error', async () => {
+    const user = await chosen();
+    app.AddPerson.mockResolvedValue(
+      membership({ alreadyMember: true, role: 'ROLE_ASSISTANT_MANAGER', createTime: '2025-01-02T09:00:00Z' }) as never,
+    );
+    await user.type(emailBox(), 'jane@demo.example');
+    await user.click(addButton());
+    await screen.findByRole('region', { name: 'Result' });
+    expect(within(card()).getByText('Already a member')).toBeVisible();
+    expect(within(card()).getByText('Jane Doe was already in Marketing team. Nothing was changed.')).toBeVisible();
+    expect(within(card()).getByText('Manager')).toBeVisible();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it.each([
+    ['ROLE_MEMBER', 'Member'],
+    ['ROLE_ASSISTANT_MANAGER', 'Manager'],
+    ['ROLE_MANAGER', 'Owner'],
+  ])('names the role %s in words: %s', async (role, words) => {
+    const user = await chosen();
+    app.AddPerson.mockResolvedValue(membership({ role }) as never);
+    await user.type(emailBox(), 'jane@demo.example');
+    await user.click(addButton());
+    await screen.findByRole('region', { name: 'Result' });
+    expect(within(card()).getByText(words, { selector: 'dd' })).toBeVisible();
+  });
+
+  it('refuses a malformed email inline and makes no call', async () => {
+    const user = await chosen();
+    await user.type(emailBox(), 'jane@example');
+    await user.click(addButton());
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      '“jane@example” doesn’t look like an email address.',
+    );
+    expect(emailBox()).toHaveAttribute('aria-invalid', 'true');
+    expect(emailBox()).toHaveAccessibleDescription(/doesn’t look like an email address/);
+    expect(emailBox()).toHaveValue('jane@example');
+    expect(emailBox()).toHaveFocus();
+
+    await user.clear(emailBox());
+    await user.click(addButton());
+    expect(await screen.findByRole('alert')).toHaveTextContent('Type an email address.');
+    expect(app.AddPerson).not.toHaveBeenCalled();
+  });
+
+  it('is busy while adding, then shows a backend problem with its fix and details, keeping the email', async () => {
+    const user = await chosen();
+    const pending = deferred<Membership>();
+    app.AddPerson.mockReturnValue(pending.promise as never);
+    await user.type(emailBox(), 'jane@demo.example');
+    await user.click(addButton());
+
+    const busy = screen.getByRole('button', { name: 'Adding…' });
+    expect(busy).toBeDisabled();
+    await user.click(busy);
+    expect(app.AddPerson).toHaveBeenCalledOnce();
+
+    pending.reject(
+      rejection({
+        code: 'chat.permission_denied',
+        message: "You aren't allowed to add members to this space.",
+        fix: 'Ask a manager.',
+        detail: 'HTTP 403 PERMISSION_DENIED: The caller does not have permission',
+      }),
+    );
+    const alert = await screen.findByRole('alert', { name: "Couldn't add" });
+    expect(within(alert).getByText("You aren't allowed to add members to this space.")).toBeVisible();
+    expect(
+      within(alert).getByText('Ask a manager of the space to make you a manager, or to add the person for you.'),
+    ).toBeVisible();
+    const details = within(alert).getByText('Details');
+    expect(within(alert).getByText(/HTTP 403 PERMISSION_DENIED/)).not.toBeVisible();
+    await user.click(details);
+    expect(within(alert).getByText(/HTTP 403 PERMISSION_DENIED/)).toBeVisible();
+    expect(within(alert).getByText('Code: chat.permission_denied')).toBeVisible();
+
+    expect(emailBox()).toHaveValue('jane@demo.example');
+    expect(addButton()).toBeEnabled();
+    expect(screen.queryByRole('region', { name: 'Result' })).not.toBeInTheDocument();
+  });
+
+  it('falls back to the English the backend sent for a code it does not know', async () => {
+    const user = await chosen();
+    app.AddPerson.mockRejectedValue(
+      rejection({ code: 'chat.brand_new', message: 'Something new happened.', fix: 'Do the new thing.' }),
+    );
+    await user.type(emailBox(), 'jane@demo.example');
+    await user.click(addButton());
+    const alert = await screen.findByRole('alert', { name: "Couldn't add" });
+    expect(within(alert).getByText('Something new happened.')).toBeVisible();
+    expect(within(alert).getByText('Do the new thing.')).toBeVisible();
+  });
+
+  it('adds this Chat app', async () => {
+    const user = await chosen();
+    await user.click(screen.getByRole('radio', { name: 'This Chat app' }));
+    expect(screen.queryByRole('textbox', { name: 'Email address' })).not.toBeInTheDocument();
+    await user.click(addButton());
+    expect(app.AddApp).toHaveBeenCalledWith('spaces/AAA1');
+    expect(app.AddPerson).not.toHaveBeenCalled();
+    await screen.findByRole('region', { name: 'Result' });
+    expect(within(card()).getByText('This Chat app is now in Marketing team.')).toBeVisible();
+  });
+
+  it('offers only the app in a direct message', async () => {
+    await chosen(/Direct message/);
+    expect(screen.getByRole('heading', { name: 'Add to Direct message' })).toBeVisible();
+    expect(screen.getByRole('radio', { name: 'A person' })).toBeDisabled();
+    expect(screen.getByRole('radio', { name: 'This Chat app' })).toBeChecked();
+    expect(screen.getByText('Only this Chat app can be added to a direct message.')).toBeVisible();
+  });
+
+  it('keeps the typed email when another space is chosen, and clears the old result', async () => {
+    const user = await chosen();
+    await user.type(emailBox(), 'jane@demo.example');
+    await user.click(addButton());
+    await screen.findByRole('region', { name: 'Result' });
+    await user.type(emailBox(), 'bob@demo.example');
+    await user.click(screen.getByRole('radio', { name: /Partners/ }));
+    expect(screen.queryByRole('region', { name: 'Result' })).not.toBeInTheDocument();
+    expect(emailBox()).toHaveValue('bob@demo.example');
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Add to Partners' })).toBeVisible());
+  });
+
+  it('shows the card in Russian with the time formatted for Russian', async () => {
+    const user = await chosen();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'ru');
+    await user.type(screen.getByRole('textbox', { name: 'Адрес электронной почты' }), 'jane@demo.example');
+    await user.click(screen.getByRole('button', { name: 'Добавить' }));
+    const c = await screen.findByRole('region', { name: 'Результат' });
+    expect(within(c).getByText('Участвует в чате')).toBeVisible();
+    expect(within(c).getByText(/5 марта 2026/)).toBeVisible();
+    expect(within(c).getByRole('link', { name: 'Открыть в Google Chat' })).toBeVisible();
+  });
+});

@@ -1,0 +1,155 @@
+// Welcome, sign-in, sign-out and language, through the whole App with the bindings stubbed.
+import { describe, expect, it } from 'vitest';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import App from '../../App.svelte';
+import { LANG_STORAGE_KEY } from '../../lib/stores/language.svelte';
+import { app, deferred, demoSignedIn, emit, rejection, reset, runtime, status } from '../../test/fake';
+import type { Status } from '../../lib/api/app';
+
+function start(s?: Status) {
+  reset(s);
+  const user = userEvent.setup();
+  render(App);
+  return user;
+}
+
+describe('welcome', () => {
+  it('offers the demo and your own workspace, and explains client_secret.json', async () => {
+    start();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Add colleagues to Google Chat spaces' })).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Try the demo workspace' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Connect your Google Workspace' })).toBeEnabled();
+    const explain = screen.getByRole('region', { name: 'What is a client_secret.json file?' });
+    expect(within(explain).getByText(/APIs & Services, then Credentials/)).toBeVisible();
+    expect(within(explain).getByText(/OAuth client ID/)).toBeVisible();
+    expect(within(explain).getByText(/choose Desktop app/)).toBeVisible();
+    expect(document.documentElement.lang).toBe('en');
+  });
+
+  it('turns off connecting a real workspace where the backend forbids it', async () => {
+    start(status({ liveAllowed: false }));
+    expect(await screen.findByRole('button', { name: 'Connect your Google Workspace' })).toBeDisabled();
+    expect(screen.getByText(/turned off in this development build/)).toBeVisible();
+  });
+});
+
+describe('sign-in', () => {
+  it('demo: UseDemo, then SignIn, waiting in between, then the two panes', async () => {
+    const user = start();
+    const signIn = deferred<Status>();
+    app.SignIn.mockReturnValue(signIn.promise as never);
+    await user.click(await screen.findByRole('button', { name: 'Try the demo workspace' }));
+
+    expect(app.UseDemo).toHaveBeenCalledOnce();
+    expect(await screen.findByRole('heading', { name: 'Finish signing in in your browser…' })).toBeVisible();
+    expect(app.SignIn).toHaveBeenCalledOnce();
+    expect(app.UseDemo.mock.invocationCallOrder[0]).toBeLessThan(app.SignIn.mock.invocationCallOrder[0]);
+    expect(screen.getByText(/demo sign-in page/)).toBeVisible();
+
+    signIn.resolve(demoSignedIn);
+    expect(await screen.findByRole('heading', { name: 'Spaces' })).toBeVisible();
+    expect(screen.getByText('Signed in as alex@demo.example')).toBeVisible();
+    expect(screen.getByText('Demo workspace')).toBeVisible();
+    expect(app.ListSpaces).toHaveBeenCalledOnce();
+  });
+
+  it('your workspace: ChooseClientSecret, then SignIn', async () => {
+    const user = start();
+    await user.click(await screen.findByRole('button', { name: 'Connect your Google Workspace' }));
+    expect(app.ChooseClientSecret).toHaveBeenCalledOnce();
+    await waitFor(() => expect(app.SignIn).toHaveBeenCalledOnce());
+    expect(await screen.findByRole('heading', { name: 'Spaces' })).toBeVisible();
+  });
+
+  it('does not sign in when the file dialog was closed without a file', async () => {
+    const user = start();
+    app.ChooseClientSecret.mockResolvedValue(status() as never);
+    await user.click(await screen.findByRole('button', { name: 'Connect your Google Workspace' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Connect your Google Workspace' })).toBeEnabled());
+    expect(app.SignIn).not.toHaveBeenCalled();
+  });
+
+  it('can be cancelled, and returns to the welcome screen', async () => {
+    const user = start();
+    const signIn = deferred<Status>();
+    app.SignIn.mockReturnValue(signIn.promise as never);
+    await user.click(await screen.findByRole('button', { name: 'Try the demo workspace' }));
+    await user.click(await screen.findByRole('button', { name: 'Cancel' }));
+
+    expect(app.CancelSignIn).toHaveBeenCalledOnce();
+    expect(await screen.findByText(/Sign-in was cancelled/)).toBeVisible();
+    // The abandoned SignIn settles later with the backend's cancellation: no error is shown.
+    signIn.reject(rejection({ code: 'auth.cancelled', message: 'Sign-in was cancelled.' }));
+    await Promise.resolve();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Try the demo workspace' })).toBeEnabled();
+  });
+
+  it('shows the link from auth:url to copy when the browser did not open', async () => {
+    const user = start();
+    app.SignIn.mockReturnValue(deferred<Status>().promise as never);
+    await user.click(await screen.findByRole('button', { name: 'Try the demo workspace' }));
+    await screen.findByRole('heading', { name: 'Finish signing in in your browser…' });
+    expect(screen.queryByRole('textbox', { name: 'Sign-in link' })).not.toBeInTheDocument();
+
+    const url = 'http://127.0.0.1:43123/o/oauth2/auth?client_id=demo&state=xyz';
+    emit('auth:url', url);
+    const field = await screen.findByRole('textbox', { name: 'Sign-in link' });
+    expect(screen.getByRole('heading', { name: "Browser didn't open? Copy this link" })).toBeVisible();
+    expect(field).toHaveValue(url);
+    expect(field).toHaveAttribute('readonly');
+
+    await user.click(screen.getByRole('button', { name: 'Copy' }));
+    expect(runtime.ClipboardSetText).toHaveBeenCalledWith(url);
+    expect(await screen.findByText('Copied')).toBeVisible();
+  });
+
+  it('shows a failed sign-in as a problem with its fix', async () => {
+    const user = start();
+    app.SignIn.mockRejectedValue(
+      rejection({ code: 'auth.denied', message: 'Access was refused.', fix: 'Click Allow.', detail: 'error=access_denied' }),
+    );
+    await user.click(await screen.findByRole('button', { name: 'Try the demo workspace' }));
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('Google did not give Chat Members access.')).toBeVisible();
+    expect(within(alert).getByText('Sign in again and click Allow on the Google page.')).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Try the demo workspace' })).toBeEnabled();
+  });
+
+  it('signs out back to the welcome screen', async () => {
+    const user = start(demoSignedIn);
+    await user.click(await screen.findByRole('button', { name: 'Sign out' }));
+    expect(app.SignOut).toHaveBeenCalledOnce();
+    expect(await screen.findByRole('button', { name: 'Try the demo workspace' })).toBeVisible();
+  });
+});
+
+describe('language', () => {
+  it('switches to Russian from the header, and remembers the choice', async () => {
+    const user = start(demoSignedIn);
+    await screen.findByRole('radio', { name: /Marketing team/ });
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'ru');
+
+    expect(screen.getByRole('heading', { name: 'Чаты' })).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Выйти' })).toBeVisible();
+    expect(screen.getByRole('searchbox', { name: 'Поиск чатов' })).toBeVisible();
+    expect(screen.getByRole('radio', { name: /Личные сообщения/ })).toBeInTheDocument();
+    expect(screen.getByText('Показано 4 чата')).toBeVisible();
+    expect(document.documentElement.lang).toBe('ru');
+    expect(localStorage.getItem(LANG_STORAGE_KEY)).toBe('ru');
+  });
+
+  it('starts in Russian on a Russian OS, and a saved choice wins over the OS', async () => {
+    reset();
+    app.Language.mockResolvedValue('ru_RU.UTF-8');
+    const first = render(App);
+    expect(await screen.findByRole('button', { name: 'Попробовать демо' })).toBeVisible();
+    expect(document.documentElement.lang).toBe('ru');
+    first.unmount();
+
+    localStorage.setItem(LANG_STORAGE_KEY, 'en');
+    render(App);
+    expect(await screen.findByRole('button', { name: 'Try the demo workspace' })).toBeVisible();
+  });
+});
