@@ -1,0 +1,563 @@
+package auth
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"golang.org/x/oauth2"
+
+	"chatmembers/backend/emulator"
+	"chatmembers/backend/problem"
+)
+
+func codeOf(err error) string { return problem.CodeOf(err) }
+
+// clock is the emulator's adjustable Options.Now.
+type clock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
+func (c *clock) Add(d time.Duration) {
+	c.mu.Lock()
+	c.t = c.t.Add(d)
+	c.mu.Unlock()
+}
+
+type fixture struct {
+	srv    *emulator.Server
+	clock  *clock
+	secret *ClientSecret
+	store  Store
+}
+
+func newFixture(t *testing.T) *fixture {
+	t.Helper()
+	clk := &clock{t: time.Now()}
+	srv, err := emulator.Start("127.0.0.1:0", emulator.Options{Now: clk.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = srv.Close() })
+	secret, err := ParseClientSecret(srv.ClientSecretJSON())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &fixture{srv: srv, clock: clk, secret: secret, store: &FileStore{Dir: t.TempDir()}}
+}
+
+// browser plays the user's browser: it opens the consent page, answers it and follows the
+// redirect to the app's loopback listener.
+type browser struct {
+	t       *testing.T
+	account string
+	action  string                  // "allow" or "deny"
+	tamper  func(redirect *url.URL) // changes the redirect before it is followed
+	before  func(loopback *url.URL) // requests made to the listener first (favicon...)
+
+	mu    sync.Mutex
+	urls  []string
+	page  string // the loopback's answer
+	code  int
+	done  chan struct{}
+	fails []string
+}
+
+func newBrowser(t *testing.T, account, action string) *browser {
+	return &browser{t: t, account: account, action: action, done: make(chan struct{}, 8)}
+}
+
+var noRedirect = &http.Client{
+	CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	Timeout:       10 * time.Second,
+}
+
+var requestIDRe = regexp.MustCompile(`name="request_id" value="([^"]+)"`)
+
+func (b *browser) fail(format string, args ...any) error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.fails = append(b.fails, format)
+	return errors.New(format)
+}
+
+// open is Options.OpenBrowser.
+func (b *browser) open(authURL string) error {
+	defer func() { b.done <- struct{}{} }()
+	b.mu.Lock()
+	b.urls = append(b.urls, authURL)
+	b.mu.Unlock()
+	resp, err := noRedirect.Get(authURL)
+	if err != nil {
+		return b.fail("consent page: " + err.Error())
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	m := requestIDRe.FindSubmatch(body)
+	if resp.StatusCode != 200 || m == nil {
+		return b.fail("consent page: " + resp.Status + " " + string(body))
+	}
+	au, _ := url.Parse(authURL)
+	approve := au.ResolveReference(&url.URL{Path: "/o/oauth2/approve"}).String()
+	resp, err = noRedirect.PostForm(approve, url.Values{"request_id": {string(m[1])}, "account": {b.account}, "action": {b.action}})
+	if err != nil {
+		return b.fail("approve: " + err.Error())
+	}
+	resp.Body.Close()
+	loc, err := url.Parse(resp.Header.Get("Location"))
+	if resp.StatusCode != http.StatusFound || err != nil {
+		return b.fail("approve: " + resp.Status)
+	}
+	if b.before != nil {
+		b.before(loc)
+	}
+	if b.tamper != nil {
+		b.tamper(loc)
+	}
+	resp, err = noRedirect.Get(loc.String())
+	if err != nil {
+		return b.fail("loopback: " + err.Error())
+	}
+	body, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	b.mu.Lock()
+	b.page, b.code = string(body), resp.StatusCode
+	b.mu.Unlock()
+	return nil
+}
+
+// wait waits for the browser to finish and reports its failures.
+func (b *browser) wait() {
+	b.t.Helper()
+	select {
+	case <-b.done:
+	case <-time.After(10 * time.Second):
+		b.t.Fatal("the browser never finished")
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for _, f := range b.fails {
+		b.t.Error("browser: " + f)
+	}
+}
+
+func (b *browser) lastURL() *url.URL {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	u, _ := url.Parse(b.urls[len(b.urls)-1])
+	return u
+}
+
+func (f *fixture) service(b *browser, onURL func(string)) *Service {
+	opts := Options{Secret: f.secret, Store: f.store, OnURL: onURL, HTTPClient: &http.Client{Timeout: 10 * time.Second}, Timeout: 20 * time.Second}
+	if b != nil {
+		opts.OpenBrowser = b.open
+	}
+	return New(opts)
+}
+
+func userinfoStatus(t *testing.T, c *http.Client, f *fixture) (int, map[string]any, error) {
+	t.Helper()
+	resp, err := c.Get(f.srv.UserinfoURL())
+	if err != nil {
+		return 0, nil, err
+	}
+	defer resp.Body.Close()
+	var body map[string]any
+	_ = json.NewDecoder(resp.Body).Decode(&body)
+	return resp.StatusCode, body, nil
+}
+
+func bearerStatus(t *testing.T, f *fixture, access string) int {
+	t.Helper()
+	req, _ := http.NewRequest("GET", f.srv.UserinfoURL(), nil)
+	req.Header.Set("Authorization", "Bearer "+access)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	return resp.StatusCode
+}
+
+func assertClosed(t *testing.T, authURL *url.URL) {
+	t.Helper()
+	redirect, err := url.Parse(authURL.Query().Get("redirect_uri"))
+	if err != nil || redirect.Host == "" {
+		t.Fatalf("no redirect_uri in %s", authURL)
+	}
+	if c, err := net.DialTimeout("tcp", redirect.Host, time.Second); err == nil {
+		c.Close()
+		t.Errorf("the loopback listener %s is still open", redirect.Host)
+	}
+}
+
+func TestSignInSuccess(t *testing.T) {
+	f := newFixture(t)
+	b := newBrowser(t, emulator.DemoAdminEmail, "allow")
+	var extra []int
+	b.before = func(loc *url.URL) { // stray requests must not end the flow
+		for _, p := range []string{"/favicon.ico", "/"} {
+			u := *loc
+			u.Path, u.RawQuery = p, ""
+			if resp, err := noRedirect.Get(u.String()); err == nil {
+				extra = append(extra, resp.StatusCode)
+				resp.Body.Close()
+			}
+		}
+	}
+	var onURL string
+	svc := f.service(b, func(u string) { onURL = u })
+	acct, err := svc.SignIn(context.Background(), BaseScopes...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.wait()
+	if acct.Email != emulator.DemoAdminEmail || acct.Subject == "" {
+		t.Errorf("account %+v", acct)
+	}
+	if len(extra) != 2 || extra[0] != 404 || extra[1] != 404 {
+		t.Errorf("stray requests answered %v, want 404s", extra)
+	}
+	if b.code != 200 || !strings.Contains(b.page, "Signed in. You can close this tab and return to Chat Members.") {
+		t.Errorf("browser page %d:\n%s", b.code, b.page)
+	}
+
+	// The authorization request: loopback on 127.0.0.1, PKCE S256, state, offline.
+	u := b.lastURL()
+	if onURL != u.String() {
+		t.Errorf("OnURL got %q, the browser %q", onURL, u)
+	}
+	q := u.Query()
+	redirect, _ := url.Parse(q.Get("redirect_uri"))
+	if redirect.Scheme != "http" || redirect.Hostname() != "127.0.0.1" || redirect.Port() == "" || redirect.Path != "/" {
+		t.Errorf("redirect_uri %s", redirect)
+	}
+	if q.Get("code_challenge_method") != "S256" || len(q.Get("code_challenge")) != 43 || len(q.Get("state")) < 32 ||
+		q.Get("access_type") != "offline" || q.Get("response_type") != "code" {
+		t.Errorf("authorization request %v", q)
+	}
+	for _, sc := range []string{"openid", "email", ScopeSpacesReadonly, ScopeMemberships} {
+		if !strings.Contains(" "+q.Get("scope")+" ", " "+sc+" ") {
+			t.Errorf("scope %q lacks %s", q.Get("scope"), sc)
+		}
+		if !svc.Has(sc) {
+			t.Errorf("Has(%s) false; granted %v", sc, svc.Granted())
+		}
+	}
+	if svc.Has(ScopeMembershipsApp) {
+		t.Error("Has(memberships.app) before it was asked for")
+	}
+	assertClosed(t, u)
+
+	// The refresh token was stored.
+	rec, err := f.store.Load(f.secret.ClientID)
+	if err != nil || rec == nil || rec.RefreshToken == "" || rec.Account.Email != emulator.DemoAdminEmail {
+		t.Fatalf("stored %+v, %v", rec, err)
+	}
+
+	// Client works against the emulator.
+	status, body, err := userinfoStatus(t, svc.Client(context.Background()), f)
+	if err != nil || status != 200 || body["email"] != emulator.DemoAdminEmail {
+		t.Fatalf("userinfo: %d %v %v", status, body, err)
+	}
+
+	// A new Service (the next run of the app) restores the sign-in.
+	again := f.service(nil, nil)
+	if got, ok := again.Restore(); !ok || got.Email != emulator.DemoAdminEmail || !again.Has(ScopeMemberships) {
+		t.Fatalf("Restore: %+v %v", got, ok)
+	}
+	if status, _, err := userinfoStatus(t, again.Client(context.Background()), f); err != nil || status != 200 {
+		t.Fatalf("restored client: %d %v", status, err)
+	}
+}
+
+func TestSignInStateMismatch(t *testing.T) {
+	f := newFixture(t)
+	b := newBrowser(t, emulator.DemoAdminEmail, "allow")
+	b.tamper = func(loc *url.URL) {
+		q := loc.Query()
+		q.Set("state", "forged-state")
+		loc.RawQuery = q.Encode()
+	}
+	svc := f.service(b, nil)
+	_, err := svc.SignIn(context.Background(), BaseScopes...)
+	if codeOf(err) != "auth.state_mismatch" {
+		t.Fatalf("error %v, want auth.state_mismatch", err)
+	}
+	b.wait()
+	if b.code != 400 || !strings.Contains(b.page, "Sign-in failed") {
+		t.Errorf("browser page %d:\n%s", b.code, b.page)
+	}
+	if _, ok := svc.Account(); ok {
+		t.Error("signed in after a state mismatch")
+	}
+	assertClosed(t, b.lastURL())
+}
+
+func TestSignInDenied(t *testing.T) {
+	f := newFixture(t)
+	b := newBrowser(t, emulator.DemoAdminEmail, "deny")
+	_, err := f.service(b, nil).SignIn(context.Background(), BaseScopes...)
+	p, _ := problem.As(err)
+	if p == nil || p.Code != "auth.denied" || p.Message == "" || p.Fix == "" {
+		t.Fatalf("error %v, want auth.denied", err)
+	}
+	b.wait()
+	if !strings.Contains(b.page, p.Message) {
+		t.Errorf("browser page lacks the message:\n%s", b.page)
+	}
+	assertClosed(t, b.lastURL())
+}
+
+func TestSignInCancelled(t *testing.T) {
+	f := newFixture(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	var authURL string
+	svc := f.service(nil, func(u string) { authURL = u; cancel() })
+	_, err := svc.SignIn(ctx, BaseScopes...)
+	if codeOf(err) != "auth.cancelled" {
+		t.Fatalf("error %v, want auth.cancelled", err)
+	}
+	u, _ := url.Parse(authURL)
+	assertClosed(t, u)
+}
+
+func TestSignInTimeout(t *testing.T) {
+	f := newFixture(t)
+	var authURL string
+	svc := New(Options{Secret: f.secret, Store: f.store, Timeout: 50 * time.Millisecond, OnURL: func(u string) { authURL = u },
+		OpenBrowser: func(string) error { return errors.New("no browser here") }})
+	_, err := svc.SignIn(context.Background(), BaseScopes...)
+	if codeOf(err) != "auth.timeout" {
+		t.Fatalf("error %v, want auth.timeout", err)
+	}
+	u, _ := url.Parse(authURL)
+	assertClosed(t, u)
+}
+
+func TestSignInBusy(t *testing.T) {
+	f := newFixture(t)
+	var svc *Service
+	var second error
+	b := newBrowser(t, emulator.DemoAdminEmail, "allow")
+	svc = f.service(b, func(string) { _, second = svc.SignIn(context.Background()) })
+	if _, err := svc.SignIn(context.Background(), BaseScopes...); err != nil {
+		t.Fatal(err)
+	}
+	b.wait()
+	if codeOf(second) != "auth.busy" {
+		t.Fatalf("second sign-in: %v, want auth.busy", second)
+	}
+}
+
+// The emulator refuses a wrong PKCE verifier, and the app words that as auth.exchange_failed.
+func TestWrongVerifierRefused(t *testing.T) {
+	f := newFixture(t)
+	b := newBrowser(t, emulator.DemoAdminEmail, "allow")
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	cfg := &oauth2.Config{ClientID: f.secret.ClientID, ClientSecret: f.secret.ClientSecret,
+		Endpoint:    oauth2.Endpoint{AuthURL: f.secret.AuthURI, TokenURL: f.secret.TokenURI},
+		RedirectURL: "http://" + ln.Addr().String() + "/", Scopes: []string{"openid", ScopeSpacesReadonly}}
+	codes := make(chan string, 1)
+	go func() {
+		_ = http.Serve(ln, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			codes <- r.URL.Query().Get("code")
+		}))
+	}()
+	go func() { _ = b.open(cfg.AuthCodeURL("s", oauth2.S256ChallengeOption(oauth2.GenerateVerifier()))) }()
+	code := <-codes
+	_, err = cfg.Exchange(context.Background(), code, oauth2.VerifierOption(oauth2.GenerateVerifier()))
+	var re *oauth2.RetrieveError
+	if !errors.As(err, &re) || re.ErrorCode != "invalid_grant" {
+		t.Fatalf("exchange with the wrong verifier: %v", err)
+	}
+	if p := exchangeProblem(err, errExchange); p.Code != "auth.exchange_failed" || !strings.Contains(p.Detail, "invalid_grant") {
+		t.Errorf("problem %+v", p)
+	}
+}
+
+// signedIn signs the demo admin in and returns the Service.
+func signedIn(t *testing.T, f *fixture, scopes ...string) *Service {
+	t.Helper()
+	b := newBrowser(t, emulator.DemoAdminEmail, "allow")
+	svc := f.service(b, nil)
+	if _, err := svc.SignIn(context.Background(), scopes...); err != nil {
+		t.Fatal(err)
+	}
+	b.wait()
+	return svc
+}
+
+// expireStoredToken makes the stored access token look expired, as after an hour.
+func expireStoredToken(t *testing.T, f *fixture) *Record {
+	t.Helper()
+	rec, err := f.store.Load(f.secret.ClientID)
+	if err != nil || rec == nil {
+		t.Fatalf("stored: %v %v", rec, err)
+	}
+	rec.Expiry = time.Now().Add(-time.Minute)
+	if err := f.store.Save(f.secret.ClientID, rec); err != nil {
+		t.Fatal(err)
+	}
+	return rec
+}
+
+func TestRefreshSavesNewToken(t *testing.T) {
+	f := newFixture(t)
+	signedIn(t, f, BaseScopes...)
+	old := expireStoredToken(t, f)
+	f.clock.Add(2 * time.Hour) // the emulator agrees the access token has expired
+	if bearerStatus(t, f, old.AccessToken) != 401 {
+		t.Fatal("the old access token still works at the emulator")
+	}
+
+	svc := f.service(nil, nil)
+	if _, ok := svc.Restore(); !ok {
+		t.Fatal("Restore failed")
+	}
+	status, _, err := userinfoStatus(t, svc.Client(context.Background()), f)
+	if err != nil || status != 200 {
+		t.Fatalf("userinfo after refresh: %d %v", status, err)
+	}
+	rec, _ := f.store.Load(f.secret.ClientID)
+	if rec == nil || rec.AccessToken == old.AccessToken || !rec.Expiry.After(time.Now()) || rec.RefreshToken != old.RefreshToken {
+		t.Fatalf("stored after refresh: %+v", rec)
+	}
+}
+
+func TestRefreshExpiredAfterSevenDays(t *testing.T) {
+	f := newFixture(t)
+	signedIn(t, f, BaseScopes...)
+	expireStoredToken(t, f)
+	f.clock.Add(8 * 24 * time.Hour) // testing-mode refresh tokens last 7 days
+
+	svc := f.service(nil, nil)
+	if _, ok := svc.Restore(); !ok {
+		t.Fatal("Restore failed")
+	}
+	_, _, err := userinfoStatus(t, svc.Client(context.Background()), f)
+	p, _ := problem.As(err)
+	if p == nil || p.Code != "auth.expired" || !strings.Contains(p.Fix, "7 days") {
+		t.Fatalf("error %v, want auth.expired", err)
+	}
+	if _, ok := svc.Account(); ok {
+		t.Error("still signed in after the refresh token died")
+	}
+	if rec, _ := f.store.Load(f.secret.ClientID); rec != nil {
+		t.Error("the dead sign-in is still stored")
+	}
+}
+
+func TestEnsureScopesIncremental(t *testing.T) {
+	f := newFixture(t)
+	b := newBrowser(t, emulator.DemoAdminEmail, "allow")
+	svc := f.service(b, nil)
+	if _, err := svc.SignIn(context.Background(), BaseScopes...); err != nil {
+		t.Fatal(err)
+	}
+	b.wait()
+	if err := svc.EnsureScopes(context.Background(), ScopeMemberships); err != nil {
+		t.Fatal(err)
+	}
+	if len(b.urls) != 1 {
+		t.Fatal("EnsureScopes ran a sign-in for a scope already granted")
+	}
+	if err := svc.EnsureScopes(context.Background(), ScopeMembershipsApp); err != nil {
+		t.Fatal(err)
+	}
+	b.wait()
+	q := b.lastURL().Query()
+	if q.Get("include_granted_scopes") != "true" || q.Get("login_hint") != emulator.DemoAdminEmail ||
+		strings.Contains(q.Get("scope"), ScopeMemberships+" ") {
+		t.Errorf("incremental request %v", q)
+	}
+	for _, sc := range []string{ScopeMembershipsApp, ScopeMemberships, ScopeSpacesReadonly, ScopeEmail} {
+		if !svc.Has(sc) {
+			t.Errorf("Has(%s) false; granted %v", sc, svc.Granted())
+		}
+	}
+	rec, _ := f.store.Load(f.secret.ClientID)
+	if rec == nil || rec.RefreshToken == "" || !hasScope(rec.Account.Scopes, ScopeMembershipsApp) {
+		t.Fatalf("stored %+v", rec)
+	}
+	if status, _, err := userinfoStatus(t, svc.Client(context.Background()), f); err != nil || status != 200 {
+		t.Fatalf("userinfo: %d %v", status, err)
+	}
+}
+
+func TestSignOutRevokesAndForgets(t *testing.T) {
+	f := newFixture(t)
+	svc := signedIn(t, f, BaseScopes...)
+	rec, _ := f.store.Load(f.secret.ClientID)
+	client := svc.Client(context.Background())
+	if err := svc.SignOut(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if bearerStatus(t, f, rec.AccessToken) != 401 {
+		t.Error("the access token still works after sign-out")
+	}
+	if got, _ := f.store.Load(f.secret.ClientID); got != nil {
+		t.Error("the sign-in is still stored")
+	}
+	if _, ok := svc.Account(); ok || svc.Has(ScopeMemberships) {
+		t.Error("still signed in")
+	}
+	_, _, err := userinfoStatus(t, client, f)
+	if codeOf(err) != "auth.not_signed_in" {
+		t.Errorf("old client after sign-out: %v", err)
+	}
+	if err := svc.SignOut(context.Background()); err != nil {
+		t.Errorf("second sign-out: %v", err)
+	}
+}
+
+func TestSignOutOfflineStillForgets(t *testing.T) {
+	f := newFixture(t)
+	svc := signedIn(t, f, BaseScopes...)
+	stored, _ := f.store.Load(f.secret.ClientID)
+	_ = f.srv.Close() // Google is unreachable
+	err := svc.SignOut(context.Background())
+	p, _ := problem.As(err)
+	if p == nil || p.Code != "auth.revoke_failed" || !strings.Contains(p.Message, "signed out on this computer") {
+		t.Fatalf("error %v, want auth.revoke_failed", err)
+	}
+	if rec, _ := f.store.Load(f.secret.ClientID); rec != nil {
+		t.Error("the sign-in is still stored")
+	}
+	if _, ok := svc.Account(); ok {
+		t.Error("still signed in")
+	}
+	if strings.Contains(p.Error(), stored.RefreshToken) || strings.Contains(p.Error(), stored.AccessToken) {
+		t.Error("the problem leaks a token")
+	}
+}
+
+func TestNotSignedIn(t *testing.T) {
+	f := newFixture(t)
+	svc := f.service(nil, nil)
+	if _, ok := svc.Restore(); ok {
+		t.Fatal("Restore with an empty store")
+	}
+	if _, err := svc.TokenSource().Token(); codeOf(err) != "auth.not_signed_in" {
+		t.Fatalf("token: %v", err)
+	}
+	if _, err := New(Options{}).SignIn(context.Background()); codeOf(err) != "auth.secret_unknown_type" {
+		t.Fatalf("no secret: %v", err)
+	}
+}

@@ -1,0 +1,241 @@
+package auth
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/subtle"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"html/template"
+	"net"
+	"net/http"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"golang.org/x/oauth2"
+
+	"chatmembers/backend/problem"
+)
+
+// DefaultTimeout is how long a sign-in waits for the browser to come back.
+const DefaultTimeout = 5 * time.Minute
+
+// errFlowTimeout is the cause of the flow's own deadline, to tell it from a caller's cancel.
+var errFlowTimeout = errors.New("auth: sign-in timed out")
+
+// flow is one loopback authorization (RFC 8252 §7.3 with PKCE, RFC 7636).
+type flow struct {
+	cfg         oauth2.Config // endpoints and client; RedirectURL and Scopes are set per flow
+	scopes      []string
+	opts        []oauth2.AuthCodeOption
+	openBrowser func(url string) error
+	onURL       func(url string)
+	httpClient  *http.Client
+	timeout     time.Duration
+}
+
+// callback is what the loopback handler hands to the waiting flow: a code or a problem, and a
+// channel for the outcome to show in the browser.
+type callback struct {
+	code  string
+	err   *problem.Problem
+	reply chan *problem.Problem
+}
+
+// run listens on 127.0.0.1:0, has the browser open the consent page, waits for exactly one
+// valid redirect, exchanges its code and returns the token. The listener is closed before run
+// returns, whatever the outcome.
+func (f *flow) run(ctx context.Context) (*oauth2.Token, error) {
+	// 127.0.0.1 rather than localhost (RFC 8252 §8.3): no resolver, no IPv6/IPv4 mismatch.
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, errListen.WithDetail(err.Error())
+	}
+	defer ln.Close()
+	host := ln.Addr().String()
+
+	cfg := f.cfg
+	cfg.RedirectURL = "http://" + host + "/"
+	cfg.Scopes = f.scopes
+	verifier := oauth2.GenerateVerifier()
+	state := randomString(32)
+	authURL := cfg.AuthCodeURL(state, append([]oauth2.AuthCodeOption{
+		oauth2.AccessTypeOffline, oauth2.S256ChallengeOption(verifier),
+	}, f.opts...)...)
+
+	timeout := f.timeout
+	if timeout <= 0 {
+		timeout = DefaultTimeout
+	}
+	ctx, cancel := context.WithTimeoutCause(ctx, timeout, errFlowTimeout)
+	defer cancel()
+
+	callbacks := make(chan callback)
+	var finished atomic.Bool
+	srv := &http.Server{
+		Handler:           loopbackHandler(ctx, host, state, &finished, callbacks),
+		ReadHeaderTimeout: 10 * time.Second,
+	}
+	served := make(chan struct{})
+	go func() {
+		_ = srv.Serve(ln)
+		close(served)
+	}()
+	defer func() {
+		finished.Store(true)
+		cancel() // releases a handler still waiting to hand over its callback
+		sctx, scancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer scancel()
+		if srv.Shutdown(sctx) != nil { // waits for the result page to be written
+			_ = srv.Close()
+		}
+		<-served
+	}()
+
+	if f.onURL != nil {
+		f.onURL(authURL)
+	}
+	if f.openBrowser != nil {
+		// The UI also shows the link (onURL), so a browser that fails to open is not fatal.
+		// Opening may block (xdg-open, a test playing the browser): do not wait for it.
+		go func() { _ = f.openBrowser(authURL) }()
+	}
+
+	select {
+	case <-ctx.Done():
+		return nil, flowEnded(ctx)
+	case cb := <-callbacks:
+		if cb.err != nil {
+			cb.reply <- cb.err
+			return nil, cb.err
+		}
+		xctx := ctx
+		if f.httpClient != nil {
+			xctx = context.WithValue(ctx, oauth2.HTTPClient, f.httpClient)
+		}
+		tok, err := cfg.Exchange(xctx, cb.code, oauth2.VerifierOption(verifier))
+		if err != nil {
+			p := exchangeProblem(err, errExchange)
+			if ctx.Err() != nil {
+				p = flowEnded(ctx)
+			}
+			cb.reply <- p
+			return nil, p
+		}
+		cb.reply <- nil
+		return tok, nil
+	}
+}
+
+// flowEnded names why ctx ended: the flow's timeout (or the caller's deadline), or a cancel.
+func flowEnded(ctx context.Context) *problem.Problem {
+	cause := context.Cause(ctx)
+	if errors.Is(cause, errFlowTimeout) || errors.Is(cause, context.DeadlineExceeded) {
+		return errTimeout
+	}
+	return errCancelled
+}
+
+// loopbackHandler serves the redirect and nothing else: other paths (favicon.ico) and requests
+// without OAuth parameters get 404 and leave the flow waiting. A redirect whose state does not
+// match ends the flow (RFC 6749 §10.12: it is a forgery, or a stale tab).
+func loopbackHandler(ctx context.Context, host, state string, finished *atomic.Bool, callbacks chan<- callback) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// The Host check turns away DNS-rebinding pages that reach 127.0.0.1 under another name.
+		if r.Method != http.MethodGet || r.URL.Path != "/" || r.Host != host {
+			http.NotFound(w, r)
+			return
+		}
+		q := r.URL.Query()
+		if !q.Has("state") && !q.Has("code") && !q.Has("error") {
+			http.NotFound(w, r)
+			return
+		}
+		if finished.Load() {
+			writeResultPage(w, http.StatusGone, resultPage{Title: "This sign-in has already finished",
+				Message: "You can close this tab and return to Chat Members."})
+			return
+		}
+		cb := callback{reply: make(chan *problem.Problem, 1)}
+		switch {
+		case subtle.ConstantTimeCompare([]byte(q.Get("state")), []byte(state)) != 1:
+			cb.err = errStateMismatch.WithDetail("the redirect's state parameter did not match the one sent")
+		case q.Get("error") == "access_denied":
+			cb.err = errDenied
+		case q.Get("error") != "":
+			cb.err = errAuthorization.WithDetail(strings.TrimSpace("authorization endpoint: " + q.Get("error") + " " + q.Get("error_description")))
+		case q.Get("code") == "":
+			cb.err = errAuthorization.WithDetail("the redirect carried neither a code nor an error")
+		default:
+			cb.code = q.Get("code")
+		}
+		select {
+		case callbacks <- cb:
+		case <-ctx.Done():
+			writeResultPage(w, http.StatusGone, resultPage{Title: "This sign-in has already finished",
+				Message: "You can close this tab and return to Chat Members."})
+			return
+		}
+		finished.Store(true)
+		var outcome *problem.Problem
+		select {
+		case outcome = <-cb.reply:
+		case <-r.Context().Done():
+			return
+		}
+		if outcome != nil {
+			writeResultPage(w, http.StatusBadRequest, resultPage{Title: "Sign-in failed", Message: outcome.Message, Fix: outcome.Fix, Failed: true})
+			return
+		}
+		writeResultPage(w, http.StatusOK, resultPage{Title: "Signed in",
+			Message: "Signed in. You can close this tab and return to Chat Members."})
+	})
+}
+
+type resultPage struct {
+	Title, Message, Fix string
+	Failed              bool
+}
+
+var resultTmpl = template.Must(template.New("result").Parse(`<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{.Title}} - Chat Members</title>
+<style>
+body{font-family:system-ui,sans-serif;background:#f6f7f9;color:#1f2328;margin:0}
+main{max-width:32rem;margin:4rem auto;background:#fff;border-radius:1rem;padding:2rem;box-shadow:0 1px 3px #0002}
+h1{font-size:1.5rem;margin-top:0}
+.failed h1{color:#b3261e}
+</style>
+</head>
+<body>
+<main{{if .Failed}} class="failed"{{end}}>
+<h1>{{.Title}}</h1>
+<p>{{.Message}}</p>
+{{if .Fix}}<p>{{.Fix}}</p>{{end}}
+</main>
+</body>
+</html>
+`))
+
+func writeResultPage(w http.ResponseWriter, status int, p resultPage) {
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	h.Set("Referrer-Policy", "no-referrer") // the URL carried the code
+	w.WriteHeader(status)
+	_ = resultTmpl.Execute(w, p)
+}
+
+// randomString is n random bytes, base64url-encoded.
+func randomString(n int) string {
+	b := make([]byte, n)
+	if _, err := rand.Read(b); err != nil {
+		panic(fmt.Sprintf("auth: no randomness: %v", err))
+	}
+	return base64.RawURLEncoding.EncodeToString(b)
+}
