@@ -31,10 +31,14 @@ export const ru: Record<Key, Message> = {
   'welcome.secret.text':
     'Это небольшой файл, который сообщает Google, для какого проекта Cloud работает приложение. Пароля в нём нет. Его может подготовить администратор Google Workspace, или вы можете сделать его сами:',
   'welcome.secret.step1': 'Откройте консоль Google Cloud (console.cloud.google.com) и выберите свой проект.',
-  'welcome.secret.step2': 'Перейдите в раздел «APIs & Services», затем «Credentials».',
-  'welcome.secret.step3': 'Нажмите «Create credentials», затем «OAuth client ID».',
-  'welcome.secret.step4': 'В поле «Application type» выберите «Desktop app», введите название и нажмите «Create».',
-  'welcome.secret.step5': 'Нажмите «Download JSON» и выберите этот файл здесь.',
+  'welcome.secret.step2':
+    'Перейдите в раздел «API и сервисы» (APIs & Services), затем «Учетные данные» (Credentials).',
+  'welcome.secret.step3':
+    'Нажмите «Создать учетные данные» (Create credentials), затем «Идентификатор клиента OAuth» (OAuth client ID).',
+  'welcome.secret.step4':
+    'В поле «Тип приложения» (Application type) выберите «Приложение для ПК» (Desktop app), введите название и нажмите «Создать» (Create).',
+  'welcome.secret.step5':
+    'Нажмите «Скачать JSON» (Download JSON) и выберите этот файл здесь.',
   'welcome.busy': 'Подождите…',
   'welcome.cancelled': 'Вход отменён. Начните заново, когда будете готовы.',
 
