@@ -48,6 +48,9 @@ func (s *Server) handleAuthorize(w http.ResponseWriter, r *http.Request) {
 	s.oauth.pending[id] = req
 	page := consentPage{RequestID: id, AppName: req.Client.Name, Action: "/o/oauth2/approve"}
 	hint := s.oauthUser(req.LoginHint)
+	if hint != nil && hint.External {
+		hint = nil
+	}
 	// The chooser lists the organisation's people; External users (another organisation's
 	// consultants) sign in elsewhere.
 	for _, u := range s.data.Users {
