@@ -3,51 +3,83 @@ package main
 import (
 	"context"
 
+	"github.com/wailsapp/wails/v2/pkg/runtime"
+
+	"chatmembers/backend/browser"
 	"chatmembers/backend/chat"
 	"chatmembers/backend/workspace"
 )
 
-// App is the only struct bound to the frontend. Each method delegates to backend/workspace.
+// App is the only struct bound to the frontend. Each method delegates to the workspace; the
+// only things done here are those that need the window (dialogs, events, the desktop opener).
 type App struct {
-	ctx context.Context
+	ctx       context.Context
+	ws        *workspace.Workspace
+	startDemo bool
 }
 
-// NewApp creates the App.
-func NewApp() *App { return &App{} }
+// NewApp creates the App around a workspace.
+func NewApp(ws *workspace.Workspace, startDemo bool) *App {
+	return &App{ws: ws, startDemo: startDemo}
+}
 
-func (a *App) startup(ctx context.Context) { a.ctx = ctx }
+func (a *App) startup(ctx context.Context) {
+	a.ctx = ctx
+	opener := browser.Opener{Fallback: func(u string) error { runtime.BrowserOpenURL(ctx, u); return nil }}
+	a.ws.SetBrowser(opener.Open, func(u string) { runtime.EventsEmit(ctx, "auth:url", u) })
+	if a.startDemo {
+		_, _ = a.ws.UseDemo()
+	} else {
+		a.ws.Restore()
+	}
+}
+
+func (a *App) shutdown(context.Context) { a.ws.Close() }
 
 // Status tells which screen to show.
-func (a *App) Status() workspace.Status { return workspace.Status{} }
+func (a *App) Status() workspace.Status { return a.ws.Status() }
 
 // UseDemo switches to the bundled demo workspace.
-func (a *App) UseDemo() (workspace.Status, error) { return workspace.Status{}, nil }
+func (a *App) UseDemo() (workspace.Status, error) { return a.ws.UseDemo() }
 
-// ChooseClientSecret opens a file dialog for client_secret.json and switches to live mode.
-func (a *App) ChooseClientSecret() (workspace.Status, error) { return workspace.Status{}, nil }
+// ChooseClientSecret opens a file dialog for client_secret.json and switches to your workspace.
+// Closing the dialog changes nothing.
+func (a *App) ChooseClientSecret() (workspace.Status, error) {
+	if err := a.ws.CheckLiveAllowed(); err != nil {
+		return a.ws.Status(), err
+	}
+	path, err := runtime.OpenFileDialog(a.ctx, runtime.OpenDialogOptions{
+		Title:   "Choose the client_secret.json of your Desktop app client",
+		Filters: []runtime.FileFilter{{DisplayName: "OAuth client (*.json)", Pattern: "*.json"}},
+	})
+	if err != nil || path == "" {
+		return a.ws.Status(), nil
+	}
+	return a.ws.ImportClientSecretFile(path)
+}
 
-// SignIn runs the browser sign-in; emits "auth:url" with the URL to show as a fallback link.
-func (a *App) SignIn() (workspace.Status, error) { return workspace.Status{}, nil }
+// SignIn runs the browser sign-in; "auth:url" carries the URL to show as a fallback link.
+func (a *App) SignIn() (workspace.Status, error) { return a.ws.SignIn(a.ctx) }
 
 // CancelSignIn abandons a running sign-in.
-func (a *App) CancelSignIn() {}
+func (a *App) CancelSignIn() { a.ws.CancelSignIn() }
 
 // SignOut revokes and forgets the tokens.
-func (a *App) SignOut() (workspace.Status, error) { return workspace.Status{}, nil }
+func (a *App) SignOut() (workspace.Status, error) { return a.ws.SignOut(a.ctx) }
 
 // ListSpaces returns every space the user belongs to.
-func (a *App) ListSpaces() ([]chat.Space, error) { return nil, nil }
+func (a *App) ListSpaces() ([]chat.Space, error) { return a.ws.ListSpaces(a.ctx) }
 
 // AddPerson adds or invites a person (email or numeric id) to a space.
 func (a *App) AddPerson(space, person string) (chat.Membership, error) {
-	return chat.Membership{}, nil
+	return a.ws.AddPerson(a.ctx, space, person)
 }
 
-// AddApp adds the calling Chat app to a space.
-func (a *App) AddApp(space string) (chat.Membership, error) { return chat.Membership{}, nil }
+// AddApp adds the calling Chat app to a space, asking for the extra permission first if needed.
+func (a *App) AddApp(space string) (chat.Membership, error) { return a.ws.AddApp(a.ctx, space) }
 
-// OpenInBrowser opens a Chat link in the system browser.
-func (a *App) OpenInBrowser(url string) error { return nil }
+// OpenInBrowser opens a link in the system browser.
+func (a *App) OpenInBrowser(url string) error { return a.ws.OpenLink(url) }
 
 // Language is the OS language ("en", "ru", ...), for the initial UI language.
-func (a *App) Language() string { return "en" }
+func (a *App) Language() string { return workspace.SystemLanguage() }

@@ -2,27 +2,45 @@ package main
 
 import (
 	"embed"
-	"log"
+	"flag"
+	"fmt"
+	"io"
+	"os"
 
 	"github.com/wailsapp/wails/v2"
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
+
+	"chatmembers/backend/workspace"
 )
 
 //go:embed all:frontend/dist
 var assets embed.FS
 
 func main() {
-	app := NewApp()
+	// Wails' dev build reads its own flags (-assetdir, -devserver) from os.Args too, so unknown
+	// flags are not an error here; run.sh and e2e.sh pass those as environment variables.
+	fs := flag.NewFlagSet("chat-members", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	demo := fs.Bool("demo", false, "start on the demo workspace")
+	_ = fs.Parse(os.Args[1:])
+
+	ws := workspace.New(workspace.Options{LiveAllowed: !devBridge})
+	app := NewApp(ws, *demo || devBridge)
 	err := wails.Run(&options.App{
-		Title:       "Chat Members",
-		Width:       1100,
-		Height:      760,
-		AssetServer: &assetserver.Options{Assets: assets},
-		OnStartup:   app.startup,
-		Bind:        []interface{}{app},
+		Title:            "Chat Members",
+		Width:            1100,
+		Height:           760,
+		MinWidth:         720,
+		MinHeight:        520,
+		AssetServer:      &assetserver.Options{Assets: assets},
+		BackgroundColour: &options.RGBA{R: 248, G: 249, B: 251, A: 1},
+		OnStartup:        app.startup,
+		OnShutdown:       app.shutdown,
+		Bind:             []interface{}{app},
 	})
 	if err != nil {
-		log.Fatal(err)
+		fmt.Fprintln(os.Stderr, "chat-members:", err)
+		os.Exit(1)
 	}
 }

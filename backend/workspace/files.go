@@ -1,0 +1,89 @@
+package workspace
+
+import (
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"chatmembers/backend/problem"
+)
+
+// readLimited reads a user-chosen file, refusing anything larger than limit before reading it
+// all: a wrong pick (a video, a disk image) must not be loaded into memory.
+func readLimited(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, problem.New("workspace.file_missing",
+				"That file could not be found.",
+				"Choose the client_secret.json file you downloaded again.").WithDetail(err.Error())
+		}
+		return nil, problem.New("workspace.file_unreadable",
+			"That file could not be read.",
+			"Check that you may open it, or download it again from the Google Cloud console.").WithDetail(err.Error())
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, problem.New("workspace.file_unreadable",
+			"That file could not be read.",
+			"Check that you may open it, or download it again from the Google Cloud console.").WithDetail(err.Error())
+	}
+	if int64(len(data)) > limit {
+		return nil, problem.New("workspace.file_too_large",
+			"That file is far too large to be a client_secret.json.",
+			"Choose the small JSON file you downloaded for your Desktop app client.")
+	}
+	return data, nil
+}
+
+// writePrivate writes a file only the user can read, atomically (temp file + rename).
+func writePrivate(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if err := tmp.Chmod(0o600); err != nil {
+		tmp.Close()
+		return err
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// shortScopes turns scope URLs into the short names the UI shows ("chat.memberships").
+func shortScopes(scopes []string) []string {
+	out := make([]string, 0, len(scopes))
+	for _, s := range scopes {
+		out = append(out, strings.TrimPrefix(s, "https://www.googleapis.com/auth/"))
+	}
+	return out
+}
+
+// SystemLanguage is the user's language from the POSIX locale variables ("ru", "en", ...),
+// for the UI's first language; the user can switch it.
+func SystemLanguage() string {
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANGUAGE", "LANG"} {
+		v := os.Getenv(k)
+		if v == "" || v == "C" || v == "POSIX" || strings.HasPrefix(v, "C.") {
+			continue
+		}
+		v = strings.SplitN(v, ":", 2)[0]
+		v = strings.SplitN(v, ".", 2)[0]
+		v = strings.SplitN(v, "_", 2)[0]
+		if v != "" {
+			return strings.ToLower(v)
+		}
+	}
+	return "en"
+}

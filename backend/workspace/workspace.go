@@ -1,0 +1,284 @@
+// Package workspace holds which Google the app talks to (the bundled demo emulator or the
+// user's own Workspace through their client_secret.json), who is signed in, and the auth and
+// chat services built for that choice. Demo and live differ only in where requests go: the same
+// auth.Service and chat.Service run against the emulator's endpoints or Google's.
+package workspace
+
+import (
+	"context"
+	"errors"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"chatmembers/backend/auth"
+	"chatmembers/backend/chat"
+	"chatmembers/backend/emulator"
+	"chatmembers/backend/problem"
+)
+
+// Options configure a Workspace.
+type Options struct {
+	// LiveAllowed is false in the dev build's browser bridge, which must only run the demo.
+	LiveAllowed bool
+	// ConfigDir keeps the imported client_secret.json and, without a keyring, the tokens.
+	// "" means os.UserConfigDir()/chat-members.
+	ConfigDir string
+	// Store keeps live tokens; nil means auth.NewStore (OS keyring, 0600 file fallback).
+	Store auth.Store
+	// SignInTimeout bounds a sign-in waiting for the browser; 0 means auth's default (5 min).
+	SignInTimeout time.Duration
+}
+
+// Workspace is safe for concurrent use; the App holds one.
+type Workspace struct {
+	opts Options
+
+	mu           sync.Mutex
+	mode         string
+	emu          *emulator.Server
+	secret       *auth.ClientSecret
+	auth         *auth.Service
+	chat         *chat.Service
+	account      string
+	openBrowser  func(string) error
+	onURL        func(string)
+	cancelSignIn context.CancelFunc
+}
+
+// New builds a Workspace with nothing chosen yet.
+func New(opts Options) *Workspace {
+	return &Workspace{opts: opts, openBrowser: func(string) error { return errNoBrowser }, onURL: func(string) {}}
+}
+
+var errNoBrowser = errors.New("no browser opener configured")
+
+// SetBrowser sets how the sign-in page and links are opened, and who is told the sign-in URL
+// (the UI shows it as a copyable fallback). The App calls it once the window exists.
+func (w *Workspace) SetBrowser(open func(string) error, onURL func(string)) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.openBrowser, w.onURL = open, onURL
+}
+
+// Status reports the current mode and sign-in.
+func (w *Workspace) Status() Status {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.statusLocked()
+}
+
+func (w *Workspace) statusLocked() Status {
+	st := Status{Mode: w.mode, LiveAllowed: w.opts.LiveAllowed, Account: w.account, Scopes: []string{}}
+	if w.secret != nil {
+		st.ClientID = w.secret.ClientID
+	}
+	if w.auth != nil && w.account != "" {
+		st.SignedIn = true
+		st.Scopes = shortScopes(w.auth.Granted())
+	}
+	return st
+}
+
+// UseDemo switches to the demo workspace, starting the emulator on 127.0.0.1 if needed.
+func (w *Workspace) UseDemo() (Status, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.mode == ModeDemo {
+		return w.statusLocked(), nil
+	}
+	if w.emu == nil {
+		emu, err := emulator.Start("127.0.0.1:0", emulator.Options{})
+		if err != nil {
+			return w.statusLocked(), problem.Internal(err)
+		}
+		w.emu = emu
+	}
+	secret, err := auth.ParseClientSecret(w.emu.ClientSecretJSON())
+	if err != nil {
+		return w.statusLocked(), problem.Internal(err)
+	}
+	// Demo tokens are worthless outside this run of the emulator: keep them in memory only.
+	w.switchLocked(ModeDemo, secret, auth.NewMemoryStore())
+	return w.statusLocked(), nil
+}
+
+// CheckLiveAllowed refuses live mode in the dev build's browser bridge.
+func (w *Workspace) CheckLiveAllowed() error {
+	if w.opts.LiveAllowed {
+		return nil
+	}
+	return problem.New("workspace.live_refused",
+		"This test build only runs the demo workspace.",
+		"Use the installed Chat Members app to connect your Google Workspace.")
+}
+
+// maxSecretFile bounds what is read from a chosen file: a real client_secret.json is < 1 KiB.
+const maxSecretFile = 64 << 10
+
+// ImportClientSecretFile reads, validates and keeps a copy of the user's client_secret.json,
+// then switches to their workspace. A bad file changes nothing.
+func (w *Workspace) ImportClientSecretFile(path string) (Status, error) {
+	if err := w.CheckLiveAllowed(); err != nil {
+		return w.Status(), err
+	}
+	data, err := readLimited(path, maxSecretFile)
+	if err != nil {
+		return w.Status(), err
+	}
+	return w.UseClientSecret(data)
+}
+
+// UseClientSecret validates the JSON of a client_secret.json, saves it (0600) and switches to
+// the user's workspace, restoring an earlier sign-in for that client if one is stored.
+func (w *Workspace) UseClientSecret(data []byte) (Status, error) {
+	if err := w.CheckLiveAllowed(); err != nil {
+		return w.Status(), err
+	}
+	secret, err := auth.ParseClientSecret(data)
+	if err != nil {
+		return w.Status(), err
+	}
+	dir, err := w.configDir()
+	if err != nil {
+		return w.Status(), err
+	}
+	if err := writePrivate(filepath.Join(dir, "client_secret.json"), data); err != nil {
+		return w.Status(), problem.New("workspace.save_failed",
+			"Chat Members could not save the client file in its settings folder.",
+			"Check that your home folder is writable, then choose the file again.").WithDetail(err.Error())
+	}
+	store, err := w.liveStore(dir)
+	if err != nil {
+		return w.Status(), err
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.switchLocked(ModeLive, secret, store)
+	return w.statusLocked(), nil
+}
+
+// Restore reopens the user's workspace from the saved client_secret.json and stored tokens, so
+// a returning user lands signed in. Without a saved file it leaves the welcome screen.
+func (w *Workspace) Restore() Status {
+	if !w.opts.LiveAllowed {
+		return w.Status()
+	}
+	dir, err := w.configDir()
+	if err != nil {
+		return w.Status()
+	}
+	data, err := readLimited(filepath.Join(dir, "client_secret.json"), maxSecretFile)
+	if err != nil {
+		return w.Status()
+	}
+	secret, err := auth.ParseClientSecret(data)
+	if err != nil {
+		return w.Status()
+	}
+	store, err := w.liveStore(dir)
+	if err != nil {
+		return w.Status()
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.switchLocked(ModeLive, secret, store)
+	return w.statusLocked()
+}
+
+// switchLocked builds the auth service for a mode and restores a stored sign-in.
+func (w *Workspace) switchLocked(mode string, secret *auth.ClientSecret, store auth.Store) {
+	if w.cancelSignIn != nil {
+		w.cancelSignIn()
+		w.cancelSignIn = nil
+	}
+	w.mode, w.secret, w.chat, w.account = mode, secret, nil, ""
+	w.auth = auth.New(auth.Options{
+		Secret:      secret,
+		Store:       store,
+		OpenBrowser: w.open,
+		OnURL:       w.announceURL,
+		Timeout:     w.opts.SignInTimeout,
+	})
+	if acct, ok := w.auth.Restore(); ok {
+		w.account = acct.Email
+	}
+}
+
+// open and announceURL read the opener at call time: the window may set it after a mode is chosen.
+func (w *Workspace) open(u string) error {
+	w.mu.Lock()
+	f := w.openBrowser
+	w.mu.Unlock()
+	return f(u)
+}
+
+func (w *Workspace) announceURL(u string) {
+	w.mu.Lock()
+	f := w.onURL
+	w.mu.Unlock()
+	f(u)
+}
+
+func (w *Workspace) configDir() (string, error) {
+	dir := w.opts.ConfigDir
+	if dir == "" {
+		base, err := os.UserConfigDir()
+		if err != nil {
+			return "", problem.New("workspace.no_config_dir",
+				"Chat Members could not find your settings folder.",
+				"Make sure your home folder is set up, then try again.").WithDetail(err.Error())
+		}
+		dir = filepath.Join(base, "chat-members")
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", problem.New("workspace.save_failed",
+			"Chat Members could not create its settings folder.",
+			"Check that your home folder is writable, then try again.").WithDetail(err.Error())
+	}
+	return dir, nil
+}
+
+func (w *Workspace) liveStore(dir string) (auth.Store, error) {
+	if w.opts.Store != nil {
+		return w.opts.Store, nil
+	}
+	return auth.NewStore(filepath.Join(dir, "tokens")), nil
+}
+
+// OpenLink opens a Google Chat link (a space's spaceUri) in the system browser. Only https
+// links to Google Chat, or to the demo emulator, may be opened from the UI.
+func (w *Workspace) OpenLink(link string) error {
+	u, err := url.Parse(link)
+	w.mu.Lock()
+	emu := w.emu
+	w.mu.Unlock()
+	ok := err == nil && ((u.Scheme == "https" && (u.Host == "chat.google.com" || u.Host == "mail.google.com")) ||
+		(emu != nil && u.Scheme+"://"+u.Host == emu.URL()))
+	if !ok {
+		return problem.New("workspace.bad_link",
+			"That link does not lead to Google Chat, so it was not opened.",
+			"Open Google Chat yourself at chat.google.com.")
+	}
+	if err := w.open(link); err != nil {
+		return problem.New("workspace.browser_failed",
+			"Your web browser could not be opened.",
+			"Open this address yourself: "+link).WithDetail(err.Error())
+	}
+	return nil
+}
+
+// Close stops the emulator and any sign-in in progress.
+func (w *Workspace) Close() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.cancelSignIn != nil {
+		w.cancelSignIn()
+	}
+	if w.emu != nil {
+		_ = w.emu.Close()
+		w.emu = nil
+	}
+}
