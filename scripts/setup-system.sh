@@ -5,7 +5,7 @@ set -euo pipefail
 mode=${1:-test}
 pkgs=(libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config xvfb xauth xdg-utils)
 if [ "$mode" = test ]; then
-  pkgs+=(chromium imagemagick xdotool)
+  pkgs+=(chromium imagemagick xdotool tesseract-ocr tesseract-ocr-eng)
 fi
 missing=()
 for p in "${pkgs[@]}"; do
