@@ -15,7 +15,7 @@ run: setup-run build build-dev
 	@scripts/run.sh
 
 ## test: every test layer: Go (race), frontend (Vitest), end to end (Chromium), real window (Xvfb)
-test: setup-test test-go test-frontend build build-dev window
+test: setup-test test-go test-frontend build build-dev e2e window
 	@echo "make test: all layers passed"
 
 ## bench: Go benchmarks through the real Chat client against the emulator over loopback

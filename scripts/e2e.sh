@@ -11,7 +11,7 @@ disp=$(scripts/xvfb.sh start)
 app_pid=""
 cleanup() {
   [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
-  scripts/xvfb.sh stop "$disp"
+  "$root/scripts/xvfb.sh" stop "$disp"
   rm -rf "$work"
 }
 trap cleanup EXIT

@@ -1,0 +1,135 @@
+import { test, expect, type Page, type BrowserContext } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+// One new user's session on the demo workspace, step by step: the app keeps its state (signed
+// in, memberships added) between the steps, as it would for a person.
+test.describe.configure({ mode: 'serial' });
+
+const urlFile = process.env.E2E_URL_FILE ?? '';
+const shots = process.env.E2E_SHOTS ?? '';
+
+/** The URLs the app asked the system browser to open (scripts/e2e-browser.sh appends them). */
+function openedURLs(): string[] {
+  return readFileSync(urlFile, 'utf8').split('\n').filter(Boolean);
+}
+
+/** Waits for the app to open its (count+1)-th URL in "the system browser", then plays the
+ * person at that browser: chooses the account and presses Allow on the consent page. */
+async function consentInBrowser(context: BrowserContext, count: number, email: string) {
+  await expect.poll(() => openedURLs().length).toBeGreaterThan(count);
+  const url = openedURLs()[count];
+  const consent = await context.newPage();
+  await consent.goto(url);
+  await expect(consent).toHaveTitle(/Sign in - Google Accounts/);
+  await consent.getByRole('radio', { name: new RegExp(email.replace('.', '\\.')) }).check();
+  await consent.getByRole('button', { name: 'Allow' }).click();
+  await expect(consent.getByText(/you can close this tab/i)).toBeVisible();
+  await consent.close();
+  return url;
+}
+
+async function shot(page: Page, name: string) {
+  if (shots) await page.screenshot({ path: join(shots, name) });
+}
+
+let page: Page;
+let context: BrowserContext;
+
+test.beforeAll(async ({ browser }) => {
+  context = await browser.newContext();
+  page = await context.newPage();
+});
+
+test.afterAll(async () => {
+  await context.close();
+});
+
+async function chooseSpace(name: string) {
+  await page.getByRole('searchbox', { name: 'Search spaces' }).fill(name);
+  await page.getByRole('radio', { name: new RegExp(`^${name}`) }).check();
+  await expect(page.getByRole('heading', { name: `Add to ${name}` })).toBeVisible();
+}
+
+async function addPerson(email: string) {
+  await page.getByRole('radio', { name: 'A person' }).check();
+  await page.getByRole('textbox', { name: 'Email address' }).fill(email);
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+}
+
+const card = () => page.getByRole('region', { name: 'Result' });
+/** The value the membership card shows for a term ("Status", "Role", ...). */
+const fact = (term: string) => card().locator(`dt:text-is("${term}") + dd`);
+
+test('a new user opens the demo and signs in through the browser', async () => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Add colleagues to Google Chat spaces' })).toBeVisible();
+  await page.getByRole('button', { name: 'Try the demo workspace' }).click();
+  await expect(page.getByRole('heading', { name: /Finish signing in/ })).toBeVisible();
+
+  const url = await consentInBrowser(context, 0, 'admin@example.com');
+  // RFC 8252: loopback redirect on 127.0.0.1, PKCE S256 and state, only the basic scopes.
+  const q = new URL(url).searchParams;
+  expect(q.get('redirect_uri')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  expect(q.get('code_challenge_method')).toBe('S256');
+  expect(q.get('state')).toBeTruthy();
+  expect(q.get('scope')).toContain('chat.memberships');
+  expect(q.get('scope')).not.toContain('chat.memberships.app');
+
+  await expect(page.getByText('Signed in as admin@example.com')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Spaces' })).toBeVisible();
+  await expect(page.getByRole('radio', { name: /^Engineering/ })).toBeVisible();
+});
+
+test('picks a space, adds a person and sees them joined', async () => {
+  await chooseSpace('Engineering');
+  await addPerson('kwame.mensah@example.com');
+  await expect(card().getByText('Kwame Mensah is now in Engineering.')).toBeVisible();
+  await expect(fact('Status')).toHaveText('Joined');
+  await expect(fact('Member')).toContainText('kwame.mensah@example.com');
+  await expect(fact('Role')).toHaveText('Member');
+  await expect(card().getByRole('textbox', { name: 'Resource name' })).toHaveValue(
+    /^spaces\/AAAAq3Tz9Ek\/members\/\d+$/,
+  );
+  await shot(page, 'e2e-joined.png');
+});
+
+test('a person with auto-accept off shows as invited', async () => {
+  await addPerson('hiroshi.tanaka@example.com');
+  await expect(fact('Status')).toHaveText(/^Invited — they must accept/);
+  await expect(fact('Member')).toContainText('hiroshi.tanaka@example.com');
+});
+
+test('an existing member reads as already there', async () => {
+  await addPerson('priya.raman@example.com');
+  await expect(fact('Status')).toHaveText('Already a member');
+  await expect(fact('Member')).toContainText('priya.raman@example.com');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('a malformed email is refused with no request sent', async () => {
+  await page.evaluate(() => {
+    const w = window as unknown as { go: { main: { App: Record<string, (...a: unknown[]) => unknown> } }; addCalls: number };
+    w.addCalls = 0;
+    const real = w.go.main.App.AddPerson;
+    w.go.main.App.AddPerson = (...args: unknown[]) => {
+      w.addCalls++;
+      return real(...args);
+    };
+  });
+  await addPerson('jane doe@@example.com');
+  await expect(page.getByRole('alert')).toContainText("doesn’t look like an email address");
+  await expect(page.getByRole('textbox', { name: 'Email address' })).toHaveValue('jane doe@@example.com');
+  expect(await page.evaluate(() => (window as unknown as { addCalls: number }).addCalls)).toBe(0);
+});
+
+test('adds the Chat app after allowing the one extra permission', async () => {
+  const before = openedURLs().length;
+  await page.getByRole('radio', { name: 'This Chat app' }).check();
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  const url = await consentInBrowser(context, before, 'admin@example.com');
+  expect(new URL(url).searchParams.get('scope')).toContain('chat.memberships.app');
+  await expect(fact('Status')).toHaveText('Joined');
+  await expect(fact('Member')).toContainText('Chat Members'); // the demo Chat app's display name
+  await shot(page, 'e2e-app.png');
+});
