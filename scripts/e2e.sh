@@ -15,6 +15,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 export E2E_URL_FILE=$work/opened-urls
 : > "$E2E_URL_FILE"

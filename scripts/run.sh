@@ -11,7 +11,16 @@ fi
 
 port=${CHAT_MEMBERS_BRIDGE_PORT:-34115}
 disp=$(scripts/xvfb.sh start)
-trap 'scripts/xvfb.sh stop "$disp"' EXIT
+app_pid=""
+cleanup() {
+  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
+  scripts/xvfb.sh stop "$disp"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
 echo "run: no display found; started a virtual one ($disp) for the app's window"
 echo "run: open http://127.0.0.1:$port in your browser (demo workspace only; Ctrl+C to stop)"
-DISPLAY=$disp assetdir=frontend/dist devserver=127.0.0.1:$port ./build/bin/chat-members-dev -demo
+# In the background so that Ctrl+C or a TERM reaches the traps at once and stops both.
+DISPLAY=$disp assetdir=frontend/dist devserver=127.0.0.1:$port ./build/bin/chat-members-dev -demo &
+app_pid=$!
+wait "$app_pid"

@@ -14,6 +14,7 @@ cleanup() {
   rm -rf "$home"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 # A fresh user: empty config, English, no session bus (the token store falls back to a file).
 HOME=$home XDG_CONFIG_HOME=$home/.config LANG=en_US.UTF-8 LANGUAGE=en DISPLAY=$disp \
