@@ -60,7 +60,7 @@ type fixture struct {
 
 // newFixture starts an emulator on data (nil: the demo organisation) and a Service signed in as
 // the demo admin with scopes (nil: defaultScopes).
-func newFixture(t *testing.T, data *emulator.Dataset, scopes ...string) *fixture {
+func newFixture(t testing.TB, data *emulator.Dataset, scopes ...string) *fixture {
 	t.Helper()
 	srv, err := emulator.Start("127.0.0.1:0", emulator.Options{Data: data})
 	if err != nil {
@@ -77,7 +77,7 @@ func newFixture(t *testing.T, data *emulator.Dataset, scopes ...string) *fixture
 	return newFixtureToken(t, srv, tok)
 }
 
-func newFixtureToken(t *testing.T, srv *emulator.Server, tok string) *fixture {
+func newFixtureToken(t testing.TB, srv *emulator.Server, tok string) *fixture {
 	t.Helper()
 	tr := &http.Transport{}
 	t.Cleanup(tr.CloseIdleConnections)

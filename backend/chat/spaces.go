@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -186,8 +187,20 @@ func spaceIDFromLink(w string) string {
 // foldSpecial covers letters that Unicode does not decompose into a base letter plus accent.
 var foldSpecial = strings.NewReplacer("ß", "ss", "æ", "ae", "œ", "oe", "ø", "o", "ł", "l", "đ", "d", "ð", "d", "þ", "th", "ı", "i")
 
-// fold lower-cases s and removes accents, so that comparisons ignore both.
+// fold lower-cases s and removes accents, so that comparisons ignore both. Most space names
+// are plain ASCII, which needs only lower-casing: the Unicode transform allocates several
+// buffers per call and made a search of 10,000 spaces cost ~90 MB (BenchmarkServiceFilterSpaces10k).
 func fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(s)
+	}
 	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	r, _, err := transform.String(t, strings.ToLower(s))
 	if err != nil {
