@@ -91,6 +91,9 @@ test('picks a space, adds a person and sees them joined', async () => {
   await expect(card().getByRole('textbox', { name: 'Resource name' })).toHaveValue(
     /^spaces\/AAAAq3Tz9Ek\/members\/\d+$/,
   );
+  // Clearing the search shows every space again; the chosen one stays chosen.
+  await page.getByRole('searchbox', { name: 'Search spaces' }).fill('');
+  await expect(page.getByRole('radio', { name: /^Engineering/ })).toBeChecked();
   await shot(page, 'e2e-joined.png');
 });
 
