@@ -112,8 +112,8 @@ describe('sign-in', () => {
     );
     await user.click(await screen.findByRole('button', { name: 'Try the demo workspace' }));
     const alert = await screen.findByRole('alert');
-    expect(within(alert).getByText('Google did not give Chat Members access.')).toBeVisible();
-    expect(within(alert).getByText('Sign in again and click Allow on the Google page.')).toBeVisible();
+    expect(within(alert).getByText('You did not allow Chat Members to access your Google account.')).toBeVisible();
+    expect(within(alert).getByText("Sign in again and click Allow on Google's page.")).toBeVisible();
     expect(screen.getByRole('button', { name: 'Try the demo workspace' })).toBeEnabled();
   });
 
@@ -122,6 +122,21 @@ describe('sign-in', () => {
     await user.click(await screen.findByRole('button', { name: 'Sign out' }));
     expect(app.SignOut).toHaveBeenCalledOnce();
     expect(await screen.findByRole('button', { name: 'Try the demo workspace' })).toBeVisible();
+  });
+
+  it('signs out even when Google could not be told, and says so', async () => {
+    const user = start(status({ mode: 'live', signedIn: true, account: 'alex@example.com' }));
+    app.SignOut.mockRejectedValue(
+      rejection({ code: 'auth.revoke_failed', message: 'Signed out here only.', fix: 'Nothing to do.', retryable: true }),
+    );
+    app.Status.mockResolvedValue(status({ mode: 'live', clientId: '123.apps.googleusercontent.com' }) as never);
+    await user.click(await screen.findByRole('button', { name: 'Sign out' }));
+    const alert = await screen.findByRole('alert');
+    expect(
+      within(alert).getByText('You are signed out on this computer, but Google could not be told to end the sign-in.'),
+    ).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Connect your Google Workspace' })).toBeVisible();
+    expect(screen.queryByRole('button', { name: 'Sign out' })).toBeNull();
   });
 });
 

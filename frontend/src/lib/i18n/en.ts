@@ -127,36 +127,105 @@ export const en = {
 
   'problem.unexpected.message': 'Something unexpected went wrong.',
   'problem.unexpected.fix': 'Try again. If it keeps happening, restart Chat Members.',
+  // The codes below are exactly those the Go backend produces (backend-codes.test.ts checks).
   'problem.internal.message': 'Something unexpected went wrong.',
   'problem.internal.fix': 'Try again. If it keeps happening, restart Chat Members.',
 
+  // backend/auth (problems.go): the client_secret.json file
+  'problem.auth.secret_not_json.message': 'This is not a client_secret.json file from Google Cloud.',
+  'problem.auth.secret_not_json.fix':
+    'In the Google Cloud console open APIs & Services > Credentials, download the JSON file of your Desktop app OAuth client and choose that file.',
+  'problem.auth.secret_too_large.message': 'This file is too large to be a client_secret.json file.',
+  'problem.auth.secret_too_large.fix':
+    'Choose the small JSON file you downloaded for your OAuth client in the Google Cloud console.',
+  'problem.auth.secret_web_client.message':
+    'This file is for a web application, but Chat Members needs an OAuth client of type Desktop app.',
+  'problem.auth.secret_web_client.fix':
+    'In the Google Cloud console (APIs & Services > Credentials) create an OAuth client ID of type Desktop app, download its JSON file and choose that file.',
+  'problem.auth.secret_service_account.message': 'This file is a service account key, not an OAuth client.',
+  'problem.auth.secret_service_account.fix':
+    'In the Google Cloud console (APIs & Services > Credentials) create an OAuth client ID of type Desktop app, download its JSON file and choose that file.',
+  'problem.auth.secret_unknown_type.message': 'This file does not describe an OAuth client of type Desktop app.',
+  'problem.auth.secret_unknown_type.fix':
+    'In the Google Cloud console (APIs & Services > Credentials) create an OAuth client ID of type Desktop app, download its JSON file and choose that file.',
+  'problem.auth.secret_missing_field.message': 'This client_secret.json file is incomplete: {field} is missing.',
+  'problem.auth.secret_missing_field.fix':
+    'Download the JSON file of your Desktop app OAuth client again from the Google Cloud console and choose the new file.',
+  'problem.auth.secret_bad_uri.message':
+    'This client_secret.json file looks damaged: {field} is not a proper web address.',
+  'problem.auth.secret_bad_uri.fix':
+    'Download the JSON file of your Desktop app OAuth client again from the Google Cloud console and choose the new file.',
+  'problem.auth.secret_unreadable.message': 'Chat Members could not read this file.',
+  'problem.auth.secret_unreadable.fix':
+    'Check that the file still exists and that you are allowed to open it, then choose it again.',
+  // backend/auth: signing in and out
+  'problem.auth.listen_failed.message':
+    'Chat Members could not get ready to receive the sign-in from your browser.',
+  'problem.auth.listen_failed.fix':
+    'Try again. If it keeps happening, check that your security software lets Chat Members accept connections from this computer.',
+  'problem.auth.state_mismatch.message':
+    'The sign-in was stopped because the browser came back from a different sign-in attempt.',
+  'problem.auth.state_mismatch.fix':
+    'Start signing in again and finish it in the browser tab that Chat Members opens.',
+  'problem.auth.denied.message': 'You did not allow Chat Members to access your Google account.',
+  'problem.auth.denied.fix': "Sign in again and click Allow on Google's page.",
+  'problem.auth.authorization_failed.message': 'Google did not let you sign in to Chat Members.',
+  'problem.auth.authorization_failed.fix':
+    'Ask your Google Workspace administrator whether Chat Members may be used in your organisation, then sign in again.',
   'problem.auth.cancelled.message': 'Sign-in was cancelled.',
-  'problem.auth.cancelled.fix': 'Start again when you are ready.',
-  'problem.auth.denied.message': 'Google did not give Chat Members access.',
-  'problem.auth.denied.fix': 'Sign in again and click Allow on the Google page.',
+  'problem.auth.cancelled.fix': 'Sign in again when you are ready.',
   'problem.auth.timeout.message': 'Sign-in took too long and was stopped.',
-  'problem.auth.timeout.fix': 'Start again and finish signing in in your browser within a few minutes.',
-  'problem.auth.browser.message': 'Your web browser could not be opened.',
-  'problem.auth.browser.fix': 'Copy the sign-in link and paste it into your browser.',
+  'problem.auth.timeout.fix': 'Sign in again and finish the steps in your browser within a few minutes.',
+  'problem.auth.busy.message': 'A sign-in is already in progress.',
+  'problem.auth.busy.fix': 'Finish the sign-in in your browser, or cancel it before starting a new one.',
+  'problem.auth.exchange_failed.message': 'Google did not accept the sign-in.',
+  'problem.auth.exchange_failed.fix':
+    'Sign in again. If it keeps happening, download your client_secret.json file again from the Google Cloud console and choose it.',
+  'problem.auth.client_rejected.message': 'Google does not accept the OAuth client in your client_secret.json file.',
+  'problem.auth.client_rejected.fix':
+    'In the Google Cloud console check that your Desktop app OAuth client still exists, download its JSON file again and choose the new file.',
+  'problem.auth.network.message': 'Chat Members could not reach Google.',
+  'problem.auth.network.fix': 'Check your internet connection, then try again.',
+  'problem.auth.no_identity.message': 'Google did not say which account you signed in with.',
+  'problem.auth.no_identity.fix':
+    'Sign in again. If it keeps happening, download your client_secret.json file again from the Google Cloud console and choose it.',
   'problem.auth.not_signed_in.message': 'You are not signed in.',
-  'problem.auth.not_signed_in.fix': 'Sign in again.',
-  'problem.auth.expired.message': 'Your sign-in has expired or was withdrawn.',
-  'problem.auth.expired.fix': 'Sign out, then sign in again.',
-  'problem.auth.live_not_allowed.message': 'A real workspace cannot be used in this development build.',
-  'problem.auth.live_not_allowed.fix': 'Use the demo workspace, or run the installed app.',
-  'problem.auth.no_file.message': 'No file was chosen.',
-  'problem.auth.no_file.fix': 'Choose the client_secret.json file you downloaded from Google Cloud.',
-  'problem.auth.client_secret_invalid.message': 'This file is not a client_secret.json for a desktop app.',
-  'problem.auth.client_secret_invalid.fix':
-    'In Google Cloud, create an OAuth client ID of type Desktop app and download its JSON file.',
-  'problem.auth.client_secret_web.message': 'This client_secret.json belongs to a web application, not a desktop app.',
-  'problem.auth.client_secret_web.fix':
-    'In Google Cloud, create an OAuth client ID of type Desktop app and download its JSON file.',
-  'problem.auth.keyring.message': 'Your sign-in could not be saved on this computer.',
-  'problem.auth.keyring.fix': 'You can keep working, but you will need to sign in again next time.',
+  'problem.auth.not_signed_in.fix': 'Sign in with your Google account.',
+  'problem.auth.expired.message': 'Your sign-in has expired, so you need to sign in again.',
+  'problem.auth.expired.fix':
+    'Sign out, then sign in again. If this happens every week, your OAuth consent screen is in Testing mode, where Google ends sign-ins after 7 days: publish the app (OAuth consent screen > Publish app) or make it Internal.',
+  'problem.auth.store_failed.message': 'Chat Members could not save or read your sign-in on this computer.',
+  'problem.auth.store_failed.fix':
+    'You can keep working, but you may have to sign in again next time. Check that you can save files in your home folder.',
+  'problem.auth.revoke_failed.message':
+    'You are signed out on this computer, but Google could not be told to end the sign-in.',
+  'problem.auth.revoke_failed.fix':
+    'Nothing else is needed here. To be thorough, remove Chat Members at myaccount.google.com/permissions when you are online.',
 
-  'problem.browser.open_failed.message': 'The link could not be opened in your browser.',
-  'problem.browser.open_failed.fix': 'Copy the resource name or open Google Chat yourself.',
+  // backend/workspace
+  'problem.workspace.none.message': 'No workspace is chosen yet.',
+  'problem.workspace.none.fix': 'Choose the demo workspace or connect your Google Workspace first.',
+  'problem.workspace.signed_out.message': 'You are not signed in.',
+  'problem.workspace.signed_out.fix': 'Sign in with Google, then try again.',
+  'problem.workspace.live_refused.message': 'This test build only works with the demo workspace.',
+  'problem.workspace.live_refused.fix': 'Use the installed Chat Members app to connect your Google Workspace.',
+  'problem.workspace.save_failed.message': 'Chat Members could not save its settings on this computer.',
+  'problem.workspace.save_failed.fix': 'Check that you can save files in your home folder, then try again.',
+  'problem.workspace.no_config_dir.message': 'Chat Members could not find a folder to keep its settings in.',
+  'problem.workspace.no_config_dir.fix': 'Check that your user account has a home folder, then try again.',
+  'problem.workspace.bad_link.message': 'That link does not lead to Google Chat, so it was not opened.',
+  'problem.workspace.bad_link.fix': 'Open Google Chat yourself at chat.google.com.',
+  'problem.workspace.browser_failed.message': 'Your web browser could not be opened.',
+  'problem.workspace.browser_failed.fix': 'Open Google Chat yourself at chat.google.com and find the space there.',
+  'problem.workspace.file_missing.message': 'That file could not be found.',
+  'problem.workspace.file_missing.fix':
+    'Choose the client_secret.json file again; it may have been moved or deleted.',
+  'problem.workspace.file_unreadable.message': 'That file could not be read.',
+  'problem.workspace.file_unreadable.fix':
+    'Check that you are allowed to open it, or download it again from the Google Cloud console.',
+  'problem.workspace.file_too_large.message': 'That file is far too large to be a client_secret.json file.',
+  'problem.workspace.file_too_large.fix': 'Choose the small JSON file you downloaded for your Desktop app client.',
+
   // backend/chat codes (backend/chat/errors.go, validate.go, members.go, spaces.go)
   'problem.chat.invalid_space.message': "That isn't a valid Google Chat space.",
   'problem.chat.invalid_space.fix': 'Pick the space from the list again.',
@@ -199,6 +268,9 @@ export const en = {
   'problem.chat.space_not_found.message': "This space wasn't found, or you're no longer a member of it.",
   'problem.chat.space_not_found.fix':
     'Refresh the list of spaces. If the space is still missing, ask one of its managers to add you.',
+  'problem.chat.person_not_found.message': "Google couldn't find anyone with the address or user ID {person}.",
+  'problem.chat.person_not_found.fix':
+    'Check it for typos. The person needs a Google account; if you entered a user ID, try their email address instead.',
   'problem.chat.already_member.message': 'They are already a member of this space.',
   'problem.chat.already_member.fix': 'Nothing needs to be done.',
   'problem.chat.quota.message': 'Google is limiting how fast Chat Members can work.',

@@ -133,36 +133,110 @@ export const ru: Record<Key, Message> = {
 
   'problem.unexpected.message': 'Произошла непредвиденная ошибка.',
   'problem.unexpected.fix': 'Попробуйте ещё раз. Если ошибка повторяется, перезапустите Chat Members.',
+  // Ниже — ровно те коды, которые выдаёт Go-бэкенд (проверяет backend-codes.test.ts).
   'problem.internal.message': 'Произошла непредвиденная ошибка.',
   'problem.internal.fix': 'Попробуйте ещё раз. Если ошибка повторяется, перезапустите Chat Members.',
 
-  'problem.auth.cancelled.message': 'Вход отменён.',
-  'problem.auth.cancelled.fix': 'Начните заново, когда будете готовы.',
-  'problem.auth.denied.message': 'Google не предоставил Chat Members доступ.',
+  // backend/auth: файл client_secret.json
+  'problem.auth.secret_not_json.message': 'Это не файл client_secret.json из Google Cloud.',
+  'problem.auth.secret_not_json.fix':
+    'В консоли Google Cloud откройте «API и сервисы» > «Учетные данные» (APIs & Services > Credentials), скачайте JSON своего клиента OAuth типа «Приложение для ПК» (Desktop app) и выберите этот файл.',
+  'problem.auth.secret_too_large.message': 'Этот файл слишком большой для client_secret.json.',
+  'problem.auth.secret_too_large.fix':
+    'Выберите небольшой файл JSON, который вы скачали для клиента OAuth в консоли Google Cloud.',
+  'problem.auth.secret_web_client.message':
+    'Этот файл создан для веб-приложения, а Chat Members нужен клиент OAuth типа «Приложение для ПК» (Desktop app).',
+  'problem.auth.secret_web_client.fix':
+    'В консоли Google Cloud («API и сервисы» > «Учетные данные») создайте идентификатор клиента OAuth типа «Приложение для ПК» (Desktop app), скачайте его JSON и выберите этот файл.',
+  'problem.auth.secret_service_account.message': 'Это ключ сервисного аккаунта, а не клиент OAuth.',
+  'problem.auth.secret_service_account.fix':
+    'В консоли Google Cloud («API и сервисы» > «Учетные данные») создайте идентификатор клиента OAuth типа «Приложение для ПК» (Desktop app), скачайте его JSON и выберите этот файл.',
+  'problem.auth.secret_unknown_type.message':
+    'В этом файле нет клиента OAuth типа «Приложение для ПК» (Desktop app).',
+  'problem.auth.secret_unknown_type.fix':
+    'В консоли Google Cloud («API и сервисы» > «Учетные данные») создайте идентификатор клиента OAuth типа «Приложение для ПК» (Desktop app), скачайте его JSON и выберите этот файл.',
+  'problem.auth.secret_missing_field.message': 'Файл client_secret.json неполный: в нём нет значения {field}.',
+  'problem.auth.secret_missing_field.fix':
+    'Скачайте JSON клиента OAuth типа «Приложение для ПК» из консоли Google Cloud заново и выберите новый файл.',
+  'problem.auth.secret_bad_uri.message':
+    'Файл client_secret.json, похоже, повреждён: значение {field} не является веб-адресом.',
+  'problem.auth.secret_bad_uri.fix':
+    'Скачайте JSON клиента OAuth типа «Приложение для ПК» из консоли Google Cloud заново и выберите новый файл.',
+  'problem.auth.secret_unreadable.message': 'Chat Members не удалось прочитать этот файл.',
+  'problem.auth.secret_unreadable.fix':
+    'Проверьте, что файл на месте и у вас есть право его открывать, и выберите его снова.',
+  // backend/auth: вход и выход
+  'problem.auth.listen_failed.message': 'Chat Members не удалось подготовиться к приёму ответа от браузера при входе.',
+  'problem.auth.listen_failed.fix':
+    'Попробуйте ещё раз. Если ошибка повторяется, проверьте, что антивирус или брандмауэр разрешает Chat Members принимать подключения на этом компьютере.',
+  'problem.auth.state_mismatch.message':
+    'Вход прерван: браузер вернул ответ от другой попытки входа.',
+  'problem.auth.state_mismatch.fix':
+    'Начните вход заново и завершите его на той вкладке браузера, которую откроет Chat Members.',
+  'problem.auth.denied.message': 'Вы не разрешили Chat Members доступ к своему аккаунту Google.',
   'problem.auth.denied.fix': 'Войдите снова и нажмите «Разрешить» на странице Google.',
+  'problem.auth.authorization_failed.message': 'Google не позволил вам войти в Chat Members.',
+  'problem.auth.authorization_failed.fix':
+    'Уточните у администратора Google Workspace, можно ли использовать Chat Members в вашей организации, и войдите снова.',
+  'problem.auth.cancelled.message': 'Вход отменён.',
+  'problem.auth.cancelled.fix': 'Войдите снова, когда будете готовы.',
   'problem.auth.timeout.message': 'Вход занял слишком много времени и был прерван.',
-  'problem.auth.timeout.fix': 'Начните заново и завершите вход в браузере в течение нескольких минут.',
-  'problem.auth.browser.message': 'Не удалось открыть браузер.',
-  'problem.auth.browser.fix': 'Скопируйте ссылку для входа и вставьте её в браузер.',
+  'problem.auth.timeout.fix': 'Войдите снова и завершите вход в браузере в течение нескольких минут.',
+  'problem.auth.busy.message': 'Вход уже выполняется.',
+  'problem.auth.busy.fix': 'Завершите вход в браузере или отмените его, прежде чем начинать новый.',
+  'problem.auth.exchange_failed.message': 'Google не принял вход.',
+  'problem.auth.exchange_failed.fix':
+    'Войдите снова. Если ошибка повторяется, скачайте client_secret.json из консоли Google Cloud заново и выберите его.',
+  'problem.auth.client_rejected.message': 'Google не принимает клиент OAuth из вашего файла client_secret.json.',
+  'problem.auth.client_rejected.fix':
+    'Проверьте в консоли Google Cloud, что ваш клиент OAuth типа «Приложение для ПК» ещё существует, скачайте его JSON заново и выберите новый файл.',
+  'problem.auth.network.message': 'Chat Members не удаётся связаться с Google.',
+  'problem.auth.network.fix': 'Проверьте подключение к интернету и попробуйте ещё раз.',
+  'problem.auth.no_identity.message': 'Google не сообщил, с каким аккаунтом вы вошли.',
+  'problem.auth.no_identity.fix':
+    'Войдите снова. Если ошибка повторяется, скачайте client_secret.json из консоли Google Cloud заново и выберите его.',
   'problem.auth.not_signed_in.message': 'Вы не вошли в аккаунт.',
-  'problem.auth.not_signed_in.fix': 'Войдите снова.',
-  'problem.auth.expired.message': 'Срок действия входа истёк, или доступ был отозван.',
-  'problem.auth.expired.fix': 'Выйдите и войдите снова.',
-  'problem.auth.live_not_allowed.message': 'В сборке для разработчиков нельзя работать с настоящим рабочим пространством.',
-  'problem.auth.live_not_allowed.fix': 'Воспользуйтесь демо или запустите установленное приложение.',
-  'problem.auth.no_file.message': 'Файл не выбран.',
-  'problem.auth.no_file.fix': 'Выберите файл client_secret.json, скачанный из Google Cloud.',
-  'problem.auth.client_secret_invalid.message': 'Этот файл не является client_secret.json для приложения на компьютере.',
-  'problem.auth.client_secret_invalid.fix':
-    'В Google Cloud создайте OAuth client ID с типом «Desktop app» и скачайте его файл JSON.',
-  'problem.auth.client_secret_web.message': 'Этот client_secret.json создан для веб-приложения, а не для приложения на компьютере.',
-  'problem.auth.client_secret_web.fix':
-    'В Google Cloud создайте OAuth client ID с типом «Desktop app» и скачайте его файл JSON.',
-  'problem.auth.keyring.message': 'Не удалось сохранить вход на этом компьютере.',
-  'problem.auth.keyring.fix': 'Работать можно и дальше, но в следующий раз придётся войти снова.',
+  'problem.auth.not_signed_in.fix': 'Войдите со своим аккаунтом Google.',
+  'problem.auth.expired.message': 'Срок действия входа истёк, нужно войти снова.',
+  'problem.auth.expired.fix':
+    'Выйдите и войдите снова. Если это случается каждую неделю, ваш экран согласия OAuth (OAuth consent screen) находится в режиме тестирования (Testing), а в нём Google завершает вход через 7 дней. Опубликуйте приложение (Publish app) или сделайте его внутренним (Internal).',
+  'problem.auth.store_failed.message': 'Chat Members не удалось сохранить или прочитать данные входа на этом компьютере.',
+  'problem.auth.store_failed.fix':
+    'Работать можно и дальше, но в следующий раз, возможно, придётся войти снова. Проверьте, что в вашу домашнюю папку можно сохранять файлы.',
+  'problem.auth.revoke_failed.message':
+    'На этом компьютере вы вышли из аккаунта, но сообщить Google о завершении входа не удалось.',
+  'problem.auth.revoke_failed.fix':
+    'Больше ничего делать не нужно. Для надёжности, когда будете в сети, удалите Chat Members на странице myaccount.google.com/permissions.',
 
-  'problem.browser.open_failed.message': 'Не удалось открыть ссылку в браузере.',
-  'problem.browser.open_failed.fix': 'Скопируйте имя ресурса или откройте Google Chat самостоятельно.',
+  // backend/workspace
+  'problem.workspace.none.message': 'Рабочее пространство ещё не выбрано.',
+  'problem.workspace.none.fix': 'Сначала выберите демо или подключите свой Google Workspace.',
+  'problem.workspace.signed_out.message': 'Вы не вошли в аккаунт.',
+  'problem.workspace.signed_out.fix': 'Войдите через Google и попробуйте ещё раз.',
+  'problem.workspace.live_refused.message': 'Эта тестовая сборка работает только с демо.',
+  'problem.workspace.live_refused.fix':
+    'Чтобы подключить свой Google Workspace, запустите установленное приложение Chat Members.',
+  'problem.workspace.save_failed.message': 'Chat Members не удалось сохранить настройки на этом компьютере.',
+  'problem.workspace.save_failed.fix':
+    'Проверьте, что в вашу домашнюю папку можно сохранять файлы, и попробуйте ещё раз.',
+  'problem.workspace.no_config_dir.message': 'Chat Members не удалось найти папку для своих настроек.',
+  'problem.workspace.no_config_dir.fix':
+    'Проверьте, что у вашей учётной записи на компьютере есть домашняя папка, и попробуйте ещё раз.',
+  'problem.workspace.bad_link.message': 'Эта ссылка ведёт не в Google Chat, поэтому она не открыта.',
+  'problem.workspace.bad_link.fix': 'Откройте Google Chat самостоятельно: chat.google.com.',
+  'problem.workspace.browser_failed.message': 'Не удалось открыть браузер.',
+  'problem.workspace.browser_failed.fix':
+    'Откройте Google Chat самостоятельно (chat.google.com) и найдите там этот чат.',
+  'problem.workspace.file_missing.message': 'Файл не найден.',
+  'problem.workspace.file_missing.fix':
+    'Выберите файл client_secret.json ещё раз: возможно, его переместили или удалили.',
+  'problem.workspace.file_unreadable.message': 'Не удалось прочитать файл.',
+  'problem.workspace.file_unreadable.fix':
+    'Проверьте, что у вас есть право открывать этот файл, или скачайте его заново из консоли Google Cloud.',
+  'problem.workspace.file_too_large.message': 'Этот файл слишком большой для client_secret.json.',
+  'problem.workspace.file_too_large.fix':
+    'Выберите небольшой файл JSON, скачанный для клиента типа «Приложение для ПК» (Desktop app).',
+
   // коды backend/chat
   'problem.chat.invalid_space.message': 'Это не чат Google Chat.',
   'problem.chat.invalid_space.fix': 'Выберите чат в списке ещё раз.',
@@ -205,6 +279,9 @@ export const ru: Record<Key, Message> = {
   'problem.chat.space_not_found.message': 'Чат не найден, или вы больше в нём не участвуете.',
   'problem.chat.space_not_found.fix':
     'Обновите список чатов. Если чата в нём по-прежнему нет, попросите одного из его менеджеров добавить вас.',
+  'problem.chat.person_not_found.message': 'Google не нашёл никого с адресом или идентификатором {person}.',
+  'problem.chat.person_not_found.fix':
+    'Проверьте, нет ли опечаток. У человека должен быть аккаунт Google; если вы указали идентификатор, попробуйте вместо него адрес электронной почты.',
   'problem.chat.already_member.message': 'Этот человек уже участвует в чате.',
   'problem.chat.already_member.fix': 'Ничего делать не нужно.',
   'problem.chat.quota.message': 'Google ограничивает скорость работы Chat Members.',

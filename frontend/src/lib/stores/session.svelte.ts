@@ -113,6 +113,13 @@ export class SessionStore {
       this.status = await api.signOut();
     } catch (e) {
       this.problem = e as AppProblem;
+      // The backend forgets the sign-in even when it then fails (auth.revoke_failed: Google was
+      // not told; auth.store_failed): the rejection drops the status it returned, so ask again.
+      try {
+        this.status = await api.status();
+      } catch {
+        // keep the status we had; the problem is shown either way
+      }
     } finally {
       this.busy = '';
     }
