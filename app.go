@@ -43,7 +43,7 @@ func (a *App) Status() workspace.Status { return a.ws.Status() }
 func (a *App) UseDemo() (workspace.Status, error) { return a.ws.UseDemo() }
 
 // ChooseClientSecret opens a file dialog for client_secret.json and switches to your workspace.
-// Closing the dialog changes nothing.
+// Closing the dialog changes nothing and answers workspace.no_file.
 func (a *App) ChooseClientSecret() (workspace.Status, error) {
 	if err := a.ws.CheckLiveAllowed(); err != nil {
 		return a.ws.Status(), err
@@ -53,7 +53,7 @@ func (a *App) ChooseClientSecret() (workspace.Status, error) {
 		Filters: []runtime.FileFilter{{DisplayName: "OAuth client (*.json)", Pattern: "*.json"}},
 	})
 	if err != nil || path == "" {
-		return a.ws.Status(), nil
+		return a.ws.Status(), workspace.ErrNoFile()
 	}
 	return a.ws.ImportClientSecretFile(path)
 }

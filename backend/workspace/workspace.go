@@ -115,6 +115,14 @@ func (w *Workspace) CheckLiveAllowed() error {
 		"Use the installed Chat Members app to connect your Google Workspace.")
 }
 
+// ErrNoFile says the file dialog was closed without a choice: nothing changed, and the UI
+// should not go on to sign in (with an earlier file) as if a file had been chosen.
+func ErrNoFile() error {
+	return problem.New("workspace.no_file",
+		"No file was chosen.",
+		"Choose the client_secret.json file you downloaded from the Google Cloud console.")
+}
+
 // maxSecretFile bounds what is read from a chosen file: a real client_secret.json is < 1 KiB.
 const maxSecretFile = 64 << 10
 
@@ -265,7 +273,7 @@ func (w *Workspace) OpenLink(link string) error {
 	if err := w.open(link); err != nil {
 		return problem.New("workspace.browser_failed",
 			"Your web browser could not be opened.",
-			"Open this address yourself: "+link).WithDetail(err.Error())
+			"Open this address yourself: "+link).With("link", link).WithDetail(err.Error())
 	}
 	return nil
 }

@@ -62,12 +62,17 @@ describe('sign-in', () => {
     expect(await screen.findByRole('heading', { name: 'Spaces' })).toBeVisible();
   });
 
-  it('does not sign in when the file dialog was closed without a file', async () => {
-    const user = start();
-    app.ChooseClientSecret.mockResolvedValue(status() as never);
+  it('does not sign in, nor complain, when the file dialog was closed without a file', async () => {
+    // Even with an earlier file in use (mode live), closing the dialog must not sign in with it.
+    const user = start(status({ mode: 'live' }));
+    app.ChooseClientSecret.mockRejectedValue(
+      rejection({ code: 'workspace.no_file', message: 'No file was chosen.', fix: 'Choose the file.' }) as never,
+    );
     await user.click(await screen.findByRole('button', { name: 'Connect your Google Workspace' }));
     await waitFor(() => expect(screen.getByRole('button', { name: 'Connect your Google Workspace' })).toBeEnabled());
+    expect(app.ChooseClientSecret).toHaveBeenCalledOnce();
     expect(app.SignIn).not.toHaveBeenCalled();
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('can be cancelled, and returns to the welcome screen', async () => {

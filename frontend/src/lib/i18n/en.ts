@@ -216,7 +216,9 @@ export const en = {
   'problem.workspace.bad_link.message': 'That link does not lead to Google Chat, so it was not opened.',
   'problem.workspace.bad_link.fix': 'Open Google Chat yourself at chat.google.com.',
   'problem.workspace.browser_failed.message': 'Your web browser could not be opened.',
-  'problem.workspace.browser_failed.fix': 'Open Google Chat yourself at chat.google.com and find the space there.',
+  'problem.workspace.browser_failed.fix': 'Copy this address into your browser yourself: {link}',
+  'problem.workspace.no_file.message': 'No file was chosen.',
+  'problem.workspace.no_file.fix': 'Choose the client_secret.json file you downloaded from the Google Cloud console.',
   'problem.workspace.file_missing.message': 'That file could not be found.',
   'problem.workspace.file_missing.fix':
     'Choose the client_secret.json file again; it may have been moved or deleted.',

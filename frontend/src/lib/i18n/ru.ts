@@ -225,8 +225,9 @@ export const ru: Record<Key, Message> = {
   'problem.workspace.bad_link.message': 'Эта ссылка ведёт не в Google Chat, поэтому она не открыта.',
   'problem.workspace.bad_link.fix': 'Откройте Google Chat самостоятельно: chat.google.com.',
   'problem.workspace.browser_failed.message': 'Не удалось открыть браузер.',
-  'problem.workspace.browser_failed.fix':
-    'Откройте Google Chat самостоятельно (chat.google.com) и найдите там этот чат.',
+  'problem.workspace.browser_failed.fix': 'Скопируйте этот адрес в браузер самостоятельно: {link}',
+  'problem.workspace.no_file.message': 'Файл не выбран.',
+  'problem.workspace.no_file.fix': 'Выберите файл client_secret.json, скачанный из консоли Google Cloud.',
   'problem.workspace.file_missing.message': 'Файл не найден.',
   'problem.workspace.file_missing.fix':
     'Выберите файл client_secret.json ещё раз: возможно, его переместили или удалили.',

@@ -6,6 +6,8 @@ export type Screen = 'loading' | 'welcome' | 'signing-in' | 'main';
 export type Busy = '' | 'demo' | 'live' | 'signout';
 
 const CANCELLED = 'auth.cancelled';
+/** The file dialog was closed without a choice: not an error, and no sign-in follows. */
+const NO_FILE = 'workspace.no_file';
 
 export class SessionStore {
   status = $state<Status | null>(null);
@@ -62,12 +64,12 @@ export class SessionStore {
     try {
       this.status = await choose();
     } catch (e) {
-      this.problem = e as AppProblem;
+      const p = e as AppProblem;
+      if (p.code !== NO_FILE) this.problem = p;
       return;
     } finally {
       this.busy = '';
     }
-    // Closing the file dialog without a file leaves no mode chosen: stay on the welcome screen.
     if (this.status?.mode === (kind === 'demo' ? 'demo' : 'live')) await this.signIn();
   }
 
