@@ -7,6 +7,7 @@ import (
 
 	"chatmembers/backend/browser"
 	"chatmembers/backend/chat"
+	"chatmembers/backend/problem"
 	"chatmembers/backend/workspace"
 )
 
@@ -52,7 +53,12 @@ func (a *App) ChooseClientSecret() (workspace.Status, error) {
 		Title:   "Choose the client_secret.json of your Desktop app client",
 		Filters: []runtime.FileFilter{{DisplayName: "OAuth client (*.json)", Pattern: "*.json"}},
 	})
-	if err != nil || path == "" {
+	if err != nil {
+		return a.ws.Status(), problem.New("workspace.dialog_failed",
+			"The window for choosing a file could not be opened.",
+			"Try again. If it keeps failing, restart Chat Members.").WithDetail(err.Error())
+	}
+	if path == "" {
 		return a.ws.Status(), workspace.ErrNoFile()
 	}
 	return a.ws.ImportClientSecretFile(path)

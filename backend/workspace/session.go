@@ -2,6 +2,8 @@ package workspace
 
 import (
 	"context"
+	"slices"
+	"time"
 
 	"chatmembers/backend/auth"
 	"chatmembers/backend/chat"
@@ -35,8 +37,16 @@ func (w *Workspace) SignIn(ctx context.Context) (Status, error) {
 	return w.statusLocked(), nil
 }
 
+// authRun is one browser round trip in progress: its cancel, and a channel closed when it ended.
+type authRun struct {
+	cancel context.CancelFunc
+	done   chan struct{}
+}
+
 // runAuth runs one browser round trip (sign-in or asking for a further scope) so that
-// CancelSignIn can stop it; the lock is not held while the user is in the browser.
+// CancelSignIn can stop it; the lock is not held while the user is in the browser. A new
+// round trip cancels the one before and waits for it to end, because the auth service runs one
+// flow at a time (its loopback listener must be closed before the next opens).
 func (w *Workspace) runAuth(ctx context.Context, f func(context.Context, *auth.Service) (auth.Account, error)) (auth.Account, error) {
 	w.mu.Lock()
 	a := w.auth
@@ -44,20 +54,24 @@ func (w *Workspace) runAuth(ctx context.Context, f func(context.Context, *auth.S
 		w.mu.Unlock()
 		return auth.Account{}, errNoWorkspace()
 	}
-	if w.cancelSignIn != nil {
-		w.cancelSignIn()
-	}
+	prev := w.run
 	ctx, cancel := context.WithCancel(ctx)
-	w.cancelSignIn = cancel
+	me := &authRun{cancel: cancel, done: make(chan struct{})}
+	w.run = me
 	w.mu.Unlock()
+	defer close(me.done)
+	defer cancel()
 
+	if prev != nil {
+		prev.cancel()
+		<-prev.done
+	}
 	acct, err := f(ctx, a)
 
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	cancel()
-	if ctx.Err() == nil || w.auth == a {
-		w.cancelSignIn = nil
+	if w.run == me {
+		w.run = nil
 	}
 	if w.auth != a {
 		// The workspace was switched while the browser was open: this result belongs to neither.
@@ -66,13 +80,12 @@ func (w *Workspace) runAuth(ctx context.Context, f func(context.Context, *auth.S
 	return acct, err
 }
 
-// CancelSignIn abandons a sign-in waiting for the browser.
+// CancelSignIn abandons a sign-in (or a request for a further permission) waiting for the browser.
 func (w *Workspace) CancelSignIn() {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if w.cancelSignIn != nil {
-		w.cancelSignIn()
-		w.cancelSignIn = nil
+	if w.run != nil {
+		w.run.cancel()
 	}
 }
 
@@ -85,6 +98,8 @@ func (w *Workspace) SignOut(ctx context.Context) (Status, error) {
 	if a == nil {
 		return w.Status(), nil
 	}
+	ctx, cancel := context.WithTimeout(ctx, signOutTimeout)
+	defer cancel()
 	err := a.SignOut(ctx)
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -137,6 +152,8 @@ func (w *Workspace) ListSpaces(ctx context.Context) ([]chat.Space, error) {
 	if err != nil {
 		return nil, err
 	}
+	ctx, cancel := context.WithTimeout(ctx, listTimeout)
+	defer cancel()
 	spaces, err := svc.ListSpaces(ctx)
 	return spaces, w.afterCall(err)
 }
@@ -147,7 +164,7 @@ func (w *Workspace) AddPerson(ctx context.Context, space, person string) (chat.M
 	if err != nil {
 		return chat.Membership{}, err
 	}
-	m, err := svc.AddPerson(ctx, space, person)
+	m, err := addWithin(ctx, func(ctx context.Context) (chat.Membership, error) { return svc.AddPerson(ctx, space, person) })
 	if problem.CodeOf(err) == "chat.scope_missing" {
 		// The sign-in predates the memberships scope (or it was unticked): ask once, then retry.
 		if err := w.ensureScope(ctx, auth.ScopeMemberships); err != nil {
@@ -156,7 +173,7 @@ func (w *Workspace) AddPerson(ctx context.Context, space, person string) (chat.M
 		if svc, err = w.chatService(); err != nil {
 			return chat.Membership{}, err
 		}
-		m, err = svc.AddPerson(ctx, space, person)
+		m, err = addWithin(ctx, func(ctx context.Context) (chat.Membership, error) { return svc.AddPerson(ctx, space, person) })
 	}
 	return m, w.afterCall(err)
 }
@@ -182,18 +199,49 @@ func (w *Workspace) AddApp(ctx context.Context, space string) (chat.Membership, 
 	if err != nil {
 		return chat.Membership{}, err
 	}
-	m, err := svc.AddApp(ctx, space)
+	m, err := addWithin(ctx, func(ctx context.Context) (chat.Membership, error) { return svc.AddApp(ctx, space) })
 	return m, w.afterCall(err)
 }
 
+// ensureScope asks the browser for one more scope. The person may pick another account on the
+// consent page; the tokens are then that account's, which lacks the scopes the first account
+// had granted, so a second round asks it for the rest. The workspace follows the account.
 func (w *Workspace) ensureScope(ctx context.Context, scope string) error {
-	_, err := w.runAuth(ctx, func(ctx context.Context, a *auth.Service) (auth.Account, error) {
-		return auth.Account{}, a.EnsureScopes(ctx, scope)
-	})
-	if err == nil {
+	need := append(slices.Clone(auth.BaseScopes), scope)
+	for round := 0; ; round++ {
+		_, err := w.runAuth(ctx, func(ctx context.Context, a *auth.Service) (auth.Account, error) {
+			return auth.Account{}, a.EnsureScopes(ctx, need...)
+		})
+		if err != nil {
+			return err
+		}
 		w.mu.Lock()
 		w.chat = nil // rebuild with the widened token
+		acct, ok := w.auth.Account()
+		if ok {
+			w.account = acct.Email
+		}
+		complete := true
+		for _, sc := range need {
+			complete = complete && w.auth.Has(sc)
+		}
 		w.mu.Unlock()
+		if complete || round == 1 {
+			return nil // if still short, the call itself reports the missing permission
+		}
 	}
-	return err
+}
+
+// Bounds on calls to Google, so a stalled connection ends in a message instead of a busy
+// screen forever. The browser round trips have their own limit (auth's 5 minutes).
+const (
+	listTimeout    = 2 * time.Minute
+	addTimeout     = time.Minute
+	signOutTimeout = 30 * time.Second
+)
+
+func addWithin(ctx context.Context, f func(context.Context) (chat.Membership, error)) (chat.Membership, error) {
+	ctx, cancel := context.WithTimeout(ctx, addTimeout)
+	defer cancel()
+	return f(ctx)
 }

@@ -5,7 +5,6 @@
 package workspace
 
 import (
-	"context"
 	"errors"
 	"net/url"
 	"os"
@@ -36,16 +35,16 @@ type Options struct {
 type Workspace struct {
 	opts Options
 
-	mu           sync.Mutex
-	mode         string
-	emu          *emulator.Server
-	secret       *auth.ClientSecret
-	auth         *auth.Service
-	chat         *chat.Service
-	account      string
-	openBrowser  func(string) error
-	onURL        func(string)
-	cancelSignIn context.CancelFunc
+	mu          sync.Mutex
+	mode        string
+	emu         *emulator.Server
+	secret      *auth.ClientSecret
+	auth        *auth.Service
+	chat        *chat.Service
+	account     string
+	openBrowser func(string) error
+	onURL       func(string)
+	run         *authRun // the browser round trip in progress, if any
 }
 
 // New builds a Workspace with nothing chosen yet.
@@ -198,9 +197,8 @@ func (w *Workspace) Restore() Status {
 
 // switchLocked builds the auth service for a mode and restores a stored sign-in.
 func (w *Workspace) switchLocked(mode string, secret *auth.ClientSecret, store auth.Store) {
-	if w.cancelSignIn != nil {
-		w.cancelSignIn()
-		w.cancelSignIn = nil
+	if w.run != nil {
+		w.run.cancel()
 	}
 	w.mode, w.secret, w.chat, w.account = mode, secret, nil, ""
 	w.auth = auth.New(auth.Options{
@@ -263,7 +261,7 @@ func (w *Workspace) OpenLink(link string) error {
 	w.mu.Lock()
 	emu := w.emu
 	w.mu.Unlock()
-	ok := err == nil && ((u.Scheme == "https" && (u.Host == "chat.google.com" || u.Host == "mail.google.com")) ||
+	ok := err == nil && u.User == nil && ((u.Scheme == "https" && (u.Host == "chat.google.com" || u.Host == "mail.google.com")) ||
 		(emu != nil && u.Scheme+"://"+u.Host == emu.URL()))
 	if !ok {
 		return problem.New("workspace.bad_link",
@@ -282,8 +280,8 @@ func (w *Workspace) OpenLink(link string) error {
 func (w *Workspace) Close() {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if w.cancelSignIn != nil {
-		w.cancelSignIn()
+	if w.run != nil {
+		w.run.cancel()
 	}
 	if w.emu != nil {
 		_ = w.emu.Close()

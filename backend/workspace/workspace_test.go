@@ -132,7 +132,7 @@ func TestAddAppAsksForTheAppScopeOnce(t *testing.T) {
 	if err != nil {
 		t.Fatalf("AddApp: %v", err)
 	}
-	if m.MemberType != "BOT" || m.MemberName != "users/app" && !strings.HasPrefix(m.MemberName, "users/") {
+	if m.MemberType != "BOT" || !regexp.MustCompile(`^users/(app|[0-9]+)$`).MatchString(m.MemberName) {
 		t.Fatalf("membership: %+v", m)
 	}
 	opened := b.openedURLs()
@@ -282,7 +282,7 @@ func TestOpenLinkOnlyOpensChatLinks(t *testing.T) {
 	if err := w.OpenLink("https://chat.google.com/room/AAAAq3Tz9Ek"); err != nil {
 		t.Fatal(err)
 	}
-	for _, bad := range []string{"file:///etc/passwd", "https://evil.example/chat.google.com", "http://chat.google.com/room/x", "javascript:alert(1)"} {
+	for _, bad := range []string{"file:///etc/passwd", "https://evil.example/chat.google.com", "http://chat.google.com/room/x", "javascript:alert(1)", "https://evil%5C@chat.google.com/room/x"} {
 		if err := w.OpenLink(bad); problem.CodeOf(err) != "workspace.bad_link" {
 			t.Errorf("OpenLink(%q) = %v", bad, err)
 		}
@@ -310,5 +310,83 @@ func TestSystemLanguage(t *testing.T) {
 		if got := SystemLanguage(); got != c.want {
 			t.Errorf("LC_ALL=%q LANG=%q: got %q, want %q", c.lcAll, c.lang, got, c.want)
 		}
+	}
+}
+
+// A second sign-in while one waits in the browser replaces it: the first ends as cancelled,
+// the second completes (the auth service runs one flow at a time, so it must wait its turn).
+func TestSecondSignInReplacesTheFirst(t *testing.T) {
+	w := newDemo(t, nil)
+	answering := &userBrowser{t: t, account: emulator.DemoAdminEmail, allow: true}
+	var mu sync.Mutex
+	calls := 0
+	firstOpened := make(chan struct{})
+	w.SetBrowser(func(u string) error {
+		mu.Lock()
+		calls++
+		n := calls
+		mu.Unlock()
+		if n == 1 {
+			close(firstOpened) // the person ignores the first page
+			return nil
+		}
+		return answering.open(u)
+	}, func(string) {})
+	first := make(chan error, 1)
+	go func() { _, err := w.SignIn(context.Background()); first <- err }()
+	<-firstOpened
+	st, err := w.SignIn(context.Background())
+	if err != nil || !st.SignedIn {
+		t.Fatalf("second SignIn: %+v %v", st, err)
+	}
+	if err := <-first; problem.CodeOf(err) != "auth.cancelled" {
+		t.Fatalf("first SignIn: want auth.cancelled, got %v", err)
+	}
+}
+
+// After a cancel, signing in again right away works, and a cancel reaches the new attempt.
+func TestCancelThenRetryThenCancelAgain(t *testing.T) {
+	w := newDemo(t, nil)
+	opened := make(chan struct{}, 4)
+	w.SetBrowser(func(string) error { opened <- struct{}{}; return nil }, func(string) {})
+	for round := 1; round <= 2; round++ {
+		done := make(chan error, 1)
+		go func() { _, err := w.SignIn(context.Background()); done <- err }()
+		select {
+		case <-opened:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("round %d: the browser was never opened", round)
+		}
+		w.CancelSignIn()
+		select {
+		case err := <-done:
+			if problem.CodeOf(err) != "auth.cancelled" {
+				t.Fatalf("round %d: want auth.cancelled, got %v", round, err)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("round %d: CancelSignIn did not end the sign-in", round)
+		}
+	}
+	b := &userBrowser{t: t, account: emulator.DemoAdminEmail, allow: true}
+	w.SetBrowser(b.open, func(string) {})
+	if st, err := w.SignIn(context.Background()); err != nil || !st.SignedIn {
+		t.Fatalf("sign-in after cancels: %+v %v", st, err)
+	}
+}
+
+// If the person picks another account on the extra-permission page, the tokens are that
+// account's: the workspace must say so rather than keep showing the first account.
+func TestExtraConsentWithAnotherAccountSwitchesAccount(t *testing.T) {
+	b := &userBrowser{t: t, account: emulator.DemoAdminEmail, allow: true}
+	w := newDemo(t, b)
+	if _, err := w.SignIn(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	b.account = emulator.DemoSecondAdminEmail
+	if _, err := w.AddApp(context.Background(), "spaces/"+emulator.DemoExternalSpaceID); err != nil {
+		t.Fatalf("AddApp: %v", err)
+	}
+	if got := w.Status().Account; got != emulator.DemoSecondAdminEmail {
+		t.Fatalf("account after consenting as %s: %q", emulator.DemoSecondAdminEmail, got)
 	}
 }
