@@ -41,6 +41,9 @@ var (
 	errListen = problem.New("auth.listen_failed",
 		"Chat Members could not get ready to receive the sign-in from your browser.",
 		"Try again. If it keeps happening, check that security software allows Chat Members to accept connections from this computer.")
+	// errStateMismatch is no longer returned: the loopback answers a redirect with a wrong state
+	// in the browser and keeps waiting (signin.go). The code stays while the frontend's
+	// catalogues, which are checked against this file, still translate it.
 	errStateMismatch = problem.New("auth.state_mismatch",
 		"The sign-in was stopped because the answer in the browser did not belong to it.",
 		"Start signing in again and finish it in the browser tab that Chat Members opens.")

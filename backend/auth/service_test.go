@@ -283,27 +283,121 @@ func TestSignInSuccess(t *testing.T) {
 	}
 }
 
-func TestSignInStateMismatch(t *testing.T) {
+// loopbackStatus sends method to the loopback u, with host as the Host header ("" keeps u's), and
+// returns the status.
+func loopbackStatus(t *testing.T, method string, u url.URL, host string) int {
+	t.Helper()
+	req, err := http.NewRequest(method, u.String(), nil)
+	if err != nil {
+		t.Error(err)
+		return 0
+	}
+	if host != "" {
+		req.Host = host
+	}
+	resp, err := noRedirect.Do(req)
+	if err != nil {
+		t.Errorf("%s %s: %v", method, u.String(), err)
+		return 0
+	}
+	resp.Body.Close()
+	return resp.StatusCode
+}
+
+// Any local page that finds the port can send the loopback a redirect. One whose state is
+// missing or wrong gets a 400 page and must not end the sign-in the user is busy with.
+func TestSignInForgedRedirectIgnored(t *testing.T) {
 	f := newFixture(t)
 	b := newBrowser(t, emulator.DemoAdminEmail, "allow")
-	b.tamper = func(loc *url.URL) {
-		q := loc.Query()
-		q.Set("state", "forged-state")
-		loc.RawQuery = q.Encode()
+	got := map[string]int{}
+	b.before = func(loc *url.URL) {
+		for _, raw := range []string{"state=forged-state", "state=forged-state&code=4/0forged",
+			"error=access_denied", "code=4/0forged", "state=&code=4/0forged",
+			"state=" + url.QueryEscape(loc.Query().Get("state")+"x") + "&code=" + url.QueryEscape(loc.Query().Get("code"))} {
+			u := *loc
+			u.RawQuery = raw
+			got[raw] = loopbackStatus(t, http.MethodGet, u, "")
+		}
 	}
 	svc := f.service(b, nil)
-	_, err := svc.SignIn(context.Background(), BaseScopes...)
-	if codeOf(err) != "auth.state_mismatch" {
-		t.Fatalf("error %v, want auth.state_mismatch", err)
+	acct, err := svc.SignIn(context.Background(), BaseScopes...)
+	if err != nil {
+		t.Fatalf("sign-in after forged redirects: %v", err)
 	}
 	b.wait()
-	if b.code != 400 || !strings.Contains(b.page, "Sign-in failed") {
+	if acct.Email != emulator.DemoAdminEmail {
+		t.Errorf("account %+v", acct)
+	}
+	if len(got) != 6 {
+		t.Fatalf("forged requests %v", got)
+	}
+	for raw, code := range got {
+		if code != http.StatusBadRequest {
+			t.Errorf("forged %q answered %d, want 400", raw, code)
+		}
+	}
+	if b.code != 200 || !strings.Contains(b.page, "Signed in.") {
 		t.Errorf("browser page %d:\n%s", b.code, b.page)
 	}
-	if _, ok := svc.Account(); ok {
-		t.Error("signed in after a state mismatch")
-	}
 	assertClosed(t, b.lastURL())
+}
+
+// A forged redirect alone leaves the flow waiting until it times out.
+func TestSignInForgedRedirectThenTimeout(t *testing.T) {
+	f := newFixture(t)
+	forged := make(chan int, 1)
+	var authURL string
+	svc := New(Options{Secret: f.secret, Store: f.store, Timeout: 500 * time.Millisecond, OnURL: func(u string) { authURL = u },
+		OpenBrowser: func(a string) error {
+			au, _ := url.Parse(a)
+			loop, _ := url.Parse(au.Query().Get("redirect_uri"))
+			loop.RawQuery = "state=forged&error=access_denied"
+			forged <- loopbackStatus(t, http.MethodGet, *loop, "")
+			return nil
+		}})
+	_, err := svc.SignIn(context.Background(), BaseScopes...)
+	if codeOf(err) != "auth.timeout" {
+		t.Fatalf("error %v, want auth.timeout", err)
+	}
+	if code := <-forged; code != http.StatusBadRequest {
+		t.Errorf("forged redirect answered %d, want 400", code)
+	}
+	u, _ := url.Parse(authURL)
+	assertClosed(t, u)
+}
+
+// The loopback serves only GET / under the Host it was given: even with the real state and
+// code, anything else is refused and the flow goes on to the real redirect.
+func TestLoopbackRefusesOtherRequests(t *testing.T) {
+	f := newFixture(t)
+	b := newBrowser(t, emulator.DemoAdminEmail, "allow")
+	got := map[string]int{}
+	b.before = func(loc *url.URL) {
+		other := *loc
+		other.Path = "/callback"
+		got["POST"] = loopbackStatus(t, http.MethodPost, *loc, "")
+		got["PUT"] = loopbackStatus(t, http.MethodPut, *loc, "")
+		got["Host evil"] = loopbackStatus(t, http.MethodGet, *loc, "evil.example:"+loc.Port())
+		got["Host localhost"] = loopbackStatus(t, http.MethodGet, *loc, "localhost:"+loc.Port())
+		got["Host no port"] = loopbackStatus(t, http.MethodGet, *loc, "127.0.0.1")
+		got["path"] = loopbackStatus(t, http.MethodGet, other, "")
+	}
+	svc := f.service(b, nil)
+	if _, err := svc.SignIn(context.Background(), BaseScopes...); err != nil {
+		t.Fatalf("sign-in: %v", err)
+	}
+	b.wait()
+	if len(got) != 6 {
+		t.Fatalf("requests %v", got)
+	}
+	for what, code := range got {
+		if code != http.StatusNotFound {
+			t.Errorf("%s answered %d, want 404", what, code)
+		}
+	}
+	if b.code != 200 || !strings.Contains(b.page, "Signed in.") {
+		t.Errorf("browser page %d:\n%s", b.code, b.page)
+	}
 }
 
 func TestSignInDenied(t *testing.T) {

@@ -138,9 +138,11 @@ func flowEnded(ctx context.Context) *problem.Problem {
 	return errCancelled
 }
 
-// loopbackHandler serves the redirect and nothing else: other paths (favicon.ico) and requests
-// without OAuth parameters get 404 and leave the flow waiting. A redirect whose state does not
-// match ends the flow (RFC 6749 §10.12: it is a forgery, or a stale tab).
+// loopbackHandler serves the redirect and nothing else: other methods, paths (favicon.ico) and
+// Host names, and requests without OAuth parameters get 404 and leave the flow waiting. A
+// redirect whose state is missing or does not match gets a 400 page and leaves the flow waiting
+// too (RFC 6749 §10.12): it is a forgery or a stale tab, and any local page that finds the port
+// could send one, so it must not be able to end the sign-in the user is busy with.
 func loopbackHandler(ctx context.Context, host, state string, finished *atomic.Bool, callbacks chan<- callback) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		// The Host check turns away DNS-rebinding pages that reach 127.0.0.1 under another name.
@@ -158,10 +160,14 @@ func loopbackHandler(ctx context.Context, host, state string, finished *atomic.B
 				Message: "You can close this tab and return to Chat Members."})
 			return
 		}
+		if got := q.Get("state"); got == "" || subtle.ConstantTimeCompare([]byte(got), []byte(state)) != 1 {
+			writeResultPage(w, http.StatusBadRequest, resultPage{Title: "This page is not part of your sign-in",
+				Message: "Chat Members ignored it and is still waiting for you to finish signing in.",
+				Fix:     "Finish signing in in the browser tab that Chat Members opened.", Failed: true})
+			return
+		}
 		cb := callback{reply: make(chan *problem.Problem, 1)}
 		switch {
-		case subtle.ConstantTimeCompare([]byte(q.Get("state")), []byte(state)) != 1:
-			cb.err = errStateMismatch.WithDetail("the redirect's state parameter did not match the one sent")
 		case q.Get("error") == "access_denied":
 			cb.err = errDenied
 		case q.Get("error") != "":
