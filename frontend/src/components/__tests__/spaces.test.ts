@@ -1,9 +1,9 @@
 // The space list: search, type filter, states.
 import { describe, expect, it } from 'vitest';
-import { render, screen, within } from '@testing-library/svelte';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import App from '../../App.svelte';
-import { app, deferred, demoSignedIn, rejection, reset } from '../../test/fake';
+import { app, deferred, demoSignedIn, rejection, reset, SPACES } from '../../test/fake';
 import type { Space } from '../../lib/api/app';
 
 function start() {
@@ -13,8 +13,8 @@ function start() {
   return user;
 }
 
-const names = () =>
-  within(screen.getByRole('group', { name: 'Choose a space' }))
+const names = (group = 'Choose a space') =>
+  within(screen.getByRole('group', { name: group }))
     .queryAllByRole('radio')
     .map((r) => r.closest('label')?.textContent?.replace(/\s+/g, ' ').trim());
 
@@ -54,6 +54,48 @@ describe('space list', () => {
     await user.type(screen.getByRole('searchbox', { name: 'Search spaces' }), 'zzz');
     expect(screen.getByText('No spaces match your search.')).toBeVisible();
     expect(app.ListSpaces).toHaveBeenCalledOnce();
+  });
+
+  it('searches like the backend: accents, every word, resource names, pasted links, DM labels', async () => {
+    const user = start();
+    await screen.findByRole('radio', { name: /Marketing team/ });
+    const box = screen.getByRole('searchbox', { name: 'Search spaces' });
+    await user.type(box, 'TEAM márketing');
+    expect(names()).toEqual(['Marketing team Space']);
+    await user.clear(box);
+    await user.type(box, 'https://chat.google.com/room/GGG1?cls=7');
+    expect(names()).toEqual(['Launch planning Group chat']);
+    await user.clear(box);
+    await user.type(box, 'direct message');
+    expect(names()).toEqual(['Direct message']);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'ru');
+    await user.clear(box);
+    await user.type(box, 'личные');
+    expect(names('Выберите чат')).toEqual(['Личные сообщения']);
+  });
+
+  it('refreshes the list, keeping the chosen space while it still exists', async () => {
+    const user = start();
+    await user.click(await screen.findByRole('radio', { name: /Partners/ }));
+    const renamed = SPACES.map((s) => (s.name === 'spaces/AAA2' ? { ...s, displayName: 'Partners 2026' } : s));
+    const next = deferred<Space[]>();
+    app.ListSpaces.mockReturnValueOnce(next.promise as never);
+    await user.click(screen.getByRole('button', { name: 'Refresh spaces' }));
+    expect(app.ListSpaces).toHaveBeenCalledTimes(2);
+    expect(screen.getByRole('button', { name: 'Refresh spaces' })).toBeDisabled();
+    // The list stays while it reloads.
+    expect(screen.getByRole('radio', { name: /Partners/ })).toBeChecked();
+    next.resolve([...renamed, { ...SPACES[0], name: 'spaces/NEW1', displayName: 'New space' }]);
+    expect(await screen.findByRole('radio', { name: /New space/ })).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: /Partners 2026/ })).toBeChecked();
+    expect(screen.getByRole('heading', { name: 'Add to Partners 2026' })).toBeVisible();
+
+    // A space that is gone is no longer chosen.
+    app.ListSpaces.mockResolvedValueOnce(SPACES.filter((s) => s.name !== 'spaces/AAA2') as never);
+    await user.click(screen.getByRole('button', { name: 'Refresh spaces' }));
+    await waitFor(() => expect(screen.queryByRole('radio', { name: /Partners/ })).not.toBeInTheDocument());
+    expect(screen.getByRole('heading', { name: 'Add a member' })).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Refresh spaces' })).toBeEnabled();
   });
 
   it('shows loading, then an error with Retry, then the spaces', async () => {

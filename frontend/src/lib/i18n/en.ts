@@ -73,6 +73,8 @@ export const en = {
   'spaces.noMatch': 'No spaces match your search.',
   'spaces.error': "Couldn't load your spaces",
   'spaces.retry': 'Retry',
+  'spaces.refresh': 'Refresh',
+  'spaces.refreshLabel': 'Refresh spaces',
   'spaces.count': {
     one: '{count} space shown',
     other: '{count} spaces shown',

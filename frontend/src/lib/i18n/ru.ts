@@ -77,6 +77,8 @@ export const ru: Record<Key, Message> = {
   'spaces.noMatch': 'Ничего не найдено.',
   'spaces.error': 'Не удалось загрузить чаты',
   'spaces.retry': 'Повторить',
+  'spaces.refresh': 'Обновить',
+  'spaces.refreshLabel': 'Обновить список чатов',
   'spaces.count': {
     one: 'Показан {count} чат',
     few: 'Показано {count} чата',

@@ -1,5 +1,6 @@
 // AppState gathers the stores of one window; App.svelte makes it and hands it down by context.
 import { createContext } from 'svelte';
+import { spaceLabel } from '../i18n/names';
 import { AddStore } from './add.svelte';
 import { LanguageStore } from './language.svelte';
 import { SessionStore } from './session.svelte';
@@ -9,7 +10,7 @@ export class AppState {
   readonly language = new LanguageStore();
   readonly i18n = this.language.i18n;
   readonly session = new SessionStore();
-  readonly spaces = new SpacesStore();
+  readonly spaces = new SpacesStore((s) => spaceLabel(this.i18n, s));
   readonly add = new AddStore();
   /** The language and the session are known: until then the window shows only "Loading…". */
   ready = $state(false);
@@ -23,6 +24,13 @@ export class AppState {
   chooseSpace(name: string): void {
     this.spaces.select(name);
     this.add.forSpace(this.spaces.selected);
+  }
+
+  /** refreshSpaces reloads the list; the chosen space stays chosen while it still exists. */
+  async refreshSpaces(): Promise<void> {
+    const before = this.spaces.selectedName;
+    await this.spaces.load();
+    if (this.spaces.selectedName !== before) this.add.forSpace(this.spaces.selected);
   }
 
   async signOut(): Promise<void> {

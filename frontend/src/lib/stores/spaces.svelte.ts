@@ -1,15 +1,10 @@
 // The spaces the user belongs to; search and type filter are applied here, not by the backend.
 import * as api from '../api/app';
 import type { AppProblem, Space } from '../api/app';
+import { matches, words } from './search';
 
 export type TypeFilter = 'all' | 'SPACE' | 'GROUP_CHAT' | 'DIRECT_MESSAGE';
 export const TYPE_FILTERS: readonly TypeFilter[] = ['all', 'SPACE', 'GROUP_CHAT', 'DIRECT_MESSAGE'];
-
-export function matches(space: Space, query: string, type: TypeFilter): boolean {
-  if (type !== 'all' && space.type !== type) return false;
-  const q = query.trim().toLocaleLowerCase();
-  return q === '' || space.displayName.toLocaleLowerCase().includes(q);
-}
 
 export class SpacesStore {
   all = $state<Space[]>([]);
@@ -20,7 +15,17 @@ export class SpacesStore {
   type = $state<TypeFilter>('all');
   selectedName = $state('');
 
-  visible: Space[] = $derived(this.all.filter((s) => matches(s, this.query, this.type)));
+  /** label names a space as the list shows it, so that "direct message" finds unnamed DMs. */
+  private readonly label: (space: Space) => string;
+
+  constructor(label: (space: Space) => string = () => '') {
+    this.label = label;
+  }
+
+  visible: Space[] = $derived.by(() => {
+    const q = words(this.query);
+    return this.all.filter((s) => matches(s, q, this.type, this.label(s)));
+  });
   selected: Space | null = $derived(this.all.find((s) => s.name === this.selectedName) ?? null);
 
   async load(): Promise<void> {

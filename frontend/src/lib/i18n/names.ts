@@ -1,6 +1,6 @@
 // How spaces and memberships are named on screen.
-import type { Key, Translator } from '../lib/i18n/translator.svelte';
-import type { Membership, Space } from '../lib/stores/app.svelte';
+import type { Key, Translator } from './translator.svelte';
+import type { Membership, Space } from '../stores/app.svelte';
 
 const TYPE_KEYS: Record<string, Key> = {
   SPACE: 'spaces.type.SPACE',

@@ -1,0 +1,69 @@
+// Searching the space list. It mirrors backend/chat/spaces.go (FilterSpaces, fold,
+// spaceIDFromLink) rule for rule: every word must match, letter case and accents are ignored,
+// the display name or the resource name may match, and a pasted Chat link finds its space.
+// One addition: a conversation without a name (a direct message) also matches the label the
+// list shows for it ("Direct message"), in the current language.
+import type { Space } from '../api/app';
+
+// Letters that Unicode does not decompose into a base letter plus accent (Go's foldSpecial).
+const SPECIAL: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
+const SPECIAL_RE = new RegExp(`[${Object.keys(SPECIAL).join('')}]`, 'g');
+const MARKS = /\p{Mn}/gu;
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** fold lower-cases s and removes accents, so that comparisons ignore both. */
+export function fold(s: string): string {
+  const lower = s.toLowerCase();
+  if (!NON_ASCII.test(lower)) return lower;
+  return lower
+    .normalize('NFD')
+    .replace(MARKS, '')
+    .normalize('NFC')
+    .replace(SPECIAL_RE, (c) => SPECIAL[c]);
+}
+
+/** spaceIdFromLink turns a (folded) Google Chat link into the space id it points at; other words pass through. */
+export function spaceIdFromLink(word: string): string {
+  if (!word.includes('google.com/')) return word;
+  let url: URL;
+  try {
+    url = new URL(word.includes('://') ? word : `https://${word}`);
+  } catch {
+    return word;
+  }
+  const trim = (s: string) => s.replace(/^\/+|\/+$/g, '');
+  const parts = `${trim(decodeSafe(url.pathname))}/${trim(decodeSafe(url.hash.slice(1)))}`.split('/');
+  for (let i = 0; i + 1 < parts.length; i++) {
+    if (['room', 'space', 'dm'].includes(parts[i]) && parts[i + 1] !== '') return parts[i + 1];
+  }
+  return word;
+}
+
+function decodeSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** words splits a query into folded words, links replaced by the space id they point at. */
+export function words(query: string): string[] {
+  return fold(query)
+    .split(/\s+/)
+    .filter((w) => w !== '')
+    .map(spaceIdFromLink);
+}
+
+/**
+ * matches tells whether the space has every word (from words()) and the type ('' or 'all' for any).
+ * label is what the list shows for a space without a display name.
+ */
+export function matches(space: Space, query: readonly string[], type: string, label = ''): boolean {
+  const t = type.trim().toUpperCase();
+  if (t !== '' && t !== 'ALL' && space.type.toUpperCase() !== t) return false;
+  if (query.length === 0) return true;
+  const unnamed = space.displayName.trim() === '';
+  const hay = fold(`${space.displayName} ${space.name}${unnamed && label ? ` ${label}` : ''}`);
+  return query.every((w) => hay.includes(w));
+}
