@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"golang.org/x/oauth2"
+
+	"chatmembers/backend/problem"
 )
 
 // Scopes the app asks for.
@@ -76,6 +78,8 @@ type Service struct {
 	rec *Record            // the current sign-in, nil when signed out
 	src oauth2.TokenSource // refreshes rec; nil when signed out
 	gen uint64             // bumped on every sign-in and sign-out
+
+	storeProblem *problem.Problem // the last Store.Save failure; nil once a save works
 }
 
 // New builds a Service for opts.Secret. Without a Secret every sign-in fails with
@@ -264,8 +268,8 @@ func (t serviceTokenSource) Token() (*oauth2.Token, error) {
 			rec.RefreshToken = tok.RefreshToken
 		}
 		s.rec = &rec
-		// Best effort: the token works for this session even if it cannot be kept.
-		_ = s.opts.Store.Save(s.cfg.ClientID, &rec)
+		// The token works for this session even if it cannot be kept: StoreProblem says so.
+		s.saveLocked(&rec)
 	}
 	return tok, nil
 }
@@ -279,9 +283,32 @@ func (s *Service) install(rec *Record, save bool) {
 	s.rec, s.src = rec, src
 	s.gen++
 	if save {
-		// Best effort, as above: a keyring that fails must not undo a sign-in that worked.
-		_ = s.opts.Store.Save(s.cfg.ClientID, rec)
+		// A store that fails must not undo a sign-in that worked: StoreProblem says so.
+		s.saveLocked(rec)
 	}
+}
+
+// saveLocked saves rec and remembers whether that failed; s.mu held.
+func (s *Service) saveLocked(rec *Record) {
+	err := s.opts.Store.Save(s.cfg.ClientID, rec)
+	if err == nil {
+		s.storeProblem = nil
+		return
+	}
+	p, ok := problem.As(err)
+	if !ok || p.Code != errStore.Code {
+		p = errStore.WithDetail(err.Error())
+	}
+	s.storeProblem = p
+}
+
+// StoreProblem is the failure of the last attempt to save the sign-in (auth.store_failed), nil
+// when it was saved. The sign-in still works for this run, but the next one may have to sign
+// in again: the UI can say so.
+func (s *Service) StoreProblem() *problem.Problem {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.storeProblem
 }
 
 // forget drops the sign-in locally if it is still the one of generation gen.
@@ -293,6 +320,7 @@ func (s *Service) forget(gen uint64) {
 	}
 	s.rec, s.src = nil, nil
 	s.gen++
+	s.storeProblem = nil // nothing left to keep
 	_ = s.opts.Store.Delete(s.cfg.ClientID)
 }
 
@@ -303,6 +331,7 @@ func (s *Service) SignOut(ctx context.Context) error {
 	rec := s.rec
 	s.rec, s.src = nil, nil
 	s.gen++
+	s.storeProblem = nil // nothing left to keep
 	s.mu.Unlock()
 	if rec == nil { // signed out in memory, but an earlier run may have left a record
 		rec, _ = s.opts.Store.Load(s.cfg.ClientID)

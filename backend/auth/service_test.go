@@ -11,9 +11,11 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/zalando/go-keyring"
 	"golang.org/x/oauth2"
 
 	"chatmembers/backend/emulator"
@@ -653,5 +655,97 @@ func TestNotSignedIn(t *testing.T) {
 	}
 	if _, err := New(Options{}).SignIn(context.Background()); codeOf(err) != "auth.secret_unknown_type" {
 		t.Fatalf("no secret: %v", err)
+	}
+}
+
+// switchStore is a MemoryStore whose saves fail while fail is set.
+type switchStore struct {
+	*MemoryStore
+	fail atomic.Bool
+}
+
+func (s *switchStore) Save(clientID string, rec *Record) error {
+	if s.fail.Load() {
+		return failingStore{}.Save(clientID, rec)
+	}
+	return s.MemoryStore.Save(clientID, rec)
+}
+
+// A sign-in that cannot be saved still works, and StoreProblem says it was not kept.
+func TestStoreProblemReported(t *testing.T) {
+	f := newFixture(t)
+	st := &switchStore{MemoryStore: NewMemoryStore()}
+	st.fail.Store(true)
+	f.store = st
+	b := newBrowser(t, emulator.DemoAdminEmail, "allow")
+	svc := f.service(b, nil)
+	if p := svc.StoreProblem(); p != nil {
+		t.Fatalf("StoreProblem before signing in: %v", p)
+	}
+	if _, err := svc.SignIn(context.Background(), BaseScopes...); err != nil {
+		t.Fatal(err)
+	}
+	b.wait()
+	p := svc.StoreProblem()
+	if p == nil || p.Code != "auth.store_failed" || !strings.Contains(p.Detail, "disk full") || p.Message == "" {
+		t.Fatalf("StoreProblem after a failed save: %+v", p)
+	}
+	if status, _, err := userinfoStatus(t, svc.Client(context.Background()), f); err != nil || status != 200 {
+		t.Fatalf("the unsaved sign-in does not work: %d %v", status, err)
+	}
+
+	// The next save that works clears it; so does signing out.
+	st.fail.Store(false)
+	if _, err := svc.SignIn(context.Background(), BaseScopes...); err != nil {
+		t.Fatal(err)
+	}
+	b.wait()
+	if p := svc.StoreProblem(); p != nil {
+		t.Fatalf("StoreProblem after a good save: %v", p)
+	}
+	expireStoredToken(t, f) // a refresh saves too
+	st.fail.Store(true)
+	svc = f.service(nil, nil)
+	if _, ok := svc.Restore(); !ok {
+		t.Fatal("Restore failed")
+	}
+	if status, _, err := userinfoStatus(t, svc.Client(context.Background()), f); err != nil || status != 200 {
+		t.Fatalf("userinfo after refresh: %d %v", status, err)
+	}
+	if p := svc.StoreProblem(); p == nil || p.Code != "auth.store_failed" {
+		t.Fatalf("StoreProblem after a refresh that could not be saved: %v", p)
+	}
+	_ = svc.SignOut(context.Background())
+	if p := svc.StoreProblem(); p != nil {
+		t.Fatalf("StoreProblem after sign-out: %v", p)
+	}
+}
+
+// With go-keyring failing, the sign-in goes to the file fallback and StoreProblem stays nil;
+// with no fallback either, StoreProblem reports the keyring's error.
+func TestStoreProblemWithFailingKeyring(t *testing.T) {
+	keyring.MockInitWithError(errors.New("keyring: the collection is locked"))
+	t.Cleanup(keyring.MockInit)
+	withProbe(t, true, 0) // it answered the probe, then broke
+
+	f := newFixture(t)
+	dir := t.TempDir()
+	f.store = &KeyringStore{Fallback: &FileStore{Dir: dir}}
+	svc := signedIn(t, f, BaseScopes...)
+	if p := svc.StoreProblem(); p != nil {
+		t.Fatalf("StoreProblem with a working fallback: %v", p)
+	}
+	if filesIn(t, dir) != 1 {
+		t.Fatal("the sign-in is not in the fallback file")
+	}
+	if acct, ok := f.service(nil, nil).Restore(); !ok || acct.Email != emulator.DemoAdminEmail {
+		t.Fatalf("Restore from the fallback: %+v %v", acct, ok)
+	}
+
+	f.store = &KeyringStore{} // the keyring alone
+	svc = signedIn(t, f, BaseScopes...)
+	p := svc.StoreProblem()
+	if p == nil || p.Code != "auth.store_failed" || !strings.Contains(p.Detail, "collection is locked") {
+		t.Fatalf("StoreProblem with the keyring alone: %+v", p)
 	}
 }

@@ -36,23 +36,35 @@ type Store interface {
 	Delete(clientID string) error
 }
 
-// NewStore picks where tokens live: the OS keyring (Keychain, Credential Manager, Secret
-// Service) when it answers a probe, else a FileStore in fileDir ("" means
-// os.UserConfigDir()/chat-members/tokens; with no config folder at all, memory only).
-// The probe gives up after a few seconds, as a D-Bus without a Secret Service can hang.
+// NewStore keeps tokens in the OS keyring (Keychain, Credential Manager, Secret Service), with
+// a FileStore in fileDir as the fallback ("" means os.UserConfigDir()/chat-members/tokens; with
+// no config folder at all, memory only): see KeyringStore. It never blocks: the keyring is
+// probed on first use, not here.
 func NewStore(fileDir string) Store {
-	if keyringWorks(3 * time.Second) {
-		return KeyringStore{}
+	var fallback Store
+	if fileDir == "" {
+		if dir, err := os.UserConfigDir(); err == nil {
+			fileDir = filepath.Join(dir, "chat-members", "tokens")
+		}
 	}
 	if fileDir == "" {
-		dir, err := os.UserConfigDir()
-		if err != nil {
-			return NewMemoryStore()
-		}
-		fileDir = filepath.Join(dir, "chat-members", "tokens")
+		fallback = NewMemoryStore()
+	} else {
+		fallback = &FileStore{Dir: fileDir}
 	}
-	return &FileStore{Dir: fileDir}
+	return &KeyringStore{Fallback: fallback}
 }
+
+// keyringProbeTimeout bounds the keyring probe: a D-Bus without a Secret Service can hang.
+const keyringProbeTimeout = 3 * time.Second
+
+// keyringSet is keyring.Set; tests replace it to refuse large records as Windows does.
+var keyringSet = keyring.Set
+
+// probeKeyring reports whether the OS keyring answers a write and a delete. Whether it does is
+// a property of the session, so it is asked once per process, when a store first needs to know
+// (never when one is built); tests replace it.
+var probeKeyring = sync.OnceValue(func() bool { return keyringWorks(keyringProbeTimeout) })
 
 func keyringWorks(timeout time.Duration) bool {
 	done := make(chan bool, 1)
@@ -73,10 +85,91 @@ func keyringWorks(timeout time.Duration) bool {
 }
 
 // KeyringStore keeps records in the OS keyring, service KeyringService, user = client id.
-type KeyringStore struct{}
+//
+// With a Fallback, the keyring is probed (a write and a delete, at most a few seconds) on the
+// first Load, Save or Delete, once per process; when it does not answer, every record goes to the Fallback.
+// When it does, a record the keyring refuses to save (Windows Credential Manager caps a
+// credential at 2,560 bytes) goes to the Fallback instead, and Load and Delete look in both.
+// Without a Fallback it is the keyring alone, unprobed. Use it by pointer.
+type KeyringStore struct {
+	Fallback Store
 
-// Load reads the record of clientID from the keyring.
-func (KeyringStore) Load(clientID string) (*Record, error) {
+	probe  sync.Once
+	usable bool // the keyring answered the probe
+}
+
+// keyringUsable probes the keyring the first time it is asked.
+func (k *KeyringStore) keyringUsable() bool {
+	if k.Fallback == nil {
+		return true
+	}
+	k.probe.Do(func() { k.usable = probeKeyring() })
+	return k.usable
+}
+
+// Load reads the record of clientID from the keyring, else from the Fallback.
+func (k *KeyringStore) Load(clientID string) (*Record, error) {
+	if !k.keyringUsable() {
+		return k.Fallback.Load(clientID)
+	}
+	rec, err := keyringLoad(clientID)
+	if rec != nil || k.Fallback == nil {
+		return rec, err
+	}
+	frec, ferr := k.Fallback.Load(clientID)
+	switch {
+	case frec != nil:
+		return frec, nil
+	case err != nil:
+		return nil, err
+	default:
+		return nil, ferr
+	}
+}
+
+// Save writes the record of clientID to the keyring, or to the Fallback when the keyring
+// refuses it. It fails only when the record could be kept nowhere.
+func (k *KeyringStore) Save(clientID string, rec *Record) error {
+	if !k.keyringUsable() {
+		return k.Fallback.Save(clientID, rec)
+	}
+	err := keyringSave(clientID, rec)
+	if k.Fallback == nil {
+		return err
+	}
+	if err == nil {
+		// A copy the keyring once refused is stale now; Load prefers the keyring anyway.
+		_ = k.Fallback.Delete(clientID)
+		return nil
+	}
+	if ferr := k.Fallback.Save(clientID, rec); ferr != nil {
+		return errStore.WithDetail(err.Error() + "; fallback: " + ferr.Error())
+	}
+	// The keyring may still hold an older record, which Load would prefer to the new one.
+	if derr := keyringDelete(clientID); derr != nil {
+		if old, _ := keyringLoad(clientID); old != nil {
+			return errStore.WithDetail(err.Error() + "; the keyring keeps an older sign-in: " + derr.Error())
+		}
+	}
+	return nil
+}
+
+// Delete removes the record of clientID from the keyring and the Fallback; a missing one is
+// not an error.
+func (k *KeyringStore) Delete(clientID string) error {
+	if !k.keyringUsable() {
+		return k.Fallback.Delete(clientID)
+	}
+	err := keyringDelete(clientID)
+	if k.Fallback != nil {
+		if ferr := k.Fallback.Delete(clientID); err == nil {
+			err = ferr
+		}
+	}
+	return err
+}
+
+func keyringLoad(clientID string) (*Record, error) {
 	s, err := keyring.Get(KeyringService, clientID)
 	if errors.Is(err, keyring.ErrNotFound) {
 		return nil, nil
@@ -87,20 +180,18 @@ func (KeyringStore) Load(clientID string) (*Record, error) {
 	return decodeRecord([]byte(s))
 }
 
-// Save writes the record of clientID to the keyring.
-func (KeyringStore) Save(clientID string, rec *Record) error {
+func keyringSave(clientID string, rec *Record) error {
 	b, err := json.Marshal(rec)
 	if err != nil {
 		return errStore.WithDetail(err.Error())
 	}
-	if err := keyring.Set(KeyringService, clientID, string(b)); err != nil {
+	if err := keyringSet(KeyringService, clientID, string(b)); err != nil {
 		return errStore.WithDetail("keyring: " + err.Error())
 	}
 	return nil
 }
 
-// Delete removes the record of clientID; a missing one is not an error.
-func (KeyringStore) Delete(clientID string) error {
+func keyringDelete(clientID string) error {
 	err := keyring.Delete(KeyringService, clientID)
 	if err != nil && !errors.Is(err, keyring.ErrNotFound) {
 		return errStore.WithDetail("keyring: " + err.Error())

@@ -1,9 +1,13 @@
 package auth
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -124,7 +128,194 @@ func TestFileStoreCorruptFile(t *testing.T) {
 
 func TestKeyringStore(t *testing.T) {
 	keyring.MockInit() // the in-memory keyring of go-keyring
-	exerciseStore(t, KeyringStore{})
+	exerciseStore(t, &KeyringStore{})
 }
 
 func TestMemoryStore(t *testing.T) { exerciseStore(t, NewMemoryStore()) }
+
+// withProbe makes the keyring probe answer ok (counting the calls) for the test's duration.
+func withProbe(t *testing.T, ok bool, delay time.Duration) *atomic.Int32 {
+	t.Helper()
+	var calls atomic.Int32
+	old := probeKeyring
+	probeKeyring = sync.OnceValue(func() bool {
+		calls.Add(1)
+		time.Sleep(delay)
+		return ok
+	})
+	t.Cleanup(func() { probeKeyring = old })
+	return &calls
+}
+
+// windowsSizedKeyring makes the mock keyring refuse passwords over 2,560 bytes, as Windows
+// Credential Manager does.
+func windowsSizedKeyring(t *testing.T) {
+	t.Helper()
+	keyring.MockInit()
+	old := keyringSet
+	keyringSet = func(service, user, password string) error {
+		if len(password) > 2560 {
+			return keyring.ErrSetDataTooBig
+		}
+		return keyring.Set(service, user, password)
+	}
+	t.Cleanup(func() { keyringSet = old })
+}
+
+func bigRecord(clientID string) *Record {
+	rec := sampleRecord(clientID)
+	rec.Account.Name = strings.Repeat("Ada Lovelace ", 250) // > 2,560 bytes of JSON
+	return rec
+}
+
+func filesIn(t *testing.T, dir string) int {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		t.Fatal(err)
+	}
+	return len(entries)
+}
+
+func TestKeyringStoreFallsBackToFileWhenRecordTooBig(t *testing.T) {
+	windowsSizedKeyring(t)
+	withProbe(t, true, 0)
+	dir := filepath.Join(t.TempDir(), "tokens")
+	st := &KeyringStore{Fallback: &FileStore{Dir: dir}}
+	exerciseStore(t, st)
+
+	const id = "123-abc.apps.googleusercontent.com"
+	if err := st.Save(id, sampleRecord(id)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := keyring.Get(KeyringService, id); err != nil || filesIn(t, dir) != 0 {
+		t.Fatalf("a small record: keyring %v, %d files", err, filesIn(t, dir))
+	}
+
+	big := bigRecord(id)
+	if err := st.Save(id, big); err != nil {
+		t.Fatalf("a record the keyring refuses: %v", err)
+	}
+	if filesIn(t, dir) != 1 {
+		t.Fatal("the refused record is not in the file")
+	}
+	if _, err := keyring.Get(KeyringService, id); !errors.Is(err, keyring.ErrNotFound) {
+		t.Fatalf("the keyring still holds the older record: %v", err)
+	}
+	if got, err := st.Load(id); err != nil || got == nil || got.Account.Name != big.Account.Name {
+		t.Fatalf("load of the refused record: %v %v", got, err)
+	}
+
+	// Small again: back to the keyring, and the stale file goes.
+	if err := st.Save(id, sampleRecord(id)); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := st.Load(id); got == nil || got.Account.Name != "" || filesIn(t, dir) != 0 {
+		t.Fatalf("after a small save: %+v, %d files", got, filesIn(t, dir))
+	}
+
+	// Delete clears both.
+	if err := st.Save(id, big); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Delete(id); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := st.Load(id); got != nil || err != nil || filesIn(t, dir) != 0 {
+		t.Fatalf("after delete: %v %v, %d files", got, err, filesIn(t, dir))
+	}
+}
+
+// A keyring that answered the probe but fails later (locked, its daemon gone): the record
+// goes to the file and is read back from there.
+func TestKeyringStoreFallsBackWhenKeyringFails(t *testing.T) {
+	keyring.MockInit()
+	t.Cleanup(keyring.MockInit)
+	withProbe(t, true, 0)
+	dir := t.TempDir()
+	st := &KeyringStore{Fallback: &FileStore{Dir: dir}}
+	const id = "123-abc.apps.googleusercontent.com"
+	if err := st.Save(id, sampleRecord(id)); err != nil {
+		t.Fatal(err)
+	}
+	keyring.MockInitWithError(errors.New("the keyring is locked"))
+	want := sampleRecord(id)
+	want.AccessToken = "ya29.saved-to-file"
+	if err := st.Save(id, want); err != nil {
+		t.Fatalf("save with a failing keyring: %v", err)
+	}
+	if got, err := st.Load(id); err != nil || got == nil || got.AccessToken != want.AccessToken {
+		t.Fatalf("load with a failing keyring: %v %v", got, err)
+	}
+	keyring.MockInit() // the keyring is back, and empty
+	if got, err := st.Load(id); err != nil || got == nil || got.AccessToken != want.AccessToken {
+		t.Fatalf("load from the file: %v %v", got, err)
+	}
+	if err := st.Delete(id); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := st.Load(id); got != nil || filesIn(t, dir) != 0 {
+		t.Fatal("delete left the file")
+	}
+
+	// Both failing: Save says so.
+	keyring.MockInitWithError(errors.New("the keyring is locked"))
+	st = &KeyringStore{Fallback: failingStore{}}
+	if err := st.Save(id, sampleRecord(id)); codeOf(err) != "auth.store_failed" || !strings.Contains(err.Error(), "locked") {
+		t.Fatalf("save with nowhere to go: %v", err)
+	}
+}
+
+// With no keyring at all, NewStore keeps everything in the file.
+func TestNewStoreWithoutKeyring(t *testing.T) {
+	keyring.MockInitWithError(errors.New("no secret service"))
+	t.Cleanup(keyring.MockInit)
+	withProbe(t, false, 0)
+	dir := t.TempDir()
+	st := NewStore(dir)
+	exerciseStore(t, st)
+	const id = "123-abc.apps.googleusercontent.com"
+	if err := st.Save(id, sampleRecord(id)); err != nil || filesIn(t, dir) != 1 {
+		t.Fatalf("save: %v, %d files", err, filesIn(t, dir))
+	}
+}
+
+// Building a store never waits for the keyring; the probe runs once, on first use, however
+// many stores and goroutines ask.
+func TestNewStoreProbesLazilyOncePerProcess(t *testing.T) {
+	keyring.MockInit()
+	calls := withProbe(t, true, 200*time.Millisecond)
+	start := time.Now()
+	a, b := NewStore(t.TempDir()), NewStore(t.TempDir())
+	if d := time.Since(start); d > 100*time.Millisecond || calls.Load() != 0 {
+		t.Fatalf("NewStore took %v and probed %d times", d, calls.Load())
+	}
+	const id = "123-abc.apps.googleusercontent.com"
+	var wg sync.WaitGroup
+	for i := range 8 {
+		st := a
+		if i%2 == 1 {
+			st = b
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, err := st.Load(id); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	if calls.Load() != 1 {
+		t.Fatalf("probed %d times, want once", calls.Load())
+	}
+}
+
+// failingStore refuses every save, with a plain error as a Store of someone else's might.
+type failingStore struct{}
+
+func (failingStore) Load(string) (*Record, error) { return nil, nil }
+func (failingStore) Save(string, *Record) error {
+	return errors.New("disk full")
+}
+func (failingStore) Delete(string) error { return nil }
