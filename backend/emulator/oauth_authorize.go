@@ -249,12 +249,19 @@ func (s *Server) issueCode(req *authRequest, u *User) string {
 		scopes = append(scopes, sc)
 	}
 	scopes = sortScopes(scopes)
+	// Whether Google would have shown its consent screen; the redirect's prompt says which
+	// ("consent" or "none"), whatever the request's prompt was.
+	consentShown := newScope || req.Prompt["consent"]
+	prompt := "none"
+	if consentShown {
+		prompt = "consent"
+	}
 	code := randomToken("4/0emu-")
 	s.oauth.codes[code] = &authCode{
 		Req:          req,
 		User:         u,
 		Scopes:       scopes,
-		IssueRefresh: req.Offline && (newScope || req.Prompt["consent"]),
+		IssueRefresh: req.Offline && consentShown,
 		Expiry:       s.now().Add(authCodeLifetime),
 	}
 	return redirectWith(req.RedirectURI, url.Values{
@@ -262,7 +269,7 @@ func (s *Server) issueCode(req *authRequest, u *User) string {
 		"code":     {code},
 		"scope":    {strings.Join(scopes, " ")},
 		"authuser": {"0"},
-		"prompt":   {"consent"},
+		"prompt":   {prompt},
 	})
 }
 

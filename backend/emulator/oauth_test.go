@@ -286,22 +286,23 @@ func TestOAuthRefreshGrant(t *testing.T) {
 func TestOAuthRefreshTokenOnlyOnConsent(t *testing.T) {
 	srv, _ := startOAuth(t)
 	cfg := demoConfig(srv, oauth2.AuthStyleInParams, testScopeSpaces)
-	exchange := func(opts ...oauth2.AuthCodeOption) *oauth2.Token {
+	// exchange returns the token and the redirect's prompt (whether a consent screen was shown).
+	exchange := func(opts ...oauth2.AuthCodeOption) (*oauth2.Token, string) {
 		q := consent(t, cfg.AuthCodeURL("s", opts...), "ada@example.com", "allow")
 		tok, err := cfg.Exchange(context.Background(), q.Get("code"))
 		if err != nil {
 			t.Fatal(err)
 		}
-		return tok
+		return tok, q.Get("prompt")
 	}
-	if exchange().RefreshToken != "" {
-		t.Error("online access got a refresh token")
+	if tok, prompt := exchange(); tok.RefreshToken != "" || prompt != "consent" {
+		t.Errorf("first, online consent: refresh token %q, redirect prompt %q", tok.RefreshToken, prompt)
 	}
-	if exchange(oauth2.AccessTypeOffline).RefreshToken != "" {
-		t.Error("re-consent to the same scopes without prompt=consent got a refresh token")
+	if tok, prompt := exchange(oauth2.AccessTypeOffline); tok.RefreshToken != "" || prompt != "none" {
+		t.Errorf("re-consent to the same scopes without prompt=consent: refresh token %q, redirect prompt %q (no consent screen)", tok.RefreshToken, prompt)
 	}
-	if exchange(oauth2.AccessTypeOffline, oauth2.ApprovalForce).RefreshToken == "" {
-		t.Error("prompt=consent got no refresh token")
+	if tok, prompt := exchange(oauth2.AccessTypeOffline, oauth2.ApprovalForce); tok.RefreshToken == "" || prompt != "consent" {
+		t.Errorf("prompt=consent: refresh token %q, redirect prompt %q", tok.RefreshToken, prompt)
 	}
 }
 
@@ -510,7 +511,9 @@ func TestOAuthPromptNone(t *testing.T) {
 		t.Errorf("before consent: %v", q)
 	}
 	consent(t, cfg.AuthCodeURL("s"), "ada@example.com", "allow")
-	if q := get("ada@example.com"); q.Get("code") == "" {
+	// Google's redirect names the prompt that happened: none, no consent screen was shown.
+	if q := get("ada@example.com"); q.Get("code") == "" || q.Get("prompt") != "none" || q.Get("authuser") != "0" ||
+		q.Get("scope") != testScopeSpaces || q.Get("state") != "s" {
 		t.Errorf("after consent: %v", q)
 	}
 }
