@@ -336,6 +336,40 @@ func TestChatAuthErrors(t *testing.T) {
 	}
 }
 
+// The Authorization scheme is case-insensitive (RFC 7235 §2.1), at the Chat API and userinfo.
+func TestBearerSchemeCaseInsensitive(t *testing.T) {
+	srv := startChat(t, emulator.Options{})
+	tok, err := srv.IssueToken(emulator.DemoAdminEmail, "openid", "email", "chat.spaces.readonly")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for hdr, want := range map[string]int{
+		"Bearer " + tok:  200,
+		"bearer " + tok:  200,
+		"BEARER " + tok:  200,
+		"bEaReR  " + tok: 200, // RFC 7235 allows more than one space
+		"Bearer":         401,
+		"Bearer ":        401,
+		"Bearer" + tok:   401,
+		"Basic " + tok:   401,
+		"Bearerx " + tok: 401,
+		tok:              401,
+	} {
+		for _, path := range []string{"/v1/spaces", "/v1/userinfo"} {
+			req, _ := http.NewRequest("GET", srv.URL()+path, nil)
+			req.Header.Set("Authorization", hdr)
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			if resp.StatusCode != want {
+				t.Errorf("%s with %q: %d, want %d", path, strings.Replace(hdr, tok, "TOKEN", 1), resp.StatusCode, want)
+			}
+		}
+	}
+}
+
 // decodeJSON reads and closes a raw response body into v.
 func decodeJSON(tb testing.TB, resp *http.Response, v any) {
 	tb.Helper()

@@ -79,12 +79,13 @@ func (s *Server) mintRefresh(g Grant) string {
 	return token
 }
 
-// bearer looks up the request's "Authorization: Bearer" token. ok is false when it is missing,
-// unknown, revoked or expired. It takes s.mu itself.
+// bearer looks up the request's "Authorization: Bearer" token. The scheme is case-insensitive
+// (RFC 7235 §2.1: "bearer" and "BEARER" do as well). ok is false when it is missing, unknown,
+// revoked or expired. It takes s.mu itself.
 func (s *Server) bearer(r *http.Request) (Grant, bool) {
-	h := r.Header.Get("Authorization")
-	tok, found := strings.CutPrefix(h, "Bearer ")
-	if !found || tok == "" {
+	scheme, tok, found := strings.Cut(r.Header.Get("Authorization"), " ")
+	tok = strings.TrimLeft(tok, " ")
+	if !found || !strings.EqualFold(scheme, "Bearer") || tok == "" {
 		return Grant{}, false
 	}
 	s.mu.Lock()
