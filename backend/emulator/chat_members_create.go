@@ -75,6 +75,12 @@ func (s *Server) chatCreateMember(w http.ResponseWriter, r *http.Request) {
 	}
 	m := &chatMember{userID: s.chat.appID, bot: true, role: RoleMember, state: StateJoined}
 	if !isApp {
+		if sp.Type == SpaceTypeDirectMessage {
+			// Google: "A DM can only receive the calling app". Status chosen here. The rule is
+			// about the space, so it comes first: known or not, no person can be added.
+			badRequest(w, msgDMOnlyApp)
+			return
+		}
 		u := s.resolveUser(user)
 		if u == nil {
 			// Google does not document this case. An id or address that names no Chat user is
@@ -86,12 +92,7 @@ func (s *Server) chatCreateMember(w http.ResponseWriter, r *http.Request) {
 		if !u.AutoAccept {
 			m.state = StateInvited
 		}
-		switch {
-		case sp.Type == SpaceTypeDirectMessage:
-			// Google: "A DM can only receive the calling app". Status chosen here.
-			badRequest(w, msgDMOnlyApp)
-			return
-		case u.External && !sp.ExternalUserAllowed:
+		if u.External && !sp.ExternalUserAllowed {
 			permissionDenied(w)
 			return
 		}

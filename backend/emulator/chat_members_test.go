@@ -11,6 +11,8 @@ import (
 	chat "google.golang.org/api/chat/v1"
 )
 
+const msgDMOnlyApp = "Only the calling Chat app (users/app) can be added to a direct message."
+
 const msgBadUser = "Missing or malformed user resource name in the request. Human user resource name must follow this format: users/{user}. App user resource name must be set as users/app."
 
 func userID(tb testing.TB, email string) string {
@@ -55,7 +57,10 @@ func TestCreateMembershipRules(t *testing.T) {
 		{"extra segment", []string{members}, internal, "users/1/2", "HUMAN", 400, "INVALID_ARGUMENT", msgBadUser},
 		{"neither id nor email", []string{members}, internal, "users/kwame", "HUMAN", 400, "INVALID_ARGUMENT", msgBadUser},
 		{"empty name", []string{members}, internal, "", "HUMAN", 400, "INVALID_ARGUMENT", msgBadUser},
-		{"person into a DM", []string{members}, emulator.DemoDirectMessageID, "users/" + emulator.DemoJoinerEmail, "HUMAN", 400, "INVALID_ARGUMENT", ""},
+		{"person into a DM", []string{members}, emulator.DemoDirectMessageID, "users/" + emulator.DemoJoinerEmail, "HUMAN", 400, "INVALID_ARGUMENT", msgDMOnlyApp},
+		{"unknown email into a DM", []string{members}, emulator.DemoDirectMessageID, "users/nobody@example.com", "HUMAN", 400, "INVALID_ARGUMENT", msgDMOnlyApp},
+		{"unknown id into a DM", []string{members}, emulator.DemoDirectMessageID, "users/123456789", "HUMAN", 400, "INVALID_ARGUMENT", msgDMOnlyApp},
+		{"external into a DM", []string{members}, emulator.DemoDirectMessageID, "users/" + emulator.DemoExternalEmail, "HUMAN", 400, "INVALID_ARGUMENT", msgDMOnlyApp},
 		{"app into a DM", []string{membApp}, emulator.DemoDirectMessageID, "users/app", "BOT", 0, "JOINED", ""},
 		{"person into a group chat", []string{members}, emulator.DemoQuietGroupChatID, "users/" + emulator.DemoJoinerEmail, "HUMAN", 0, "JOINED", ""},
 		{"caller not a member", []string{members}, emulator.DemoNotMemberSpaceID, "users/" + emulator.DemoJoinerEmail, "HUMAN", 404, "NOT_FOUND", "Requested entity was not found."},
