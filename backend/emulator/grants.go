@@ -64,8 +64,43 @@ func randomToken(prefix string) string {
 	return prefix + base64.RawURLEncoding.EncodeToString(b)
 }
 
+// sweepInterval is how often minting purges what has expired.
+const sweepInterval = time.Minute
+
+// sweepExpired forgets expired consent pages, authorization codes, access tokens and refresh
+// tokens, so that a long-running emulator does not grow without bound. Everything that mints
+// calls it; it does the work at most once per sweepInterval. The caller holds s.mu.
+func (s *Server) sweepExpired() {
+	now := s.now()
+	if now.Before(s.nextSweep) {
+		return
+	}
+	s.nextSweep = now.Add(sweepInterval)
+	for id, req := range s.oauth.pending {
+		if !now.Before(req.Expiry) {
+			delete(s.oauth.pending, id)
+		}
+	}
+	for code, ac := range s.oauth.codes {
+		if !now.Before(ac.Expiry) {
+			delete(s.oauth.codes, code)
+		}
+	}
+	for tok, g := range s.grants.access {
+		if !now.Before(g.Expiry) {
+			delete(s.grants.access, tok)
+		}
+	}
+	for tok, g := range s.grants.refresh {
+		if !g.Expiry.IsZero() && !now.Before(g.Expiry) { // a zero Expiry never expires
+			delete(s.grants.refresh, tok)
+		}
+	}
+}
+
 // mintAccess stores a new access token for g; the caller holds s.mu.
 func (s *Server) mintAccess(g Grant) (token string, expiry time.Time) {
+	s.sweepExpired()
 	g.Expiry = s.now().Add(accessTokenLifetime)
 	token = randomToken("ya29.emu-")
 	s.grants.access[token] = g
@@ -74,6 +109,7 @@ func (s *Server) mintAccess(g Grant) (token string, expiry time.Time) {
 
 // mintRefresh stores a new refresh token for g; the caller holds s.mu.
 func (s *Server) mintRefresh(g Grant) string {
+	s.sweepExpired()
 	token := randomToken("1//emu-")
 	s.grants.refresh[token] = g
 	return token

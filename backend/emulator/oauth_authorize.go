@@ -45,6 +45,7 @@ func (s *Server) handleAuthorize(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	id := randomToken("req-")
+	s.sweepExpired()
 	s.oauth.pending[id] = req
 	page := consentPage{RequestID: id, AppName: req.Client.Name, Action: "/o/oauth2/approve"}
 	hint := s.oauthUser(req.LoginHint)
@@ -257,6 +258,7 @@ func (s *Server) issueCode(req *authRequest, u *User) string {
 		prompt = "consent"
 	}
 	code := randomToken("4/0emu-")
+	s.sweepExpired()
 	s.oauth.codes[code] = &authCode{
 		Req:          req,
 		User:         u,

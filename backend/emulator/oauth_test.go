@@ -604,3 +604,56 @@ func jwtClaims(t *testing.T, jwt string) map[string]any {
 	}
 	return claims
 }
+
+// Minting purges what has expired: consent pages, codes, access and refresh tokens do not pile
+// up in a long-running emulator.
+func TestOAuthPurgesExpired(t *testing.T) {
+	srv, clk := startOAuth(t)
+	cfg := demoConfig(srv, oauth2.AuthStyleInParams, "openid", testScopeSpaces)
+	sizes := func() (pending, codes, access, refresh int) {
+		srv.mu.Lock()
+		defer srv.mu.Unlock()
+		return len(srv.oauth.pending), len(srv.oauth.codes), len(srv.grants.access), len(srv.grants.refresh)
+	}
+	openPage := func() { // a consent page nobody answers
+		resp, err := noRedirect.Get(cfg.AuthCodeURL("s"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+	}
+	issue := func() {
+		if _, err := srv.IssueToken("ada@example.com", "chat.spaces.readonly"); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	q := consent(t, cfg.AuthCodeURL("s", oauth2.AccessTypeOffline), "ada@example.com", "allow")
+	if _, err := cfg.Exchange(context.Background(), q.Get("code")); err != nil { // access + refresh (7 days)
+		t.Fatal(err)
+	}
+	consent(t, cfg.AuthCodeURL("s"), "ada@example.com", "allow") // a code never exchanged
+	openPage()
+	issue()
+	if p, c, a, r := sizes(); p != 1 || c != 1 || a != 2 || r != 1 {
+		t.Fatalf("before: pending %d codes %d access %d refresh %d", p, c, a, r)
+	}
+
+	clk.Add(authCodeLifetime + time.Minute) // the code has expired, nothing else
+	issue()
+	if p, c, a, r := sizes(); p != 1 || c != 0 || a != 3 || r != 1 {
+		t.Fatalf("after %v: pending %d codes %d access %d refresh %d", authCodeLifetime+time.Minute, p, c, a, r)
+	}
+
+	clk.Add(time.Hour - 5*time.Minute) // the consent page and the first two access tokens too
+	openPage()
+	if p, c, a, r := sizes(); p != 1 || c != 0 || a != 1 || r != 1 {
+		t.Fatalf("an hour later: pending %d codes %d access %d refresh %d", p, c, a, r)
+	}
+
+	clk.Add(testingRefreshLifetime) // and the testing-mode refresh token
+	issue()
+	if p, c, a, r := sizes(); p != 0 || c != 0 || a != 1 || r != 0 {
+		t.Fatalf("a week later: pending %d codes %d access %d refresh %d", p, c, a, r)
+	}
+}

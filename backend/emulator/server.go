@@ -33,6 +33,8 @@ type Server struct {
 	grants grants     // grants.go: tokens, shared by OAuth and Chat
 	oauth  oauthState // oauth*.go
 	chat   chatState  // chat*.go
+	// nextSweep is when minting next purges expired codes and tokens (grants.go).
+	nextSweep time.Time
 
 	baseURL  string
 	listener net.Listener
