@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import App from '../../App.svelte';
-import { app, deferred, demoSignedIn, membership, rejection, reset } from '../../test/fake';
+import { app, deferred, demoSignedIn, emit, membership, rejection, reset, runtime } from '../../test/fake';
 import type { Membership } from '../../lib/api/app';
 
 async function chosen(space = /Marketing team/) {
@@ -198,5 +198,107 @@ describe('add form', () => {
     expect(within(c).getByText('Участвует в чате')).toBeVisible();
     expect(within(c).getByText(/5 марта 2026/)).toBeVisible();
     expect(within(c).getByRole('link', { name: 'Открыть в Google Chat' })).toBeVisible();
+  });
+
+  it('announces the outcome: the summary is a status message', async () => {
+    const user = await chosen();
+    await user.type(emailBox(), 'jane@demo.example');
+    await user.click(addButton());
+    await screen.findByRole('region', { name: 'Result' });
+    const summary = within(card()).getByText('Jane Doe is now in Marketing team.');
+    expect(summary).toHaveRole('status');
+  });
+});
+
+describe('add form while a request is running', () => {
+  it('keeps the email field usable, and keeps what was typed meanwhile', async () => {
+    const user = await chosen();
+    const pending = deferred<Membership>();
+    app.AddPerson.mockReturnValue(pending.promise as never);
+    await user.type(emailBox(), 'jane@demo.example');
+    await user.click(addButton());
+    expect(screen.getByRole('button', { name: 'Adding…' })).toBeDisabled();
+    expect(emailBox()).toBeEnabled();
+    await user.clear(emailBox());
+    await user.type(emailBox(), 'bob@demo.example');
+
+    pending.resolve(membership());
+    await screen.findByRole('region', { name: 'Result' });
+    expect(emailBox()).toHaveValue('bob@demo.example');
+  });
+
+  it('does not show an outcome for a space under another one chosen meanwhile', async () => {
+    const user = await chosen();
+    const first = deferred<Membership>();
+    app.AddPerson.mockReturnValueOnce(first.promise as never);
+    await user.type(emailBox(), 'jane@demo.example');
+    await user.click(addButton());
+    await user.click(screen.getByRole('radio', { name: /Partners/ }));
+    first.resolve(membership());
+    await waitFor(() => expect(addButton()).toBeEnabled());
+    expect(screen.getByRole('heading', { name: 'Add to Partners' })).toBeVisible();
+    expect(screen.queryByRole('region', { name: 'Result' })).not.toBeInTheDocument();
+
+    const second = deferred<Membership>();
+    app.AddPerson.mockReturnValueOnce(second.promise as never);
+    await user.click(addButton());
+    await user.click(screen.getByRole('radio', { name: /Marketing team/ }));
+    second.reject(rejection({ code: 'chat.permission_denied', message: 'No.', fix: 'Ask.' }));
+    await waitFor(() => expect(addButton()).toBeEnabled());
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+});
+
+describe('adding while the browser asks for one more permission', () => {
+  const consentURL = 'http://127.0.0.1:43123/o/oauth2/auth?scope=chat.memberships.app&state=xyz';
+
+  async function waitingForConsent() {
+    const user = await chosen();
+    const pending = deferred<Membership>();
+    app.AddApp.mockReturnValue(pending.promise as never);
+    app.CancelSignIn.mockImplementation(async () =>
+      pending.reject(rejection({ code: 'auth.cancelled', message: 'Sign-in was cancelled.' })),
+    );
+    await user.click(screen.getByRole('radio', { name: 'This Chat app' }));
+    await user.click(addButton());
+    expect(screen.queryByRole('region', { name: 'Waiting for your permission in the browser' })).toBeNull();
+    emit('auth:url', consentURL);
+    const region = await screen.findByRole('region', { name: 'Waiting for your permission in the browser' });
+    return { user, pending, region };
+  }
+
+  it('says so, with the link to copy and a way to cancel', async () => {
+    const { user, pending, region } = await waitingForConsent();
+    expect(
+      within(region).getByText(
+        'Chat Members needs one more permission: allow it in your browser, then come back to this window.',
+      ),
+    ).toBeVisible();
+    const link = within(region).getByRole('textbox', { name: 'Permission link' });
+    expect(link).toHaveValue(consentURL);
+    await user.click(within(region).getByRole('button', { name: 'Copy' }));
+    expect(runtime.ClipboardSetText).toHaveBeenCalledWith(consentURL);
+
+    pending.resolve(membership({ memberType: 'BOT', displayName: '', email: '' }));
+    expect(await screen.findByRole('region', { name: 'Result' })).toBeVisible();
+    expect(screen.queryByRole('region', { name: 'Waiting for your permission in the browser' })).toBeNull();
+  });
+
+  it('cancels through CancelSignIn, and the cancellation is no error', async () => {
+    const { user, region } = await waitingForConsent();
+    await user.click(within(region).getByRole('button', { name: 'Cancel' }));
+    expect(app.CancelSignIn).toHaveBeenCalledOnce();
+    await waitFor(() => expect(addButton()).toBeEnabled());
+    expect(screen.queryByRole('region', { name: 'Waiting for your permission in the browser' })).toBeNull();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: 'This Chat app' })).toBeChecked();
+    expect(screen.getByRole('heading', { name: 'Add to Marketing team' })).toBeVisible();
+  });
+
+  it('ignores a sign-in link when no add is running', async () => {
+    await chosen();
+    emit('auth:url', consentURL);
+    await Promise.resolve();
+    expect(screen.queryByRole('textbox', { name: 'Permission link' })).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 // Welcome, sign-in, sign-out and language, through the whole App with the bindings stubbed.
 import { describe, expect, it } from 'vitest';
-import { render, screen, waitFor, within } from '@testing-library/svelte';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import App from '../../App.svelte';
 import { LANG_STORAGE_KEY } from '../../lib/stores/language.svelte';
@@ -142,6 +142,114 @@ describe('sign-in', () => {
     ).toBeVisible();
     expect(screen.getByRole('button', { name: 'Connect your Google Workspace' })).toBeVisible();
     expect(screen.queryByRole('button', { name: 'Sign out' })).toBeNull();
+  });
+});
+
+const CLIENT = '123-abc.apps.googleusercontent.com';
+const liveSignedIn = status({ mode: 'live', signedIn: true, account: 'alex@example.com', clientId: CLIENT });
+const liveSignedOut = status({ mode: 'live', clientId: CLIENT });
+
+describe('a sign-in that expired or was withdrawn', () => {
+  it.each([
+    ['chat.signed_out', 'Your Google sign-in has expired or was withdrawn.', 'Sign in again with your Google account.'],
+    ['auth.expired', 'Your sign-in has expired, so you need to sign in again.', /^Sign in again\. If this happens every week/],
+    ['auth.not_signed_in', 'You are not signed in.', 'Sign in with your Google account.'],
+    ['workspace.signed_out', 'You are not signed in.', 'Sign in with Google, then try again.'],
+  ])('%s from ListSpaces leads back to the welcome screen, with the problem and its fix', async (code, message, fix) => {
+    const user = start(liveSignedIn);
+    app.ListSpaces.mockRejectedValue(rejection({ code, message: 'Gone.', fix: 'Again.' }));
+    app.Status.mockResolvedValue(liveSignedOut as never);
+
+    const again = await screen.findByRole('button', { name: 'Sign in again' });
+    expect(app.Status).toHaveBeenCalledTimes(2);
+    expect(screen.queryByRole('button', { name: 'Sign out' })).toBeNull();
+    const alert = screen.getByRole('alert');
+    expect(within(alert).getByText(message)).toBeVisible();
+    expect(within(alert).getByText(fix)).toBeVisible();
+    expect(screen.getByText(new RegExp(`OAuth client ${CLIENT.replace(/\./g, '\\.')}`))).toBeVisible();
+    // The two usual choices stay.
+    expect(screen.getByRole('button', { name: 'Try the demo workspace' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Connect your Google Workspace' })).toBeEnabled();
+
+    // Signing in again needs no file: SignIn straight away, then the spaces.
+    app.SignIn.mockResolvedValue(liveSignedIn as never);
+    app.ListSpaces.mockResolvedValue([] as never);
+    await user.click(again);
+    expect(app.ChooseClientSecret).not.toHaveBeenCalled();
+    expect(app.SignIn).toHaveBeenCalledOnce();
+    expect(await screen.findByText('You are not a member of any space yet.')).toBeVisible();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it.each([
+    ['AddPerson', 'person'],
+    ['AddApp', 'app'],
+  ] as const)('found by %s also leads back to the welcome screen', async (method, who) => {
+    const user = start(liveSignedIn);
+    await user.click(await screen.findByRole('radio', { name: /Marketing team/ }));
+    app[method].mockRejectedValue(rejection({ code: 'auth.expired', message: 'Expired.', fix: 'Again.' }));
+    app.Status.mockResolvedValue(liveSignedOut as never);
+    if (who === 'person') await user.type(screen.getByRole('textbox', { name: 'Email address' }), 'jane@example.com');
+    else await user.click(screen.getByRole('radio', { name: 'This Chat app' }));
+    await user.click(screen.getByRole('button', { name: 'Add' }));
+
+    expect(await screen.findByRole('button', { name: 'Sign in again' })).toBeVisible();
+    expect(within(screen.getByRole('alert')).getByText('Your sign-in has expired, so you need to sign in again.')).toBeVisible();
+    expect(screen.queryByRole('heading', { name: 'Spaces' })).toBeNull();
+  });
+
+  it('stays on the main screen when the backend still has the sign-in', async () => {
+    const user = start(liveSignedIn);
+    await user.click(await screen.findByRole('radio', { name: /Marketing team/ }));
+    app.AddApp.mockRejectedValue(rejection({ code: 'chat.signed_out', message: 'Gone.', fix: 'Again.' }));
+    await user.click(screen.getByRole('radio', { name: 'This Chat app' }));
+    await user.click(screen.getByRole('button', { name: 'Add' }));
+    expect(await screen.findByRole('alert', { name: "Couldn't add" })).toBeVisible();
+    await waitFor(() => expect(app.Status).toHaveBeenCalledTimes(2));
+    expect(screen.getByRole('heading', { name: 'Spaces' })).toBeVisible();
+  });
+
+  it('offers signing in again only with an imported client file', async () => {
+    start(status({ mode: 'demo' }));
+    await screen.findByRole('button', { name: 'Try the demo workspace' });
+    expect(screen.queryByRole('button', { name: 'Sign in again' })).toBeNull();
+    cleanup();
+    start(status({ mode: 'live' }));
+    await screen.findByRole('button', { name: 'Try the demo workspace' });
+    expect(screen.queryByRole('button', { name: 'Sign in again' })).toBeNull();
+  });
+});
+
+describe('focus when the screen changes', () => {
+  const heading = (name: string) => screen.getByRole('heading', { name });
+
+  it('moves to the heading of each new screen: sign-in, main, welcome after signing out', async () => {
+    const user = start();
+    const signIn = deferred<Status>();
+    app.SignIn.mockReturnValue(signIn.promise as never);
+    await user.click(await screen.findByRole('button', { name: 'Try the demo workspace' }));
+    await waitFor(() => expect(heading('Finish signing in in your browser…')).toHaveFocus());
+
+    signIn.resolve(demoSignedIn);
+    await waitFor(() => expect(heading('Spaces')).toHaveFocus());
+
+    await user.click(screen.getByRole('button', { name: 'Sign out' }));
+    await waitFor(() => expect(heading('Add colleagues to Google Chat spaces')).toHaveFocus());
+  });
+
+  it('returns to the welcome heading when sign-in is cancelled', async () => {
+    const user = start();
+    app.SignIn.mockReturnValue(deferred<Status>().promise as never);
+    await user.click(await screen.findByRole('button', { name: 'Try the demo workspace' }));
+    await user.click(await screen.findByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(heading('Add colleagues to Google Chat spaces')).toHaveFocus());
+  });
+
+  it('leaves the focus alone when the window first opens', async () => {
+    start();
+    await screen.findByRole('button', { name: 'Try the demo workspace' });
+    await Promise.resolve();
+    expect(document.body).toHaveFocus();
   });
 });
 

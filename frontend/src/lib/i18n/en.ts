@@ -36,6 +36,10 @@ export const en = {
   'welcome.secret.step4': 'For Application type choose Desktop app, type a name and click Create.',
   'welcome.secret.step5': 'Click Download JSON, then choose that file here.',
   'welcome.busy': 'Please wait…',
+  'welcome.again.heading': 'Continue with your organisation',
+  'welcome.again.text':
+    'Chat Members still has your client_secret.json file (OAuth client {clientId}). Sign in with your Google account to continue.',
+  'welcome.again.button': 'Sign in again',
   'welcome.cancelled': 'Sign-in was cancelled. You can start again whenever you are ready.',
 
   'signin.heading': 'Finish signing in in your browser…',
@@ -96,6 +100,12 @@ export const en = {
   'add.empty': 'Type an email address.',
   'add.malformed':
     '“{value}” doesn’t look like an email address. Check it for typos, for example name@example.com.',
+  'add.consent.heading': 'Waiting for your permission in the browser',
+  'add.consent.text':
+    'Chat Members needs one more permission: allow it in your browser, then come back to this window.',
+  'add.consent.fallback': "Browser didn't open? Copy this link into its address bar.",
+  'add.consent.field': 'Permission link',
+  'add.consent.cancel': 'Cancel',
   'add.failed': "Couldn't add",
 
   'problem.details': 'Details',
@@ -195,7 +205,7 @@ export const en = {
   'problem.auth.not_signed_in.fix': 'Sign in with your Google account.',
   'problem.auth.expired.message': 'Your sign-in has expired, so you need to sign in again.',
   'problem.auth.expired.fix':
-    'Sign out, then sign in again. If this happens every week, your OAuth consent screen is in Testing mode, where Google ends sign-ins after 7 days: publish the app (OAuth consent screen > Publish app) or make it Internal.',
+    'Sign in again. If this happens every week, your OAuth consent screen is in Testing mode, where Google ends sign-ins after 7 days: publish the app (OAuth consent screen > Publish app) or make it Internal.',
   'problem.auth.store_failed.message': 'Chat Members could not save or read your sign-in on this computer.',
   'problem.auth.store_failed.fix':
     'You can keep working, but you may have to sign in again next time. Check that you can save files in your home folder.',
@@ -280,7 +290,7 @@ export const en = {
   'problem.chat.quota.message': 'Google is limiting how fast Chat Members can work.',
   'problem.chat.quota.fix': 'Wait a minute, then try again.',
   'problem.chat.signed_out.message': 'Your Google sign-in has expired or was withdrawn.',
-  'problem.chat.signed_out.fix': 'Sign out, then sign in again.',
+  'problem.chat.signed_out.fix': 'Sign in again with your Google account.',
   'problem.chat.google_unavailable.message': "Google Chat isn't answering properly right now.",
   'problem.chat.google_unavailable.fix': 'Try again in a few minutes.',
   'problem.chat.network.message': "Chat Members can't reach Google.",

@@ -40,6 +40,10 @@ export const ru: Record<Key, Message> = {
   'welcome.secret.step5':
     'Нажмите «Скачать JSON» (Download JSON) и выберите этот файл здесь.',
   'welcome.busy': 'Подождите…',
+  'welcome.again.heading': 'Продолжить работу с организацией',
+  'welcome.again.text':
+    'Файл client_secret.json сохранён (клиент OAuth {clientId}). Войдите в аккаунт Google, чтобы продолжить.',
+  'welcome.again.button': 'Войти снова',
   'welcome.cancelled': 'Вход отменён. Начните заново, когда будете готовы.',
 
   'signin.heading': 'Завершите вход в браузере…',
@@ -102,6 +106,12 @@ export const ru: Record<Key, Message> = {
   'add.empty': 'Введите адрес электронной почты.',
   'add.malformed':
     '«{value}» не похоже на адрес электронной почты. Проверьте, нет ли опечаток, например: name@example.com.',
+  'add.consent.heading': 'Ждём вашего разрешения в браузере',
+  'add.consent.text':
+    'Приложению Chat Members нужно ещё одно разрешение. Подтвердите его в браузере и вернитесь в это окно.',
+  'add.consent.fallback': 'Браузер не открылся? Скопируйте эту ссылку и вставьте её в адресную строку.',
+  'add.consent.field': 'Ссылка на страницу разрешения',
+  'add.consent.cancel': 'Отмена',
   'add.failed': 'Не удалось добавить',
 
   'problem.details': 'Подробности',
@@ -201,7 +211,7 @@ export const ru: Record<Key, Message> = {
   'problem.auth.not_signed_in.fix': 'Войдите со своим аккаунтом Google.',
   'problem.auth.expired.message': 'Срок действия входа истёк, нужно войти снова.',
   'problem.auth.expired.fix':
-    'Выйдите и войдите снова. Если это случается каждую неделю, ваш экран согласия OAuth (OAuth consent screen) находится в режиме тестирования (Testing), а в нём Google завершает вход через 7 дней. Опубликуйте приложение (Publish app) или сделайте его внутренним (Internal).',
+    'Войдите снова. Если это случается каждую неделю, ваш экран согласия OAuth (OAuth consent screen) находится в режиме тестирования (Testing), а в нём Google завершает вход через 7 дней. Опубликуйте приложение (Publish app) или сделайте его внутренним (Internal).',
   'problem.auth.store_failed.message': 'Chat Members не удалось сохранить или прочитать данные входа на этом компьютере.',
   'problem.auth.store_failed.fix':
     'Работать можно и дальше, но в следующий раз, возможно, придётся войти снова. Проверьте, что в вашу домашнюю папку можно сохранять файлы.',
@@ -290,7 +300,7 @@ export const ru: Record<Key, Message> = {
   'problem.chat.quota.message': 'Google ограничивает скорость работы Chat Members.',
   'problem.chat.quota.fix': 'Подождите минуту и попробуйте ещё раз.',
   'problem.chat.signed_out.message': 'Срок действия входа в Google истёк, или доступ был отозван.',
-  'problem.chat.signed_out.fix': 'Выйдите и войдите снова.',
+  'problem.chat.signed_out.fix': 'Войдите в аккаунт Google снова.',
   'problem.chat.google_unavailable.message': 'Google Chat сейчас работает с перебоями.',
   'problem.chat.google_unavailable.fix': 'Попробуйте ещё раз через несколько минут.',
   'problem.chat.network.message': 'Chat Members не удаётся связаться с Google.',

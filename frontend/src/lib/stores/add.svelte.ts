@@ -1,6 +1,8 @@
-// The add form. Its input survives errors: only a success clears the typed email.
+// The add form. Its input survives errors: only a success clears the typed email, and only if
+// it is still what was sent (the field stays usable while an add is running).
 import * as api from '../api/app';
 import type { AppProblem, Membership, Space } from '../api/app';
+import { CANCELLED, SIGNED_OUT } from './codes';
 import { checkPerson } from './person';
 
 export type Who = 'person' | 'app';
@@ -17,6 +19,35 @@ export class AddStore {
   problem = $state<AppProblem | null>(null);
   /** Opening the space in the browser failed. */
   linkProblem = $state<AppProblem | null>(null);
+  /**
+   * The link of the permission page the backend opened in the browser while an add is running
+   * (incremental consent: the Chat app needs one more permission); '' when not waiting for it.
+   */
+  consentURL = $state('');
+
+  /** Called when an add shows that the sign-in is gone (expired or withdrawn). */
+  onSignedOut: (problem: AppProblem) => void = () => {};
+
+  /** The name of the space chosen now: an outcome for another one is not shown. */
+  private readonly current: () => string;
+  private unsubscribe: (() => void) | null = null;
+  /** Counts adds and resets: an add that outlived a reset (signing out) is ignored. */
+  private attempt = 0;
+
+  constructor(current: () => string = () => '') {
+    this.current = current;
+  }
+
+  init(): void {
+    this.unsubscribe ??= api.onAuthURL((url) => {
+      if (this.busy) this.consentURL = url;
+    });
+  }
+
+  dispose(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+  }
 
   /** forSpace resets the outcome when another space is chosen; the typed email stays. */
   forSpace(space: Space | null): void {
@@ -32,27 +63,53 @@ export class AddStore {
     this.problem = null;
     this.linkProblem = null;
     this.inputError = '';
+    const who = this.who;
+    const typed = this.email;
     let call: () => Promise<Membership>;
-    if (this.who === 'person') {
-      const check = checkPerson(this.email);
+    if (who === 'person') {
+      const check = checkPerson(typed);
       if (!check.ok) {
         this.inputError = check.reason;
-        this.refused = this.email.trim();
+        this.refused = typed.trim();
         return;
       }
       call = () => api.addPerson(space.name, check.value);
     } else {
       call = () => api.addApp(space.name);
     }
+    const id = ++this.attempt;
     this.busy = true;
+    this.consentURL = '';
+    const stale = () => id !== this.attempt || this.current() !== space.name;
     try {
-      this.result = await call();
-      if (this.who === 'person') this.email = '';
+      const m = await call();
+      if (stale()) return;
+      this.result = m;
+      if (who === 'person' && this.email === typed) this.email = '';
     } catch (e) {
+      const p = e as AppProblem;
+      // Cancelling the permission page leaves the form as it was: nothing happened.
+      if (p.code === CANCELLED) return;
+      if (SIGNED_OUT.has(p.code) && id === this.attempt) this.onSignedOut(p);
+      if (stale()) return;
       this.result = null;
-      this.problem = e as AppProblem;
+      this.problem = p;
     } finally {
-      this.busy = false;
+      if (id === this.attempt) {
+        this.busy = false;
+        this.consentURL = '';
+      }
+    }
+  }
+
+  /** cancelConsent stops waiting for the permission page; the running add then ends as cancelled. */
+  async cancelConsent(): Promise<void> {
+    if (!this.consentURL) return;
+    this.consentURL = '';
+    try {
+      await api.cancelSignIn();
+    } catch {
+      // nothing to undo: the add ends either way
     }
   }
 
@@ -66,9 +123,11 @@ export class AddStore {
   }
 
   reset(): void {
+    this.attempt++;
     this.who = 'person';
     this.email = '';
     this.busy = false;
+    this.consentURL = '';
     this.inputError = '';
     this.result = null;
     this.problem = null;

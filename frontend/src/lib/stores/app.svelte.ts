@@ -1,5 +1,6 @@
 // AppState gathers the stores of one window; App.svelte makes it and hands it down by context.
 import { createContext } from 'svelte';
+import type { AppProblem } from '../api/app';
 import { spaceLabel } from '../i18n/names';
 import { AddStore } from './add.svelte';
 import { LanguageStore } from './language.svelte';
@@ -11,11 +12,18 @@ export class AppState {
   readonly i18n = this.language.i18n;
   readonly session = new SessionStore();
   readonly spaces = new SpacesStore((s) => spaceLabel(this.i18n, s));
-  readonly add = new AddStore();
+  readonly add = new AddStore(() => this.spaces.selectedName);
   /** The language and the session are known: until then the window shows only "Loading…". */
   ready = $state(false);
 
+  constructor() {
+    const signedOut = (p: AppProblem) => void this.signedOut(p);
+    this.spaces.onSignedOut = signedOut;
+    this.add.onSignedOut = signedOut;
+  }
+
   async init(): Promise<void> {
+    this.add.init();
     await Promise.all([this.language.init(), this.session.init()]);
     this.ready = true;
   }
@@ -35,6 +43,16 @@ export class AppState {
 
   async signOut(): Promise<void> {
     await this.session.signOut();
+    this.leftIfSignedOut();
+  }
+
+  /** signedOut: a request found the sign-in expired or withdrawn; back to signing in. */
+  private async signedOut(problem: AppProblem): Promise<void> {
+    await this.session.signedOut(problem);
+    this.leftIfSignedOut();
+  }
+
+  private leftIfSignedOut(): void {
     if (!this.session.status?.signedIn) {
       this.spaces.reset();
       this.add.reset();
@@ -43,6 +61,7 @@ export class AppState {
 
   dispose(): void {
     this.session.dispose();
+    this.add.dispose();
   }
 }
 

@@ -1,11 +1,11 @@
 // Who is signed in where, and the sign-in in progress.
 import * as api from '../api/app';
 import { AppProblem, type Status } from '../api/app';
+import { CANCELLED } from './codes';
 
 export type Screen = 'loading' | 'welcome' | 'signing-in' | 'main';
 export type Busy = '' | 'demo' | 'live' | 'signout';
 
-const CANCELLED = 'auth.cancelled';
 /** The file dialog was closed without a choice: not an error, and no sign-in follows. */
 const NO_FILE = 'workspace.no_file';
 
@@ -24,6 +24,10 @@ export class SessionStore {
     this.loading ? 'loading' : this.signingIn ? 'signing-in' : this.status?.signedIn ? 'main' : 'welcome',
   );
   isDemo = $derived(this.status?.mode === 'demo');
+  /** Signed out of your workspace whose client file is still imported: one click signs in again. */
+  canSignInAgain = $derived(
+    this.status?.mode === 'live' && this.status.clientId !== '' && !this.status.signedIn,
+  );
 
   private attempt = 0;
   private unsubscribe: (() => void) | null = null;
@@ -71,6 +75,28 @@ export class SessionStore {
       this.busy = '';
     }
     if (this.status?.mode === (kind === 'demo' ? 'demo' : 'live')) await this.signIn();
+  }
+
+  /** signInAgain signs in with the client file imported before, without asking for it. */
+  async signInAgain(): Promise<void> {
+    if (this.busy || this.signingIn) return;
+    await this.signIn();
+  }
+
+  /**
+   * signedOut handles a request that found the sign-in gone: the backend has already forgotten it,
+   * so the status is read again (leaving the main screen) and the problem shown on the welcome screen.
+   */
+  async signedOut(problem: AppProblem): Promise<void> {
+    try {
+      this.status = await api.status();
+    } catch {
+      if (this.status) this.status = { ...this.status, signedIn: false, account: '' };
+    }
+    if (!this.status?.signedIn) {
+      this.cancelled = false;
+      this.problem = problem;
+    }
   }
 
   async signIn(): Promise<void> {

@@ -1,6 +1,7 @@
 // The spaces the user belongs to; search and type filter are applied here, not by the backend.
 import * as api from '../api/app';
 import type { AppProblem, Space } from '../api/app';
+import { SIGNED_OUT } from './codes';
 import { matches, words } from './search';
 
 export type TypeFilter = 'all' | 'SPACE' | 'GROUP_CHAT' | 'DIRECT_MESSAGE';
@@ -14,6 +15,9 @@ export class SpacesStore {
   query = $state('');
   type = $state<TypeFilter>('all');
   selectedName = $state('');
+
+  /** Called when listing shows that the sign-in is gone (expired or withdrawn). */
+  onSignedOut: (problem: AppProblem) => void = () => {};
 
   /** label names a space as the list shows it, so that "direct message" finds unnamed DMs. */
   private readonly label: (space: Space) => string;
@@ -38,6 +42,7 @@ export class SpacesStore {
       if (!this.all.some((s) => s.name === this.selectedName)) this.selectedName = '';
     } catch (e) {
       this.problem = e as AppProblem;
+      if (SIGNED_OUT.has(this.problem.code)) this.onSignedOut(this.problem);
     } finally {
       this.loading = false;
     }
