@@ -95,6 +95,11 @@ test('picks a space, adds a person and sees them joined', async () => {
   await page.getByRole('searchbox', { name: 'Search spaces' }).fill('');
   await expect(page.getByRole('radio', { name: /^Engineering/ })).toBeChecked();
   await shot(page, 'e2e-joined.png');
+  // Refreshing the list keeps the chosen space and its result.
+  await page.getByRole('button', { name: 'Refresh spaces' }).click();
+  await expect(page.getByRole('button', { name: 'Refresh spaces' })).toBeEnabled();
+  await expect(page.getByRole('radio', { name: /^Engineering/ })).toBeChecked();
+  await expect(card().getByText('Kwame Mensah is now in Engineering.')).toBeVisible();
 });
 
 test('a person with auto-accept off shows as invited', async () => {
@@ -130,7 +135,11 @@ test('adds the Chat app after allowing the one extra permission', async () => {
   const before = openedURLs().length;
   await page.getByRole('radio', { name: 'This Chat app' }).check();
   await page.getByRole('button', { name: 'Add', exact: true }).click();
+  const waiting = page.getByRole('region', { name: 'Waiting for your permission in the browser' });
+  await expect(waiting).toBeVisible();
+  await expect(waiting.getByRole('textbox', { name: 'Permission link' })).toHaveValue(/chat\.memberships\.app/);
   const url = await consentInBrowser(context, before, 'admin@example.com');
+  await expect(waiting).toBeHidden();
   expect(new URL(url).searchParams.get('scope')).toContain('chat.memberships.app');
   await expect(fact('Status')).toHaveText('Joined');
   await expect(fact('Member')).toContainText('Chat Members'); // the demo Chat app's display name

@@ -300,7 +300,7 @@ export const ru: Record<Key, Message> = {
   'problem.chat.quota.message': 'Google ограничивает скорость работы Chat Members.',
   'problem.chat.quota.fix': 'Подождите минуту и попробуйте ещё раз.',
   'problem.chat.signed_out.message': 'Срок действия входа в Google истёк, или доступ был отозван.',
-  'problem.chat.signed_out.fix': 'Войдите в аккаунт Google снова.',
+  'problem.chat.signed_out.fix': 'Войдите в аккаунт Google ещё раз.',
   'problem.chat.google_unavailable.message': 'Google Chat сейчас работает с перебоями.',
   'problem.chat.google_unavailable.fix': 'Попробуйте ещё раз через несколько минут.',
   'problem.chat.network.message': 'Chat Members не удаётся связаться с Google.',
