@@ -86,6 +86,7 @@ func (s *Server) registerChat(mux *http.ServeMux) {
 	mux.HandleFunc("GET /v1/spaces/{space}/members/{member}", s.chatGetMember)
 	mux.HandleFunc("PATCH /v1/spaces/{space}/members/{member}", s.chatPatchMember)
 	mux.HandleFunc("DELETE /v1/spaces/{space}/members/{member}", s.chatDeleteMember)
+	s.registerChatWeb(mux)
 	// Everything else under /v1/ (other methods, extra segments, spaces:search, ...) is
 	// answered as Google answers an unknown URL: 404 in the JSON error shape.
 	mux.HandleFunc("/v1/", func(w http.ResponseWriter, r *http.Request) {

@@ -255,19 +255,22 @@ func (w *Workspace) liveStore(dir string) (auth.Store, error) {
 }
 
 // OpenLink opens a Google Chat link (a space's spaceUri) in the system browser. Only https
-// links to Google Chat, or to the demo emulator, may be opened from the UI.
+// links to Google Chat may be opened from the UI. In the demo workspace they open the
+// emulator's stand-in page for that space: the demo organisation does not exist at Google.
 func (w *Workspace) OpenLink(link string) error {
 	u, err := url.Parse(link)
-	w.mu.Lock()
-	emu := w.emu
-	w.mu.Unlock()
-	ok := err == nil && u.User == nil && ((u.Scheme == "https" && (u.Host == "chat.google.com" || u.Host == "mail.google.com")) ||
-		(emu != nil && u.Scheme+"://"+u.Host == emu.URL()))
-	if !ok {
+	if err != nil || u.User != nil || u.Scheme != "https" || (u.Host != "chat.google.com" && u.Host != "mail.google.com") {
 		return problem.New("workspace.bad_link",
 			"That link does not lead to Google Chat, so it was not opened.",
 			"Open Google Chat yourself at chat.google.com.")
 	}
+	w.mu.Lock()
+	if w.mode == ModeDemo && w.emu != nil {
+		if demo, ok := w.emu.WebURL(link); ok {
+			link = demo
+		}
+	}
+	w.mu.Unlock()
 	if err := w.open(link); err != nil {
 		return problem.New("workspace.browser_failed",
 			"Your web browser could not be opened.",

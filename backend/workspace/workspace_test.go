@@ -390,3 +390,24 @@ func TestExtraConsentWithAnotherAccountSwitchesAccount(t *testing.T) {
 		t.Fatalf("account after consenting as %s: %q", emulator.DemoSecondAdminEmail, got)
 	}
 }
+
+// In the demo, "Open in Google Chat" shows the emulator's page for the space, not Google's.
+func TestDemoOpenLinkStaysInTheDemo(t *testing.T) {
+	w := newDemo(t, nil)
+	var opened []string
+	w.SetBrowser(func(u string) error { opened = append(opened, u); return nil }, func(string) {})
+	if err := w.OpenLink("https://chat.google.com/room/" + emulator.DemoInternalSpaceID); err != nil {
+		t.Fatal(err)
+	}
+	if len(opened) != 1 || !strings.HasPrefix(opened[0], "http://127.0.0.1:") || !strings.HasSuffix(opened[0], "/chat/room/"+emulator.DemoInternalSpaceID) {
+		t.Fatalf("opened %q", opened)
+	}
+	res, err := http.Get(opened[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("the demo page answered %d", res.StatusCode)
+	}
+}
