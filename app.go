@@ -7,7 +7,6 @@ import (
 
 	"chatmembers/backend/browser"
 	"chatmembers/backend/chat"
-	"chatmembers/backend/problem"
 	"chatmembers/backend/workspace"
 )
 
@@ -54,9 +53,7 @@ func (a *App) ChooseClientSecret() (workspace.Status, error) {
 		Filters: []runtime.FileFilter{{DisplayName: "OAuth client (*.json)", Pattern: "*.json"}},
 	})
 	if err != nil {
-		return a.ws.Status(), problem.New("workspace.dialog_failed",
-			"The window for choosing a file could not be opened.",
-			"Try again. If it keeps failing, restart Chat Members.").WithDetail(err.Error())
+		return a.ws.Status(), workspace.ErrDialog(err)
 	}
 	if path == "" {
 		return a.ws.Status(), workspace.ErrNoFile()

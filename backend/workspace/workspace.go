@@ -122,6 +122,13 @@ func ErrNoFile() error {
 		"Choose the client_secret.json file you downloaded from the Google Cloud console.")
 }
 
+// ErrDialog says the file dialog itself failed, which must not look like "no file chosen".
+func ErrDialog(err error) error {
+	return problem.New("workspace.dialog_failed",
+		"The window for choosing a file could not be opened.",
+		"Try again. If it keeps failing, restart Chat Members.").WithDetail(err.Error())
+}
+
 // maxSecretFile bounds what is read from a chosen file: a real client_secret.json is < 1 KiB.
 const maxSecretFile = 64 << 10
 

@@ -106,6 +106,7 @@ export const en = {
   'add.consent.fallback': "Browser didn't open? Copy this link into its address bar.",
   'add.consent.field': 'Permission link',
   'add.consent.cancel': 'Cancel',
+  'add.failedIn': "Couldn't add to {space}",
   'add.failed': "Couldn't add",
 
   'problem.details': 'Details',
@@ -231,6 +232,8 @@ export const en = {
   'problem.workspace.browser_failed.fix': 'Copy this address into your browser yourself: {link}',
   'problem.workspace.no_file.message': 'No file was chosen.',
   'problem.workspace.no_file.fix': 'Choose the client_secret.json file you downloaded from the Google Cloud console.',
+  'problem.workspace.dialog_failed.message': 'The window for choosing a file could not be opened.',
+  'problem.workspace.dialog_failed.fix': 'Try again. If it keeps failing, restart Chat Members.',
   'problem.workspace.file_missing.message': 'That file could not be found.',
   'problem.workspace.file_missing.fix':
     'Choose the client_secret.json file again; it may have been moved or deleted.',

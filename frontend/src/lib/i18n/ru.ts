@@ -112,6 +112,7 @@ export const ru: Record<Key, Message> = {
   'add.consent.fallback': 'Браузер не открылся? Скопируйте эту ссылку и вставьте её в адресную строку.',
   'add.consent.field': 'Ссылка на страницу разрешения',
   'add.consent.cancel': 'Отмена',
+  'add.failedIn': 'Не удалось добавить в «{space}»',
   'add.failed': 'Не удалось добавить',
 
   'problem.details': 'Подробности',
@@ -240,6 +241,8 @@ export const ru: Record<Key, Message> = {
   'problem.workspace.browser_failed.fix': 'Скопируйте этот адрес в браузер самостоятельно: {link}',
   'problem.workspace.no_file.message': 'Файл не выбран.',
   'problem.workspace.no_file.fix': 'Выберите файл client_secret.json, скачанный из консоли Google Cloud.',
+  'problem.workspace.dialog_failed.message': 'Не удалось открыть окно выбора файла.',
+  'problem.workspace.dialog_failed.fix': 'Попробуйте ещё раз. Если не поможет, перезапустите Chat Members.',
   'problem.workspace.file_missing.message': 'Файл не найден.',
   'problem.workspace.file_missing.fix':
     'Выберите файл client_secret.json ещё раз: возможно, его переместили или удалили.',

@@ -17,6 +17,8 @@ export class AddStore {
   refused = $state('');
   result = $state<Membership | null>(null);
   problem = $state<AppProblem | null>(null);
+  /** The space the failed add was for: it may no longer be the chosen one. */
+  problemSpace = $state<Space | null>(null);
   /** Opening the space in the browser failed. */
   linkProblem = $state<AppProblem | null>(null);
   /**
@@ -28,15 +30,9 @@ export class AddStore {
   /** Called when an add shows that the sign-in is gone (expired or withdrawn). */
   onSignedOut: (problem: AppProblem) => void = () => {};
 
-  /** The name of the space chosen now: an outcome for another one is not shown. */
-  private readonly current: () => string;
   private unsubscribe: (() => void) | null = null;
   /** Counts adds and resets: an add that outlived a reset (signing out) is ignored. */
   private attempt = 0;
-
-  constructor(current: () => string = () => '') {
-    this.current = current;
-  }
 
   init(): void {
     this.unsubscribe ??= api.onAuthURL((url) => {
@@ -80,7 +76,10 @@ export class AddStore {
     const id = ++this.attempt;
     this.busy = true;
     this.consentURL = '';
-    const stale = () => id !== this.attempt || this.current() !== space.name;
+    // An add that outlived a reset (signing out) is ignored. One for a space the person has left
+    // meanwhile is still shown: the card names its space, and a failure says which space it was
+    // for, so nothing done (or not done) goes unreported.
+    const stale = () => id !== this.attempt;
     try {
       const m = await call();
       if (stale()) return;
@@ -94,6 +93,7 @@ export class AddStore {
       if (stale()) return;
       this.result = null;
       this.problem = p;
+      this.problemSpace = space;
     } finally {
       if (id === this.attempt) {
         this.busy = false;

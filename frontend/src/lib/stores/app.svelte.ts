@@ -12,7 +12,7 @@ export class AppState {
   readonly i18n = this.language.i18n;
   readonly session = new SessionStore();
   readonly spaces = new SpacesStore((s) => spaceLabel(this.i18n, s));
-  readonly add = new AddStore(() => this.spaces.selectedName);
+  readonly add = new AddStore();
   /** The language and the session are known: until then the window shows only "Loading…". */
   ready = $state(false);
 
