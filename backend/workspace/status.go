@@ -1,5 +1,7 @@
 package workspace
 
+import "chatmembers/backend/problem"
+
 // Mode says where requests go.
 const (
 	ModeNone = ""     // nothing chosen yet: the welcome screen
@@ -19,4 +21,7 @@ type Status struct {
 	LiveAllowed bool `json:"liveAllowed"`
 	// Scopes granted so far (short names, e.g. "chat.memberships").
 	Scopes []string `json:"scopes"`
+	// StoreProblem is set when the sign-in could not be saved on this computer (auth.store_failed):
+	// it works now, but the next start will ask to sign in again, and the person should know why.
+	StoreProblem *problem.Problem `json:"storeProblem,omitempty"`
 }

@@ -77,6 +77,7 @@ func (w *Workspace) statusLocked() Status {
 	if w.auth != nil && w.account != "" {
 		st.SignedIn = true
 		st.Scopes = shortScopes(w.auth.Granted())
+		st.StoreProblem = w.auth.StoreProblem()
 	}
 	return st
 }

@@ -411,3 +411,32 @@ func TestDemoOpenLinkStaysInTheDemo(t *testing.T) {
 		t.Fatalf("the demo page answered %d", res.StatusCode)
 	}
 }
+
+// failingStore refuses every save, like a keyring that rejects the record with no file to
+// fall back to.
+type failingStore struct{ *auth.MemoryStore }
+
+func (*failingStore) Save(string, *auth.Record) error { return errors.New("keyring: refused") }
+
+// A sign-in that could not be saved still works, and Status says it will not survive a restart.
+func TestStatusReportsASignInThatCouldNotBeSaved(t *testing.T) {
+	emu, err := emulator.Start("127.0.0.1:0", emulator.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { emu.Close() })
+	b := &userBrowser{t: t, account: emulator.DemoAdminEmail, allow: true}
+	w := New(Options{LiveAllowed: true, ConfigDir: t.TempDir(), Store: &failingStore{auth.NewMemoryStore()}})
+	t.Cleanup(w.Close)
+	w.SetBrowser(b.open, func(string) {})
+	if _, err := w.UseClientSecret(emu.ClientSecretJSON()); err != nil {
+		t.Fatal(err)
+	}
+	st, err := w.SignIn(context.Background())
+	if err != nil || !st.SignedIn {
+		t.Fatalf("SignIn: %+v %v", st, err)
+	}
+	if st.StoreProblem == nil || st.StoreProblem.Code != "auth.store_failed" {
+		t.Fatalf("StoreProblem = %+v, want auth.store_failed", st.StoreProblem)
+	}
+}

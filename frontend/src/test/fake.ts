@@ -38,7 +38,7 @@ export function deferred<T>(): Deferred<T> {
 }
 
 export function status(s: Partial<Status> = {}): Status {
-  return { mode: '', signedIn: false, account: '', clientId: '', liveAllowed: true, scopes: [], ...s };
+  return { mode: '', signedIn: false, account: '', clientId: '', liveAllowed: true, scopes: [], storeProblem: null, ...s };
 }
 
 export const demoSignedIn = status({ mode: 'demo', signedIn: true, account: 'alex@demo.example' });

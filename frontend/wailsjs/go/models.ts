@@ -57,6 +57,33 @@ export namespace chat {
 
 }
 
+export namespace problem {
+	
+	export class Problem {
+	    code: string;
+	    message: string;
+	    fix?: string;
+	    params?: Record<string, string>;
+	    detail?: string;
+	    retryable?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Problem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.message = source["message"];
+	        this.fix = source["fix"];
+	        this.params = source["params"];
+	        this.detail = source["detail"];
+	        this.retryable = source["retryable"];
+	    }
+	}
+
+}
+
 export namespace workspace {
 	
 	export class Status {
@@ -66,6 +93,7 @@ export namespace workspace {
 	    clientId: string;
 	    liveAllowed: boolean;
 	    scopes: string[];
+	    storeProblem?: problem.Problem;
 	
 	    static createFrom(source: any = {}) {
 	        return new Status(source);
@@ -79,7 +107,26 @@ export namespace workspace {
 	        this.clientId = source["clientId"];
 	        this.liveAllowed = source["liveAllowed"];
 	        this.scopes = source["scopes"];
+	        this.storeProblem = this.convertValues(source["storeProblem"], problem.Problem);
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }

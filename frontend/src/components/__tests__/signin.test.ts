@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import App from '../../App.svelte';
 import { LANG_STORAGE_KEY } from '../../lib/stores/language.svelte';
 import { app, deferred, demoSignedIn, emit, rejection, reset, runtime, status } from '../../test/fake';
-import type { Status } from '../../lib/api/app';
+import { AppProblem, type Status } from '../../lib/api/app';
 
 function start(s?: Status) {
   reset(s);
@@ -279,5 +279,19 @@ describe('language', () => {
     localStorage.setItem(LANG_STORAGE_KEY, 'en');
     render(App);
     expect(await screen.findByRole('button', { name: 'Try the demo workspace' })).toBeVisible();
+  });
+
+  it('says when the sign-in works but could not be saved on this computer', async () => {
+    start(
+      status({
+        mode: 'live',
+        signedIn: true,
+        account: 'alex@corp.example',
+        storeProblem: new AppProblem({ code: 'auth.store_failed', message: 'Could not save.', fix: 'Check.' }),
+      }),
+    );
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByRole('heading', { name: 'Your sign-in was not saved on this computer' })).toBeVisible();
+    expect(alert).toHaveTextContent('you may have to sign in again next time');
   });
 });

@@ -2,7 +2,7 @@
 // Only lib/stores imports this module.
 import * as App from '../../../wailsjs/go/main/App';
 import { ClipboardSetText, EventsOn } from '../../../wailsjs/runtime/runtime';
-import { toProblem } from './problem';
+import { AppProblem, toProblem } from './problem';
 
 export { AppProblem, UNEXPECTED } from './problem';
 
@@ -13,6 +13,8 @@ export interface Status {
   clientId: string;
   liveAllowed: boolean;
   scopes: string[];
+  /** The sign-in works but could not be saved on this computer (auth.store_failed). */
+  storeProblem: AppProblem | null;
 }
 
 export type SpaceType = 'SPACE' | 'GROUP_CHAT' | 'DIRECT_MESSAGE';
@@ -48,7 +50,7 @@ async function call<T>(p: () => Promise<T>): Promise<T> {
   }
 }
 
-function plainStatus(s: Partial<Status> | null | undefined): Status {
+function plainStatus(s: (Omit<Partial<Status>, 'storeProblem'> & { storeProblem?: unknown }) | null | undefined): Status {
   return {
     mode: s?.mode ?? '',
     signedIn: s?.signedIn ?? false,
@@ -56,6 +58,7 @@ function plainStatus(s: Partial<Status> | null | undefined): Status {
     clientId: s?.clientId ?? '',
     liveAllowed: s?.liveAllowed ?? false,
     scopes: s?.scopes ?? [],
+    storeProblem: s?.storeProblem ? toProblem(s.storeProblem) : null,
   };
 }
 

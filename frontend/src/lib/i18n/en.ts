@@ -109,6 +109,8 @@ export const en = {
   'add.failedIn': "Couldn't add to {space}",
   'add.failed': "Couldn't add",
 
+  'store.heading': 'Your sign-in was not saved on this computer',
+
   'problem.details': 'Details',
   'problem.code': 'Code: {code}',
   'problem.retryable': 'This is usually temporary. Try again in a minute.',

@@ -115,6 +115,8 @@ export const ru: Record<Key, Message> = {
   'add.failedIn': 'Не удалось добавить в «{space}»',
   'add.failed': 'Не удалось добавить',
 
+  'store.heading': 'Вход не сохранён на этом компьютере',
+
   'problem.details': 'Подробности',
   'problem.code': 'Код: {code}',
   'problem.retryable': 'Обычно это временно. Повторите попытку через минуту.',
