@@ -240,6 +240,30 @@ func (s *Server) lookupSpace(w http.ResponseWriter, r *http.Request, g Grant) (*
 	return sp, true
 }
 
+// lookupMember finds the {member} of the {space} in the path, answering 404 as Google does
+// when either is unknown or the caller is not in the space. The caller holds s.mu.
+func (s *Server) lookupMember(w http.ResponseWriter, r *http.Request, g Grant) (*chatSpace, *chatMember, bool) {
+	sp, ok := s.lookupSpace(w, r, g)
+	if !ok {
+		return nil, nil, false
+	}
+	m := s.memberOf(sp, r.PathValue("member"))
+	if m == nil {
+		notFound(w)
+		return nil, nil, false
+	}
+	return sp, m, true
+}
+
+// mayWriteMember applies Google's split of the membership scopes: the calling app's own
+// membership needs chat.memberships.app, a person's chat.memberships.
+func mayWriteMember(g Grant, bot bool) bool {
+	if bot {
+		return g.HasAny(scopeMembershipsApp)
+	}
+	return g.HasAny(scopeMemberships)
+}
+
 // protoTime formats t as Google's JSON does (proto3 Timestamp): UTC, with 0, 3, 6 or 9
 // fractional digits as needed.
 func protoTime(t time.Time) string {

@@ -148,13 +148,8 @@ func (s *Server) chatGetMember(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	sp, ok := s.lookupSpace(w, r, g)
+	sp, m, ok := s.lookupMember(w, r, g)
 	if !ok {
-		return
-	}
-	m := s.memberOf(sp, r.PathValue("member"))
-	if m == nil {
-		notFound(w)
 		return
 	}
 	writeChatJSON(w, http.StatusOK, s.wireMember(sp, m))
@@ -234,17 +229,11 @@ func (s *Server) chatDeleteMember(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	sp, ok := s.lookupSpace(w, r, g)
+	sp, m, ok := s.lookupMember(w, r, g)
 	if !ok {
 		return
 	}
-	m := s.memberOf(sp, r.PathValue("member"))
-	if m == nil {
-		notFound(w)
-		return
-	}
-	// The app's membership needs chat.memberships.app, a person's chat.memberships.
-	if (m.bot && !g.HasAny(scopeMembershipsApp)) || (!m.bot && !g.HasAny(scopeMemberships)) {
+	if !mayWriteMember(g, m.bot) {
 		insufficientScopes(w, rpcDeleteMembership)
 		return
 	}

@@ -62,7 +62,7 @@ func (s *Server) chatCreateMember(w http.ResponseWriter, r *http.Request) {
 	}
 	// The app needs chat.memberships.app and a person chat.memberships; a token with only the
 	// other one gets Google's insufficient-scopes error.
-	if (isApp && !g.HasAny(scopeMembershipsApp)) || (!isApp && !g.HasAny(scopeMemberships)) {
+	if !mayWriteMember(g, isApp) {
 		insufficientScopes(w, rpcCreateMembership)
 		return
 	}
