@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
-# The real window: starts the production binary under Xvfb as a brand-new user, screenshots the
-# screen and reads it back with OCR, passing only if the welcome screen's words are there.
+# The real window: the production binary under Xvfb, as a brand-new user. Screens are read back
+# with OCR, so each step passes only if the words a person would see are there:
+#   1. the welcome screen shows;
+#   2. clicking "Try the demo workspace" (found by OCR, not by fixed coordinates) opens the
+#      sign-in page in "the system browser" ($BROWSER hands the URL to this script, which
+#      answers the consent page as the person would), and the window then shows the signed-in
+#      account and the space list.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+root=$(pwd)
 out=build/screenshots
 mkdir -p "$out"
 home=$(mktemp -d)
@@ -10,36 +16,86 @@ disp=$(scripts/xvfb.sh start)
 app_pid=""
 cleanup() {
   [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
-  scripts/xvfb.sh stop "$disp"
+  "$root/scripts/xvfb.sh" stop "$disp"
   rm -rf "$home"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+export E2E_URL_FILE=$home/opened-urls
+: > "$E2E_URL_FILE"
 # A fresh user: empty config, English, no session bus (the token store falls back to a file).
 HOME=$home XDG_CONFIG_HOME=$home/.config LANG=en_US.UTF-8 LANGUAGE=en DISPLAY=$disp \
-  ./build/bin/chat-members >"$out/window-app.log" 2>&1 &
+  BROWSER=$root/scripts/e2e-browser.sh ./build/bin/chat-members >"$out/window-app.log" 2>&1 &
 app_pid=$!
 
-want=("Chat Members" "demo workspace")
 passed=0
-for _ in $(seq 1 60); do
-  sleep 1
-  kill -0 "$app_pid" 2>/dev/null || { echo "window: the app exited early; its log:"; cat "$out/window-app.log"; break; }
-  DISPLAY=$disp xdotool search --name "Chat Members" >/dev/null 2>&1 || continue
-  DISPLAY=$disp import -window root "$out/window.png" 2>/dev/null || continue
-  text=$(tesseract "$out/window.png" - 2>/dev/null | tr '\n' ' ')
-  ok=1
-  for w in "${want[@]}"; do
-    grep -qi "$w" <<<"$text" || ok=0
+failed=0
+text=""
+# shoot NAME: screenshot into $out/NAME.png and its OCR (grey, doubled: reads white-on-blue
+# buttons too) into $text and $out/NAME.tsv.
+shoot() {
+  DISPLAY=$disp import -window root "$out/$1.png" 2>/dev/null || return 1
+  convert "$out/$1.png" -colorspace Gray -resize 200% "$home/ocr.png"
+  tesseract "$home/ocr.png" - tsv 2>/dev/null > "$out/$1.tsv" || return 1
+  text=$(awk -F'\t' 'NR>1 && $12!="" {printf "%s ", $12}' "$out/$1.tsv")
+}
+# wait_for NAME PHRASE...: screenshots until every phrase is on screen (30 tries).
+wait_for() {
+  local name=$1; shift
+  for _ in $(seq 1 30); do
+    kill -0 "$app_pid" 2>/dev/null || { echo "window: the app exited; its log:"; cat "$out/window-app.log"; return 1; }
+    if shoot "$name"; then
+      local ok=1
+      for w in "$@"; do grep -qi -- "$w" <<<"$text" || ok=0; done
+      [ $ok -eq 1 ] && return 0
+    fi
+    sleep 1
   done
-  if [ $ok -eq 1 ]; then passed=1; break; fi
-done
-if [ $passed -eq 1 ]; then
-  echo "window: the welcome screen shows (${want[*]}); screenshot $out/window.png"
-  echo "window: 1 passed, 0 failed"
+  echo "window: waited for (${*}) on $name; last OCR: ${text:-<none>}"
+  return 1
+}
+pass() { echo "window: ok: $1"; passed=$((passed + 1)); }
+fail() { echo "window: FAILED: $1"; failed=$((failed + 1)); }
+finish() {
+  echo "window: screenshots in $out"
+  echo "window: $passed passed, $failed failed"
+  [ "$failed" -eq 0 ]
+  exit
+}
+
+if wait_for welcome "Chat Members" "Try the demo workspace" "Connect your Google Workspace"; then
+  pass "the welcome screen shows"
 else
-  echo "window: the welcome screen did not show the expected text; last OCR: ${text:-<none>}"
-  echo "window: 0 passed, 1 failed"
-  exit 1
+  fail "the welcome screen shows"
+  failed=$((failed + 1)); echo "window: FAILED: signs in on the demo workspace (not reached)"; finish
 fi
+
+# The centre of the word "Try" that starts "Try the demo", halved back to screen pixels.
+read -r x y < <(awk -F'\t' 'NR>1 && $12!="" {
+    k=$3"."$4"."$5; n[k]++; w[k,n[k]]=$12; L[k,n[k]]=$7; T[k,n[k]]=$8; W[k,n[k]]=$9; H[k,n[k]]=$10 }
+  END { for (k in n) for (i=1; i+2<=n[k]; i++)
+    if (w[k,i]=="Try" && w[k,i+1]=="the" && w[k,i+2]=="demo") {
+      printf "%d %d\n", (L[k,i]+W[k,i]/2)/2, (T[k,i]+H[k,i]/2)/2; exit } }' "$out/welcome.tsv")
+signed=0
+if [ -n "${x:-}" ]; then
+  DISPLAY=$disp xdotool mousemove "$x" "$y" click 1
+  for _ in $(seq 1 50); do [ -s "$E2E_URL_FILE" ] && break; sleep 0.2; done
+  url=$(head -n 1 "$E2E_URL_FILE")
+  if [ -n "$url" ]; then
+    # The person's browser: load the consent page, choose the demo admin, press Allow; the
+    # redirect goes to the app's loopback listener, whose page says "Signed in".
+    base=${url%%/o/oauth2/*}
+    rid=$(curl -s "$url" | sed -n 's/.*name="request_id" value="\([^"]*\)".*/\1/p' | head -n 1)
+    page=$(curl -s -L -d "request_id=$rid&account=admin@example.com&action=allow" "$base/o/oauth2/approve")
+    if grep -q "Signed in" <<<"$page" && wait_for signed-in "Signed in" "Spaces" "Engineering" "All Hands"; then
+      signed=1
+    fi
+  else
+    echo "window: the click opened no sign-in page"
+  fi
+else
+  echo "window: could not find the demo button on screen"
+fi
+if [ $signed -eq 1 ]; then pass "signs in on the demo workspace"; else fail "signs in on the demo workspace"; fi
+finish
