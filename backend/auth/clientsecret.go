@@ -33,18 +33,24 @@ type ClientSecret struct {
 	RevokeURI string
 }
 
-// ReadClientSecret reads and parses a client_secret.json file.
-func ReadClientSecret(path string) (*ClientSecret, error) {
+// ReadClientSecret reads and parses a client_secret.json file, reading no more than
+// MaxClientSecretSize+1 bytes (a wrong pick, say a video, is not loaded into memory). It also
+// returns the file's bytes, so the caller can keep an exact copy.
+func ReadClientSecret(path string) (*ClientSecret, []byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, errSecretUnreadable.WithDetail(err.Error())
+		return nil, nil, errSecretUnreadable.WithDetail(err.Error())
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, MaxClientSecretSize+1))
 	if err != nil {
-		return nil, errSecretUnreadable.WithDetail(err.Error())
+		return nil, nil, errSecretUnreadable.WithDetail(err.Error())
 	}
-	return ParseClientSecret(data)
+	secret, err := ParseClientSecret(data)
+	if err != nil {
+		return nil, nil, err
+	}
+	return secret, data, nil
 }
 
 // ParseClientSecret parses the JSON of a Desktop app OAuth client

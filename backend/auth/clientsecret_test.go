@@ -74,10 +74,10 @@ func TestParseClientSecretTooLarge(t *testing.T) {
 	if err := os.WriteFile(path, data, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ReadClientSecret(path); problem.CodeOf(err) != "auth.secret_too_large" {
+	if _, _, err := ReadClientSecret(path); problem.CodeOf(err) != "auth.secret_too_large" {
 		t.Fatalf("ReadClientSecret: %v", err)
 	}
-	if _, err := ReadClientSecret(filepath.Join(t.TempDir(), "missing.json")); problem.CodeOf(err) != "auth.secret_unreadable" {
+	if _, _, err := ReadClientSecret(filepath.Join(t.TempDir(), "missing.json")); problem.CodeOf(err) != "auth.secret_unreadable" {
 		t.Fatalf("missing file: %v", err)
 	}
 }

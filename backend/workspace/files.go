@@ -1,44 +1,10 @@
 package workspace
 
 import (
-	"errors"
-	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
-
-	"chatmembers/backend/problem"
 )
-
-// readLimited reads a user-chosen file, refusing anything larger than limit before reading it
-// all: a wrong pick (a video, a disk image) must not be loaded into memory.
-func readLimited(path string, limit int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, problem.New("workspace.file_missing",
-				"That file could not be found.",
-				"Choose the client_secret.json file you downloaded again.").WithDetail(err.Error())
-		}
-		return nil, problem.New("workspace.file_unreadable",
-			"That file could not be read.",
-			"Check that you may open it, or download it again from the Google Cloud console.").WithDetail(err.Error())
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, problem.New("workspace.file_unreadable",
-			"That file could not be read.",
-			"Check that you may open it, or download it again from the Google Cloud console.").WithDetail(err.Error())
-	}
-	if int64(len(data)) > limit {
-		return nil, problem.New("workspace.file_too_large",
-			"That file is far too large to be a client_secret.json.",
-			"Choose the small JSON file you downloaded for your Desktop app client.")
-	}
-	return data, nil
-}
 
 // writePrivate writes a file only the user can read, atomically (temp file + rename).
 func writePrivate(path string, data []byte) error {

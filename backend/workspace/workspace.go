@@ -130,20 +130,17 @@ func ErrDialog(err error) error {
 		"Try again. If it keeps failing, restart Chat Members.").WithDetail(err.Error())
 }
 
-// maxSecretFile bounds what is read from a chosen file: a real client_secret.json is < 1 KiB.
-const maxSecretFile = 64 << 10
-
 // ImportClientSecretFile reads, validates and keeps a copy of the user's client_secret.json,
 // then switches to their workspace. A bad file changes nothing.
 func (w *Workspace) ImportClientSecretFile(path string) (Status, error) {
 	if err := w.CheckLiveAllowed(); err != nil {
 		return w.Status(), err
 	}
-	data, err := readLimited(path, maxSecretFile)
+	secret, data, err := auth.ReadClientSecret(path)
 	if err != nil {
 		return w.Status(), err
 	}
-	return w.UseClientSecret(data)
+	return w.useSecret(secret, data)
 }
 
 // UseClientSecret validates the JSON of a client_secret.json, saves it (0600) and switches to
@@ -156,11 +153,15 @@ func (w *Workspace) UseClientSecret(data []byte) (Status, error) {
 	if err != nil {
 		return w.Status(), err
 	}
+	return w.useSecret(secret, data)
+}
+
+func (w *Workspace) useSecret(secret *auth.ClientSecret, data []byte) (Status, error) {
 	dir, err := w.configDir()
 	if err != nil {
 		return w.Status(), err
 	}
-	if err := writePrivate(filepath.Join(dir, "client_secret.json"), data); err != nil {
+	if err := writePrivate(filepath.Join(dir, secretFile), data); err != nil {
 		return w.Status(), problem.New("workspace.save_failed",
 			"Chat Members could not save the client file in its settings folder.",
 			"Check that your home folder is writable, then choose the file again.").WithDetail(err.Error())
@@ -175,6 +176,9 @@ func (w *Workspace) UseClientSecret(data []byte) (Status, error) {
 	return w.statusLocked(), nil
 }
 
+// secretFile is the kept copy of the imported client_secret.json, in the config folder.
+const secretFile = "client_secret.json"
+
 // Restore reopens the user's workspace from the saved client_secret.json and stored tokens, so
 // a returning user lands signed in. Without a saved file it leaves the welcome screen.
 func (w *Workspace) Restore() Status {
@@ -185,11 +189,7 @@ func (w *Workspace) Restore() Status {
 	if err != nil {
 		return w.Status()
 	}
-	data, err := readLimited(filepath.Join(dir, "client_secret.json"), maxSecretFile)
-	if err != nil {
-		return w.Status()
-	}
-	secret, err := auth.ParseClientSecret(data)
+	secret, _, err := auth.ReadClientSecret(filepath.Join(dir, secretFile))
 	if err != nil {
 		return w.Status()
 	}

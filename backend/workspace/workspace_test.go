@@ -240,7 +240,7 @@ func TestBadClientSecretChangesNothing(t *testing.T) {
 	before := w.Status()
 	dir := t.TempDir()
 	huge := filepath.Join(dir, "huge.json")
-	if err := os.WriteFile(huge, make([]byte, maxSecretFile+1), 0o600); err != nil {
+	if err := os.WriteFile(huge, make([]byte, auth.MaxClientSecretSize+1), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	web := filepath.Join(dir, "web.json")
@@ -248,8 +248,8 @@ func TestBadClientSecretChangesNothing(t *testing.T) {
 	notJSON := filepath.Join(dir, "notes.json")
 	os.WriteFile(notJSON, []byte("hello"), 0o600)
 	for path, code := range map[string]string{
-		huge:                       "workspace.file_too_large",
-		filepath.Join(dir, "none"): "workspace.file_missing",
+		huge:                       "auth.secret_too_large",
+		filepath.Join(dir, "none"): "auth.secret_unreadable",
 		web:                        "auth.secret_web_client",
 		notJSON:                    "auth.secret_not_json",
 	} {

@@ -236,14 +236,6 @@ export const en = {
   'problem.workspace.no_file.fix': 'Choose the client_secret.json file you downloaded from the Google Cloud console.',
   'problem.workspace.dialog_failed.message': 'The window for choosing a file could not be opened.',
   'problem.workspace.dialog_failed.fix': 'Try again. If it keeps failing, restart Chat Members.',
-  'problem.workspace.file_missing.message': 'That file could not be found.',
-  'problem.workspace.file_missing.fix':
-    'Choose the client_secret.json file again; it may have been moved or deleted.',
-  'problem.workspace.file_unreadable.message': 'That file could not be read.',
-  'problem.workspace.file_unreadable.fix':
-    'Check that you are allowed to open it, or download it again from the Google Cloud console.',
-  'problem.workspace.file_too_large.message': 'That file is far too large to be a client_secret.json file.',
-  'problem.workspace.file_too_large.fix': 'Choose the small JSON file you downloaded for your Desktop app client.',
 
   // backend/chat codes (backend/chat/errors.go, validate.go, members.go, spaces.go)
   'problem.chat.invalid_space.message': "That isn't a valid Google Chat space.",

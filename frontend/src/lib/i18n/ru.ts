@@ -245,15 +245,6 @@ export const ru: Record<Key, Message> = {
   'problem.workspace.no_file.fix': 'Выберите файл client_secret.json, скачанный из консоли Google Cloud.',
   'problem.workspace.dialog_failed.message': 'Не удалось открыть окно выбора файла.',
   'problem.workspace.dialog_failed.fix': 'Попробуйте ещё раз. Если не поможет, перезапустите Chat Members.',
-  'problem.workspace.file_missing.message': 'Файл не найден.',
-  'problem.workspace.file_missing.fix':
-    'Выберите файл client_secret.json ещё раз: возможно, его переместили или удалили.',
-  'problem.workspace.file_unreadable.message': 'Не удалось прочитать файл.',
-  'problem.workspace.file_unreadable.fix':
-    'Проверьте, что у вас есть право открывать этот файл, или скачайте его заново из консоли Google Cloud.',
-  'problem.workspace.file_too_large.message': 'Этот файл слишком большой для client_secret.json.',
-  'problem.workspace.file_too_large.fix':
-    'Выберите небольшой файл JSON, скачанный для клиента типа «Приложение для ПК» (Desktop app).',
 
   // коды backend/chat
   'problem.chat.invalid_space.message': 'Это не чат Google Chat.',
