@@ -48,9 +48,10 @@ func (a *App) ChooseClientSecret() (workspace.Status, error) {
 	if err := a.ws.CheckLiveAllowed(); err != nil {
 		return a.ws.Status(), err
 	}
+	title, filter := workspace.SecretDialogText(workspace.SystemLanguage())
 	path, err := runtime.OpenFileDialog(a.ctx, runtime.OpenDialogOptions{
-		Title:   "Choose the client_secret.json of your Desktop app client",
-		Filters: []runtime.FileFilter{{DisplayName: "OAuth client (*.json)", Pattern: "*.json"}},
+		Title:   title,
+		Filters: []runtime.FileFilter{{DisplayName: filter, Pattern: "*.json"}},
 	})
 	if err != nil {
 		return a.ws.Status(), workspace.ErrDialog(err)

@@ -68,6 +68,7 @@ type browser struct {
 	action  string                  // "allow" or "deny"
 	tamper  func(redirect *url.URL) // changes the redirect before it is followed
 	before  func(loopback *url.URL) // requests made to the listener first (favicon...)
+	lang    string                  // the browser's Accept-Language, if any
 
 	mu    sync.Mutex
 	urls  []string
@@ -128,7 +129,11 @@ func (b *browser) open(authURL string) error {
 	if b.tamper != nil {
 		b.tamper(loc)
 	}
-	resp, err = noRedirect.Get(loc.String())
+	req, _ := http.NewRequest(http.MethodGet, loc.String(), nil)
+	if b.lang != "" {
+		req.Header.Set("Accept-Language", b.lang)
+	}
+	resp, err = noRedirect.Do(req)
 	if err != nil {
 		return b.fail("loopback: " + err.Error())
 	}
@@ -416,6 +421,24 @@ func TestSignInDenied(t *testing.T) {
 		t.Errorf("browser page lacks the message:\n%s", b.page)
 	}
 	assertClosed(t, b.lastURL())
+}
+
+// The page in the person's browser speaks the browser's language (its Accept-Language).
+func TestSignInPagesFollowTheBrowsersLanguage(t *testing.T) {
+	for _, c := range []struct{ lang, action, want, htmlLang string }{
+		{"ru-RU,ru;q=0.9,en-US;q=0.8", "allow", "Вход выполнен. Эту вкладку можно закрыть", "ru"},
+		{"ru", "deny", "Войти не удалось", "ru"},
+		{"de-DE,en;q=0.7", "allow", "Signed in. You can close this tab", "en"},
+	} {
+		f := newFixture(t)
+		b := newBrowser(t, emulator.DemoAdminEmail, c.action)
+		b.lang = c.lang
+		_, _ = f.service(b, nil).SignIn(context.Background(), BaseScopes...)
+		b.wait()
+		if !strings.Contains(b.page, c.want) || !strings.Contains(b.page, `<html lang="`+c.htmlLang+`">`) {
+			t.Errorf("Accept-Language %q, %s: page lacks %q in lang %s:\n%s", c.lang, c.action, c.want, c.htmlLang, b.page)
+		}
+	}
 }
 
 func TestSignInCancelled(t *testing.T) {

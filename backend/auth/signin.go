@@ -155,15 +155,13 @@ func loopbackHandler(ctx context.Context, host, state string, finished *atomic.B
 			http.NotFound(w, r)
 			return
 		}
+		lang := pageLanguage(r)
 		if finished.Load() {
-			writeResultPage(w, http.StatusGone, resultPage{Title: "This sign-in has already finished",
-				Message: "You can close this tab and return to Chat Members."})
+			writeResultPage(w, http.StatusGone, resultTexts[lang]["finished"])
 			return
 		}
 		if got := q.Get("state"); got == "" || subtle.ConstantTimeCompare([]byte(got), []byte(state)) != 1 {
-			writeResultPage(w, http.StatusBadRequest, resultPage{Title: "This page is not part of your sign-in",
-				Message: "Chat Members ignored it and is still waiting for you to finish signing in.",
-				Fix:     "Finish signing in in the browser tab that Chat Members opened.", Failed: true})
+			writeResultPage(w, http.StatusBadRequest, resultTexts[lang]["forged"])
 			return
 		}
 		cb := callback{reply: make(chan *problem.Problem, 1)}
@@ -180,8 +178,7 @@ func loopbackHandler(ctx context.Context, host, state string, finished *atomic.B
 		select {
 		case callbacks <- cb:
 		case <-ctx.Done():
-			writeResultPage(w, http.StatusGone, resultPage{Title: "This sign-in has already finished",
-				Message: "You can close this tab and return to Chat Members."})
+			writeResultPage(w, http.StatusGone, resultTexts[lang]["finished"])
 			return
 		}
 		finished.Store(true)
@@ -192,21 +189,61 @@ func loopbackHandler(ctx context.Context, host, state string, finished *atomic.B
 			return
 		}
 		if outcome != nil {
-			writeResultPage(w, http.StatusBadRequest, resultPage{Title: "Sign-in failed", Message: outcome.Message, Fix: outcome.Fix, Failed: true})
+			page := resultTexts[lang]["failed"]
+			if lang == "en" {
+				// The problem's own English says what happened; the app shows it translated too.
+				page.Message, page.Fix = outcome.Message, outcome.Fix
+			}
+			writeResultPage(w, http.StatusBadRequest, page)
 			return
 		}
-		writeResultPage(w, http.StatusOK, resultPage{Title: "Signed in",
-			Message: "Signed in. You can close this tab and return to Chat Members."})
+		writeResultPage(w, http.StatusOK, resultTexts[lang]["signedIn"])
 	})
 }
 
+// pageLanguage picks the language of the page shown in the person's browser from the browser's
+// own Accept-Language (listed in order of preference): Russian or English, as the app's UI.
+func pageLanguage(r *http.Request) string {
+	for _, part := range strings.Split(r.Header.Get("Accept-Language"), ",") {
+		tag := strings.ToLower(strings.TrimSpace(strings.SplitN(part, ";", 2)[0]))
+		switch {
+		case tag == "ru" || strings.HasPrefix(tag, "ru-"):
+			return "ru"
+		case tag == "en" || strings.HasPrefix(tag, "en-"):
+			return "en"
+		}
+	}
+	return "en"
+}
+
+// resultTexts are the loopback pages by language and outcome.
+var resultTexts = map[string]map[string]resultPage{
+	"en": {
+		"signedIn": {Lang: "en", Title: "Signed in", Message: "Signed in. You can close this tab and return to Chat Members."},
+		"finished": {Lang: "en", Title: "This sign-in has already finished", Message: "You can close this tab and return to Chat Members."},
+		"forged": {Lang: "en", Title: "This page is not part of your sign-in", Failed: true,
+			Message: "Chat Members ignored it and is still waiting for you to finish signing in.",
+			Fix:     "Finish signing in in the browser tab that Chat Members opened."},
+		"failed": {Lang: "en", Title: "Sign-in failed", Failed: true},
+	},
+	"ru": {
+		"signedIn": {Lang: "ru", Title: "Вход выполнен", Message: "Вход выполнен. Эту вкладку можно закрыть и вернуться в Chat Members."},
+		"finished": {Lang: "ru", Title: "Этот вход уже завершён", Message: "Эту вкладку можно закрыть и вернуться в Chat Members."},
+		"forged": {Lang: "ru", Title: "Эта страница не относится к вашему входу", Failed: true,
+			Message: "Chat Members не принял её и по-прежнему ждёт, пока вы завершите вход.",
+			Fix:     "Завершите вход во вкладке браузера, которую открыл Chat Members."},
+		"failed": {Lang: "ru", Title: "Войти не удалось", Failed: true,
+			Message: "Вернитесь в Chat Members: там написано, что случилось и что делать дальше."},
+	},
+}
+
 type resultPage struct {
-	Title, Message, Fix string
-	Failed              bool
+	Lang, Title, Message, Fix string
+	Failed                    bool
 }
 
 var resultTmpl = template.Must(template.New("result").Parse(`<!DOCTYPE html>
-<html lang="en">
+<html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

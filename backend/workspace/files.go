@@ -53,3 +53,13 @@ func SystemLanguage() string {
 	}
 	return "en"
 }
+
+// SecretDialogText is the title and file-type label of the dialog that picks a
+// client_secret.json, in the user's language (ru or en): the native dialog is outside the UI's
+// catalogues.
+func SecretDialogText(lang string) (title, filter string) {
+	if lang == "ru" {
+		return "Выберите файл client_secret.json клиента «Приложение для ПК»", "OAuth-клиент (*.json)"
+	}
+	return "Choose the client_secret.json of your Desktop app client", "OAuth client (*.json)"
+}
