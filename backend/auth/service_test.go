@@ -752,11 +752,9 @@ func TestStoreProblemReported(t *testing.T) {
 func TestStoreProblemWithFailingKeyring(t *testing.T) {
 	keyring.MockInitWithError(errors.New("keyring: the collection is locked"))
 	t.Cleanup(keyring.MockInit)
-	withProbe(t, true, 0) // it answered the probe, then broke
-
 	f := newFixture(t)
 	dir := t.TempDir()
-	f.store = &KeyringStore{Fallback: &FileStore{Dir: dir}}
+	f.store = &KeyringStore{Fallback: &FileStore{Dir: dir}, probe: answers(true)} // it answered the probe, then broke
 	svc := signedIn(t, f, BaseScopes...)
 	if p := svc.StoreProblem(); p != nil {
 		t.Fatalf("StoreProblem with a working fallback: %v", p)

@@ -58,13 +58,11 @@ func NewStore(fileDir string) Store {
 // keyringProbeTimeout bounds the keyring probe: a D-Bus without a Secret Service can hang.
 const keyringProbeTimeout = 3 * time.Second
 
-// keyringSet is keyring.Set; tests replace it to refuse large records as Windows does.
-var keyringSet = keyring.Set
-
-// probeKeyring reports whether the OS keyring answers a write and a delete. Whether it does is
-// a property of the session, so it is asked once per process, when a store first needs to know
-// (never when one is built); tests replace it.
-var probeKeyring = sync.OnceValue(func() bool { return keyringWorks(keyringProbeTimeout) })
+// sessionKeyringWorks reports whether the OS keyring answers a write and a delete. Whether it
+// does is a property of the login session, so it is asked at most once per process, when a
+// store first needs to know (never when one is built). Never reassigned: stores take their own
+// probe (KeyringStore.probe) when a test needs another answer.
+var sessionKeyringWorks = sync.OnceValue(func() bool { return keyringWorks(keyringProbeTimeout) })
 
 func keyringWorks(timeout time.Duration) bool {
 	done := make(chan bool, 1)
@@ -94,7 +92,13 @@ func keyringWorks(timeout time.Duration) bool {
 type KeyringStore struct {
 	Fallback Store
 
-	probe  sync.Once
+	// probe says whether the keyring works; nil means sessionKeyringWorks.
+	probe func() bool
+	// set writes to the keyring; nil means keyring.Set. Tests give one that refuses large
+	// records, as Windows does.
+	set func(service, user, password string) error
+
+	probed sync.Once
 	usable bool // the keyring answered the probe
 }
 
@@ -103,7 +107,13 @@ func (k *KeyringStore) keyringUsable() bool {
 	if k.Fallback == nil {
 		return true
 	}
-	k.probe.Do(func() { k.usable = probeKeyring() })
+	k.probed.Do(func() {
+		probe := k.probe
+		if probe == nil {
+			probe = sessionKeyringWorks
+		}
+		k.usable = probe()
+	})
 	return k.usable
 }
 
@@ -133,7 +143,7 @@ func (k *KeyringStore) Save(clientID string, rec *Record) error {
 	if !k.keyringUsable() {
 		return k.Fallback.Save(clientID, rec)
 	}
-	err := keyringSave(clientID, rec)
+	err := k.keyringSave(clientID, rec)
 	if k.Fallback == nil {
 		return err
 	}
@@ -180,12 +190,16 @@ func keyringLoad(clientID string) (*Record, error) {
 	return decodeRecord([]byte(s))
 }
 
-func keyringSave(clientID string, rec *Record) error {
+func (k *KeyringStore) keyringSave(clientID string, rec *Record) error {
 	b, err := json.Marshal(rec)
 	if err != nil {
 		return errStore.WithDetail(err.Error())
 	}
-	if err := keyringSet(KeyringService, clientID, string(b)); err != nil {
+	set := k.set
+	if set == nil {
+		set = keyring.Set
+	}
+	if err := set(KeyringService, clientID, string(b)); err != nil {
 		return errStore.WithDetail("keyring: " + err.Error())
 	}
 	return nil

@@ -133,33 +133,22 @@ func TestKeyringStore(t *testing.T) {
 
 func TestMemoryStore(t *testing.T) { exerciseStore(t, NewMemoryStore()) }
 
-// withProbe makes the keyring probe answer ok (counting the calls) for the test's duration.
-func withProbe(t *testing.T, ok bool, delay time.Duration) *atomic.Int32 {
-	t.Helper()
-	var calls atomic.Int32
-	old := probeKeyring
-	probeKeyring = sync.OnceValue(func() bool {
+// probeAnswering is a keyring probe that answers ok, counting its calls.
+func probeAnswering(ok bool, calls *atomic.Int32) func() bool {
+	return func() bool {
 		calls.Add(1)
-		time.Sleep(delay)
 		return ok
-	})
-	t.Cleanup(func() { probeKeyring = old })
-	return &calls
+	}
 }
 
-// windowsSizedKeyring makes the mock keyring refuse passwords over 2,560 bytes, as Windows
-// Credential Manager does.
-func windowsSizedKeyring(t *testing.T) {
-	t.Helper()
-	keyring.MockInit()
-	old := keyringSet
-	keyringSet = func(service, user, password string) error {
-		if len(password) > 2560 {
-			return keyring.ErrSetDataTooBig
-		}
-		return keyring.Set(service, user, password)
+func answers(ok bool) func() bool { return probeAnswering(ok, new(atomic.Int32)) }
+
+// windowsSizedSet refuses passwords over 2,560 bytes, as Windows Credential Manager does.
+func windowsSizedSet(service, user, password string) error {
+	if len(password) > 2560 {
+		return keyring.ErrSetDataTooBig
 	}
-	t.Cleanup(func() { keyringSet = old })
+	return keyring.Set(service, user, password)
 }
 
 func bigRecord(clientID string) *Record {
@@ -178,10 +167,9 @@ func filesIn(t *testing.T, dir string) int {
 }
 
 func TestKeyringStoreFallsBackToFileWhenRecordTooBig(t *testing.T) {
-	windowsSizedKeyring(t)
-	withProbe(t, true, 0)
+	keyring.MockInit()
 	dir := filepath.Join(t.TempDir(), "tokens")
-	st := &KeyringStore{Fallback: &FileStore{Dir: dir}}
+	st := &KeyringStore{Fallback: &FileStore{Dir: dir}, probe: answers(true), set: windowsSizedSet}
 	exerciseStore(t, st)
 
 	const id = "123-abc.apps.googleusercontent.com"
@@ -231,9 +219,8 @@ func TestKeyringStoreFallsBackToFileWhenRecordTooBig(t *testing.T) {
 func TestKeyringStoreFallsBackWhenKeyringFails(t *testing.T) {
 	keyring.MockInit()
 	t.Cleanup(keyring.MockInit)
-	withProbe(t, true, 0)
 	dir := t.TempDir()
-	st := &KeyringStore{Fallback: &FileStore{Dir: dir}}
+	st := &KeyringStore{Fallback: &FileStore{Dir: dir}, probe: answers(true)}
 	const id = "123-abc.apps.googleusercontent.com"
 	if err := st.Save(id, sampleRecord(id)); err != nil {
 		t.Fatal(err)
@@ -260,7 +247,7 @@ func TestKeyringStoreFallsBackWhenKeyringFails(t *testing.T) {
 
 	// Both failing: Save says so.
 	keyring.MockInitWithError(errors.New("the keyring is locked"))
-	st = &KeyringStore{Fallback: failingStore{}}
+	st = &KeyringStore{Fallback: failingStore{}, probe: answers(true)}
 	if err := st.Save(id, sampleRecord(id)); codeOf(err) != "auth.store_failed" || !strings.Contains(err.Error(), "locked") {
 		t.Fatalf("save with nowhere to go: %v", err)
 	}
@@ -270,9 +257,9 @@ func TestKeyringStoreFallsBackWhenKeyringFails(t *testing.T) {
 func TestNewStoreWithoutKeyring(t *testing.T) {
 	keyring.MockInitWithError(errors.New("no secret service"))
 	t.Cleanup(keyring.MockInit)
-	withProbe(t, false, 0)
 	dir := t.TempDir()
 	st := NewStore(dir)
+	st.(*KeyringStore).probe = answers(false)
 	exerciseStore(t, st)
 	const id = "123-abc.apps.googleusercontent.com"
 	if err := st.Save(id, sampleRecord(id)); err != nil || filesIn(t, dir) != 1 {
@@ -280,23 +267,19 @@ func TestNewStoreWithoutKeyring(t *testing.T) {
 	}
 }
 
-// Building a store never waits for the keyring; the probe runs once, on first use, however
-// many stores and goroutines ask.
-func TestNewStoreProbesLazilyOncePerProcess(t *testing.T) {
+// Building a store never probes the keyring; a store probes once, on first use, however many
+// goroutines ask.
+func TestNewStoreProbesLazilyOnce(t *testing.T) {
 	keyring.MockInit()
-	calls := withProbe(t, true, 200*time.Millisecond)
-	start := time.Now()
-	a, b := NewStore(t.TempDir()), NewStore(t.TempDir())
-	if d := time.Since(start); d > 100*time.Millisecond || calls.Load() != 0 {
-		t.Fatalf("NewStore took %v and probed %d times", d, calls.Load())
+	var calls atomic.Int32
+	st := NewStore(t.TempDir()).(*KeyringStore)
+	st.probe = probeAnswering(true, &calls)
+	if calls.Load() != 0 {
+		t.Fatalf("NewStore probed %d times", calls.Load())
 	}
 	const id = "123-abc.apps.googleusercontent.com"
 	var wg sync.WaitGroup
-	for i := range 8 {
-		st := a
-		if i%2 == 1 {
-			st = b
-		}
+	for range 8 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
