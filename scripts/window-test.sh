@@ -8,26 +8,10 @@
 #      account and the space list.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-root=$(pwd)
 out=build/screenshots
 mkdir -p "$out"
-home=$(mktemp -d)
-disp=$(scripts/xvfb.sh start)
-app_pid=""
-cleanup() {
-  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
-  "$root/scripts/xvfb.sh" stop "$disp"
-  rm -rf "$home"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-export E2E_URL_FILE=$home/opened-urls
-: > "$E2E_URL_FILE"
-# A fresh user: empty config, English, no session bus (the token store falls back to a file).
-HOME=$home XDG_CONFIG_HOME=$home/.config LANG=en_US.UTF-8 LANGUAGE=en DISPLAY=$disp \
-  BROWSER=$root/scripts/e2e-browser.sh ./build/bin/chat-members >"$out/window-app.log" 2>&1 &
-app_pid=$!
+source scripts/fresh-user.sh
+start_app "$out/window-app.log" ./build/bin/chat-members
 
 passed=0
 failed=0
