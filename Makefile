@@ -18,9 +18,11 @@ run: setup-run build build-dev
 test: setup-test test-go test-frontend build build-dev e2e window
 	@echo "make test: all layers passed"
 
-## bench: Go benchmarks through the real Chat client against the emulator over loopback
-bench: go-deps
+## bench: Go benchmarks through the real Chat client against the emulator over loopback, and
+## the frontend's space search
+bench: go-deps frontend/node_modules/.package-lock.json
 	$(GO) test -run '^$$' -bench . -benchmem ./backend/...
+	cd frontend && npx vitest bench --run
 
 ## emulator: the Chat API and OAuth emulator alone, for any Google client (no display needed)
 emulator: go-deps

@@ -3,14 +3,7 @@ package chat
 import (
 	"context"
 	"fmt"
-	"net/url"
-	"strings"
-	"unicode"
-	"unicode/utf8"
 
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
 	chatapi "google.golang.org/api/chat/v1"
 
 	"chatmembers/backend/problem"
@@ -125,86 +118,4 @@ func fromAPISpace(sp *chatapi.Space) Space {
 		URI:                 sp.SpaceUri,
 		ExternalUserAllowed: sp.ExternalUserAllowed,
 	}
-}
-
-// FilterSpaces returns the spaces whose display name or resource name contains every word of
-// query, ignoring letter case and accents ("cafe" finds "Café", "ёлка" finds "Ёлка"), and whose
-// type is spaceType ("" for any). A pasted Chat link ("https://chat.google.com/room/AAAA?cls=7")
-// finds its space. It never returns nil.
-func FilterSpaces(spaces []Space, query, spaceType string) []Space {
-	words := strings.Fields(fold(query))
-	for i, w := range words {
-		words[i] = spaceIDFromLink(w)
-	}
-	spaceType = strings.TrimSpace(spaceType)
-	out := []Space{}
-	for _, sp := range spaces {
-		if spaceType != "" && !strings.EqualFold(sp.Type, spaceType) {
-			continue
-		}
-		hay := fold(sp.DisplayName + " " + sp.Name)
-		ok := true
-		for _, w := range words {
-			if !strings.Contains(hay, w) {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			out = append(out, sp)
-		}
-	}
-	return out
-}
-
-// spaceIDFromLink turns a (folded) Google Chat link into the space id it points at
-// (chat.google.com/room/ID, mail.google.com/chat/u/0/#chat/space/ID, .../dm/ID); other words pass
-// through.
-func spaceIDFromLink(w string) string {
-	if !strings.Contains(w, "google.com/") {
-		return w
-	}
-	link := w
-	if !strings.Contains(link, "://") {
-		link = "https://" + link
-	}
-	u, err := url.Parse(link)
-	if err != nil {
-		return w
-	}
-	parts := strings.Split(strings.Trim(u.Path, "/")+"/"+strings.Trim(u.Fragment, "/"), "/")
-	for i := 0; i+1 < len(parts); i++ {
-		switch parts[i] {
-		case "room", "space", "dm":
-			if parts[i+1] != "" {
-				return parts[i+1]
-			}
-		}
-	}
-	return w
-}
-
-// foldSpecial covers letters that Unicode does not decompose into a base letter plus accent.
-var foldSpecial = strings.NewReplacer("ß", "ss", "æ", "ae", "œ", "oe", "ø", "o", "ł", "l", "đ", "d", "ð", "d", "þ", "th", "ı", "i")
-
-// fold lower-cases s and removes accents, so that comparisons ignore both. Most space names
-// are plain ASCII, which needs only lower-casing: the Unicode transform allocates several
-// buffers per call and made a search of 10,000 spaces cost ~90 MB (BenchmarkServiceFilterSpaces10k).
-func fold(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		return strings.ToLower(s)
-	}
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	r, _, err := transform.String(t, strings.ToLower(s))
-	if err != nil {
-		r = strings.ToLower(s)
-	}
-	return foldSpecial.Replace(r)
 }

@@ -10,7 +10,7 @@ const space = (name: string, displayName: string, type: string): Space => ({
   externalUserAllowed: false,
 });
 
-// The spaces and cases of backend/chat/spaces_test.go (TestFilterSpaces).
+// Spaces with accents, special letters, a nameless DM and a group chat.
 const ALL = [
   space('spaces/AAA111', 'Café Team', 'SPACE'),
   space('spaces/BBB222', 'Marketing – Q3 plans', 'SPACE'),

@@ -1,11 +1,11 @@
-// Searching the space list. It mirrors backend/chat/spaces.go (FilterSpaces, fold,
-// spaceIDFromLink) rule for rule: every word must match, letter case and accents are ignored,
-// the display name or the resource name may match, and a pasted Chat link finds its space.
-// One addition: a conversation without a name (a direct message) also matches the label the
-// list shows for it ("Direct message"), in the current language.
+// Searching the space list, in the window as the person types (the list is already here; no
+// call to Go). Every word must match, letter case and accents are ignored, the display name or
+// the resource name may match, and a pasted Chat link finds its space. A conversation without a
+// name (a direct message) also matches the label the list shows for it ("Direct message"), in
+// the current language. Speed: src/lib/stores/search.bench.ts (make bench).
 import type { Space } from '../api/app';
 
-// Letters that Unicode does not decompose into a base letter plus accent (Go's foldSpecial).
+// Letters that Unicode does not decompose into a base letter plus accent.
 const SPECIAL: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
 const SPECIAL_RE = new RegExp(`[${Object.keys(SPECIAL).join('')}]`, 'g');
 const MARKS = /\p{Mn}/gu;
