@@ -110,6 +110,17 @@ describe('add form', () => {
     expect(app.AddPerson).not.toHaveBeenCalled();
   });
 
+  it('takes the refusal away as soon as the address is edited', async () => {
+    const user = await chosen();
+    await user.type(emailBox(), 'jane doe@@example');
+    await user.click(addButton());
+    expect(await screen.findByRole('alert')).toBeVisible();
+    await user.type(emailBox(), '.com');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(emailBox()).toHaveAttribute('aria-invalid', 'false');
+    expect(emailBox()).toHaveValue('jane doe@@example.com');
+  });
+
   it('is busy while adding, then shows a backend problem with its fix and details, keeping the email', async () => {
     const user = await chosen();
     const pending = deferred<Membership>();

@@ -45,6 +45,11 @@ export class AddStore {
     this.unsubscribe = null;
   }
 
+  /** edited is called as the person types: a refusal of the earlier text no longer applies. */
+  edited(): void {
+    this.inputError = '';
+  }
+
   /** forSpace resets the outcome when another space is chosen; the typed email stays. */
   forSpace(space: Space | null): void {
     this.result = null;
