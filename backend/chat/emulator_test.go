@@ -432,6 +432,15 @@ func TestInvalidInputSendsNothing(t *testing.T) {
 		{"malformed email", func() error { _, err := f.svc.AddPerson(ctx, eng, "kwame@@example.com"); return err }, CodeInvalidEmail},
 		{"email with path", func() error { _, err := f.svc.AddPerson(ctx, eng, "a/../../x@example.com"); return err }, CodeInvalidEmail},
 		{"email with space", func() error { _, err := f.svc.AddPerson(ctx, eng, "kwame mensah@example.com"); return err }, CodeInvalidEmail},
+		// U+212A (Kelvin sign) lower-cases to "k": "exampl\u212a.com" must not become example.com.
+		{"kelvin sign in domain", func() error {
+			_, err := f.svc.AddPerson(ctx, eng, "alice@exampl\u212a.com")
+			return err
+		}, CodeInvalidEmail},
+		{"kelvin sign in users/ form", func() error {
+			_, err := f.svc.AddPerson(ctx, eng, "users/kwame.mensah@exampl\u212a.com")
+			return err
+		}, CodeInvalidEmail},
 		{"no domain", func() error { _, err := f.svc.AddPerson(ctx, eng, "kwame"); return err }, CodeInvalidEmail},
 		{"empty person", func() error { _, err := f.svc.AddPerson(ctx, eng, " \t"); return err }, CodeEmptyPerson},
 		{"app as person", func() error { _, err := f.svc.AddPerson(ctx, eng, "users/app"); return err }, CodeInvalidPerson},

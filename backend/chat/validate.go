@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"chatmembers/backend/problem"
 )
@@ -56,7 +57,10 @@ func NormalizeEmail(email string) (string, error) {
 // validEmail reports whether e (already trimmed) is an address NormalizeEmail accepts, in any
 // letter case.
 func validEmail(e string) bool {
-	if len(e) > maxEmailLen || strings.Count(e, "@") != 1 {
+	// ASCII only, checked before any case folding: strings.ToLower maps the Kelvin sign (U+212A)
+	// to "k" and U+0130 to "i", so "alice@exampl\u212a.com" would otherwise pass as, and be sent to,
+	// example.com. Internationalised domains are accepted in their xn-- (Punycode) form.
+	if len(e) > maxEmailLen || strings.Count(e, "@") != 1 || !isASCII(e) {
 		return false
 	}
 	at := strings.IndexByte(e, '@')
@@ -86,6 +90,15 @@ func validEmail(e string) bool {
 	}
 	tld := labels[len(labels)-1]
 	return strings.IndexFunc(tld, func(r rune) bool { return r < '0' || r > '9' }) >= 0
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func isLocalChar(c byte) bool {

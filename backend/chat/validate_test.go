@@ -54,6 +54,10 @@ func TestNormalizeEmail(t *testing.T) {
 		"ja\nne@example.com", "\"jane\"@example.com", "jané@example.com", "jane@bücher.example",
 		"jane@example.com.", strings.Repeat("a", 65) + "@example.com", long,
 		"jane@" + strings.Repeat("a", 64) + ".com", "jane@[127.0.0.1]", "a@b@example.com",
+		// Letters that lower-case to ASCII (Kelvin sign U+212A to k, dotted capital I U+0130 to
+		// i) would send the request to another domain: non-ASCII is refused before folding.
+		"alice@exampl\u212a.com", "alice@\u212aexample.com", "alice@example.\u212a", "\u0130van@example.com",
+		"ivan@\u0130nfo.example", "alice@exa\u017fple.com",
 	}
 	for _, in := range bad {
 		_, err := NormalizeEmail(in)
@@ -139,7 +143,8 @@ func FuzzValidateEmail(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if e, err := NormalizeEmail(s); err == nil {
 			safePath(t, "NormalizeEmail", e)
-			if strings.Contains(e, "/") || strings.Count(e, "@") != 1 || len(e) > maxEmailLen || strings.Contains(e, "..") {
+			if strings.Contains(e, "/") || strings.Count(e, "@") != 1 || len(e) > maxEmailLen || strings.Contains(e, "..") ||
+				strings.IndexFunc(e, func(r rune) bool { return r > 0x7f }) >= 0 {
 				t.Fatalf("NormalizeEmail accepted %q as %q", s, e)
 			}
 			if again, err := NormalizeEmail(e); err != nil || again != e {

@@ -28,6 +28,10 @@ describe('checkPerson mirrors the backend', () => {
     'jane@example.com.', 'a'.repeat(65) + '@example.com', 'jane@' + 'a'.repeat(64) + '.com',
     'jane@[127.0.0.1]', 'a@b@example.com', 'users/app', '1'.repeat(31), 'users/../spaces/X',
     'users/42/../1', 'groups/123',
+    // Letters that lower-case to ASCII (Kelvin sign U+212A to k, U+0130 to i) would send the
+    // request to another domain: non-ASCII is refused before any case folding.
+    'alice@exampl\u212a.com', 'alice@\u212aexample.com', 'alice@example.\u212a', '\u0130van@example.com',
+    'ivan@\u0130nfo.example', 'users/alice@exampl\u212a.com',
   ])('refuses %j', (input) => {
     expect(checkPerson(input)).toEqual({ ok: false, reason: 'malformed' });
   });

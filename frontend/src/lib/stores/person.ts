@@ -10,10 +10,13 @@ const EDGE = /^[\s\u0085\u200b\u200c\u200d\u2060\ufeff]+|[\s\u0085\u200b\u200c\u
 
 export type PersonCheck = { ok: true; value: string } | { ok: false; reason: 'empty' | 'malformed' };
 
-const utf8Length = (s: string) => new TextEncoder().encode(s).length;
+// ASCII only, checked before any case folding: toLowerCase() turns the Kelvin sign (U+212A) into
+// "k", so "alice@exampl\u212a.com" would otherwise pass as example.com. With ASCII only, string
+// lengths are byte lengths, as in Go.
+const ASCII = /^[\x00-\x7f]*$/;
 
 export function validEmail(e: string): boolean {
-  if (utf8Length(e) > 254 || e.split('@').length !== 2) return false;
+  if (!ASCII.test(e) || e.length > 254 || e.split('@').length !== 2) return false;
   const at = e.indexOf('@');
   const local = e.slice(0, at);
   const domain = e.slice(at + 1).toLowerCase();
