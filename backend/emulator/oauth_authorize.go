@@ -16,6 +16,11 @@ type oauthPageError struct {
 	Description string
 }
 
+// maxPendingConsent caps the consent pages shown but not yet answered. Each expires after
+// consentLifetime, but without a cap a loop of authorization requests could fill memory within
+// that hour; at the cap the oldest page is dropped (its Allow then fails as an expired page would).
+const maxPendingConsent = 200
+
 // handleAuthorize is GET /o/oauth2/auth: validate the request, then show the consent page.
 func (s *Server) handleAuthorize(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
@@ -46,6 +51,7 @@ func (s *Server) handleAuthorize(w http.ResponseWriter, r *http.Request) {
 	}
 	id := randomToken("req-")
 	s.sweepExpired()
+	s.dropOldestPending()
 	s.oauth.pending[id] = req
 	page := consentPage{RequestID: id, AppName: req.Client.Name, Action: "/o/oauth2/approve"}
 	hint := s.oauthUser(req.LoginHint)
@@ -73,6 +79,21 @@ func (s *Server) handleAuthorize(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("X-Frame-Options", "DENY")
 	_ = consentTmpl.Execute(w, page)
+}
+
+// dropOldestPending makes room for one more consent page when maxPendingConsent are pending,
+// dropping the one that expires first (all live equally long, so the oldest). A linear scan:
+// the map is small and this runs only at the cap. The caller holds s.mu.
+func (s *Server) dropOldestPending() {
+	for len(s.oauth.pending) >= maxPendingConsent {
+		oldest := ""
+		for id, req := range s.oauth.pending {
+			if oldest == "" || req.Expiry.Before(s.oauth.pending[oldest].Expiry) {
+				oldest = id
+			}
+		}
+		delete(s.oauth.pending, oldest)
+	}
 }
 
 // parseAuthRequest validates the query of an authorization request; the caller holds s.mu.

@@ -23,6 +23,9 @@ type Options struct {
 	Data *Dataset
 	// Now returns the current time; nil means time.Now. Tests may pin it.
 	Now func() time.Time
+	// ReadTimeout bounds how long Start's server waits for a whole request, headers and body;
+	// 0 means defaultReadTimeout. Tests shorten it.
+	ReadTimeout time.Duration
 }
 
 // Server holds all emulated state in memory. It is safe for concurrent use.
@@ -63,6 +66,19 @@ func New(opts Options) *Server {
 	return s
 }
 
+// Connection limits of the server Start runs. Every emulated request is small and answered at
+// once: a client that needs longer is stalled or hostile.
+const (
+	defaultReadTimeout = 30 * time.Second
+	// writeTimeout is the time to write a response, on top of the read time (http.Server counts
+	// WriteTimeout from the end of the request headers).
+	writeTimeout = 30 * time.Second
+	idleTimeout  = 2 * time.Minute
+	// maxHeaderBytes is far above any real request (Google's URLs stay within a few KiB) and far
+	// below net/http's 1 MiB default, which let each unanswered consent page hold a megabyte.
+	maxHeaderBytes = 64 << 10
+)
+
 // Start builds a Server and serves it on addr (use "127.0.0.1:0" for a free port).
 func Start(addr string, opts Options) (*Server, error) {
 	s := New(opts)
@@ -72,7 +88,21 @@ func Start(addr string, opts Options) (*Server, error) {
 	}
 	s.listener = ln
 	s.baseURL = "http://" + ln.Addr().String()
-	s.httpSrv = &http.Server{Handler: s.handler, ReadHeaderTimeout: 10 * time.Second}
+	read := opts.ReadTimeout
+	if read <= 0 {
+		read = defaultReadTimeout
+	}
+	// Every phase of a connection is bounded, so a slow or stalled client (a slowloris) cannot hold
+	// a connection and its handler forever; small request headers cap what an authorization
+	// request (and so a pending consent page) can hold.
+	s.httpSrv = &http.Server{
+		Handler:           s.handler,
+		ReadHeaderTimeout: min(10*time.Second, read),
+		ReadTimeout:       read,
+		WriteTimeout:      read + writeTimeout,
+		IdleTimeout:       idleTimeout,
+		MaxHeaderBytes:    maxHeaderBytes,
+	}
 	go func() { _ = s.httpSrv.Serve(ln) }()
 	return s, nil
 }
