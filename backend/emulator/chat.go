@@ -32,6 +32,7 @@ type chatState struct {
 	spaces         map[string]*chatSpace
 	order          []*chatSpace // creation order: the stable order of spaces.list
 	seq            int64        // last membership sequence number: the stable order of members.list
+	created        int          // memberships created by spaces.members.create (Stats)
 }
 
 type chatSpace struct {

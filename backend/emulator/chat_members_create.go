@@ -110,6 +110,7 @@ func (s *Server) chatCreateMember(w http.ResponseWriter, r *http.Request) {
 	m.seq = s.chat.seq
 	m.created = s.now().UTC().Truncate(time.Microsecond) // Google's timestamps are in µs
 	sp.members[m.userID] = m
+	s.chat.created++
 	writeChatJSON(w, http.StatusOK, s.wireMember(sp, m))
 }
 

@@ -23,6 +23,8 @@ type Options struct {
 	Data *Dataset
 	// Now returns the current time; nil means time.Now. Tests may pin it.
 	Now func() time.Time
+	// Faults makes a share of Chat API requests fail (faults.go); the zero value injects none.
+	Faults Faults
 	// ReadTimeout bounds how long Start's server waits for a whole request, headers and body;
 	// 0 means defaultReadTimeout. Tests shorten it.
 	ReadTimeout time.Duration
@@ -36,6 +38,7 @@ type Server struct {
 	grants grants     // grants.go: tokens, shared by OAuth and Chat
 	oauth  oauthState // oauth*.go
 	chat   chatState  // chat*.go
+	faults faultState // faults.go
 	// nextSweep is when minting next purges expired codes and tokens (grants.go).
 	nextSweep time.Time
 
@@ -63,6 +66,10 @@ func New(opts Options) *Server {
 	// ServeMux would clean "/.." and redirect (307, which clients follow with the same body), so a
 	// request for spaces/A/../B/members would land in B; Google answers 404 instead.
 	s.handler = guardDotSegments(mux)
+	if opts.Faults.Rate > 0 {
+		s.faults.init(opts.Faults)
+		s.handler = s.injectFaults(s.handler)
+	}
 	return s
 }
 
@@ -81,6 +88,9 @@ const (
 
 // Start builds a Server and serves it on addr (use "127.0.0.1:0" for a free port).
 func Start(addr string, opts Options) (*Server, error) {
+	if err := opts.Faults.Validate(); err != nil {
+		return nil, err
+	}
 	s := New(opts)
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {

@@ -2,6 +2,7 @@
 // on its own, for manual testing with curl, a browser or any Google client library:
 //
 //	go run ./cmd/emulator -addr 127.0.0.1:8085
+//	go run ./cmd/emulator -fault-rate 0.2 -fault-seed 1   # a fifth of Chat API requests fail
 //
 // It prints the base URL, the Chat API endpoint and the path of a client_secret.json for the
 // demo "Desktop app" client, and stops on SIGINT or SIGTERM. No display and no cgo are needed.
@@ -14,6 +15,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 
 	"chatmembers/backend/emulator"
@@ -22,14 +24,32 @@ import (
 func main() {
 	addr := flag.String("addr", "127.0.0.1:8085", "address to listen on (host:port; port 0 picks a free one)")
 	secretPath := flag.String("client-secret", "", "where to write the demo client_secret.json (default: a new temporary directory)")
+	var faults emulator.Faults
+	flag.Float64Var(&faults.Rate, "fault-rate", 0, "share of Chat API requests that fail on purpose (0 to 1): 429, 5xx and connection resets, before or after the request is carried out")
+	flag.Uint64Var(&faults.Seed, "fault-seed", 1, "seed of the fault sequence: the same requests in the same order meet the same faults")
+	flag.DurationVar(&faults.RetryAfter, "fault-retry-after", 0, "delay an injected 429 asks for (RetryInfo and Retry-After); 0: none")
+	kinds := flag.String("fault-kinds", "", "comma-separated kinds to inject (default all): "+kindList())
 	flag.Parse()
-	if err := run(*addr, *secretPath); err != nil {
+	if *kinds != "" {
+		for _, k := range strings.Split(*kinds, ",") {
+			faults.Kinds = append(faults.Kinds, emulator.FaultKind(strings.TrimSpace(k)))
+		}
+	}
+	if err := run(*addr, *secretPath, faults); err != nil {
 		log.Fatal(err)
 	}
 }
 
-func run(addr, secretPath string) error {
-	srv, err := emulator.Start(addr, emulator.Options{})
+func kindList() string {
+	var ks []string
+	for _, k := range emulator.AllFaults() {
+		ks = append(ks, string(k))
+	}
+	return strings.Join(ks, ", ")
+}
+
+func run(addr, secretPath string, faults emulator.Faults) error {
+	srv, err := emulator.Start(addr, emulator.Options{Faults: faults})
 	if err != nil {
 		return err
 	}
@@ -52,6 +72,9 @@ func run(addr, secretPath string) error {
 	fmt.Printf("  Chat API endpoint:  %s/  (option.WithEndpoint)\n", srv.URL())
 	fmt.Printf("  client_secret.json: %s\n", secretPath)
 	fmt.Printf("  demo account:       %s\n", emulator.DemoAdminEmail)
+	if faults.Rate > 0 {
+		fmt.Printf("  injected faults:    %.0f %% of Chat API requests (seed %d)\n", faults.Rate*100, faults.Seed)
+	}
 
 	stop := make(chan os.Signal, 1)
 	signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
