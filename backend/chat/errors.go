@@ -8,8 +8,10 @@ import (
 	"io"
 	"net"
 	"net/url"
+	"strconv"
 	"strings"
 	"syscall"
+	"time"
 
 	"golang.org/x/oauth2"
 	"google.golang.org/api/googleapi"
@@ -66,7 +68,7 @@ type call struct {
 // does not expose: the canonical status ("PERMISSION_DENIED") and ErrorInfo reasons.
 type apiError struct {
 	code       int
-	retryAfter string // Retry-After header, seconds, when Google sent one
+	retryAfter string // whole seconds Google asked to wait (Retry-After, RetryInfo), if it did
 	status     string
 	message    string
 	reasons    []string
@@ -74,8 +76,8 @@ type apiError struct {
 
 func parseAPIError(e *googleapi.Error) apiError {
 	a := apiError{code: e.Code, message: e.Message}
-	if ra := strings.TrimSpace(e.Header.Get("Retry-After")); ra != "" && isAllDigits(ra) {
-		a.retryAfter = ra
+	if d := askedDelay(e); d > 0 {
+		a.retryAfter = strconv.FormatInt(int64((d+time.Second-1)/time.Second), 10)
 	}
 	var body struct {
 		Error struct {
@@ -161,6 +163,13 @@ func googleStatus(err error) int {
 func toProblem(err error, c call) *problem.Problem {
 	if err == nil {
 		return nil
+	}
+	var g *gaveUp
+	if errors.As(err, &g) {
+		// Retries stopped: the last failure, and why no more were made.
+		q := *toProblem(g.err, c)
+		q.Detail = strings.TrimPrefix(q.Detail+"; "+g.why, "; ")
+		return &q
 	}
 	if p, ok := problem.As(err); ok {
 		// Already a problem, e.g. from the auth package's TokenSource inside the HTTP client.

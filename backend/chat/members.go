@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	chatapi "google.golang.org/api/chat/v1"
 
@@ -36,6 +37,8 @@ func (s *Service) AddPerson(ctx context.Context, space, person string) (Membersh
 	if err != nil {
 		return Membership{}, err
 	}
+	ctx, cancel := s.retry.bound(ctx)
+	defer cancel()
 	sp, err := s.knownSpace(ctx, space)
 	if err != nil {
 		return Membership{}, err
@@ -53,6 +56,8 @@ func (s *Service) AddApp(ctx context.Context, space string) (Membership, error) 
 	if err := ValidateSpaceName(space); err != nil {
 		return Membership{}, err
 	}
+	ctx, cancel := s.retry.bound(ctx)
+	defer cancel()
 	sp, err := s.knownSpace(ctx, space)
 	if err != nil {
 		return Membership{}, err
@@ -62,12 +67,31 @@ func (s *Service) AddApp(ctx context.Context, space string) (Membership, error) 
 
 func (s *Service) add(ctx context.Context, sp Space, memberName, memberType, email, scope string) (Membership, error) {
 	body := &chatapi.Membership{Member: &chatapi.User{Name: memberName, Type: memberType}}
-	m, err := s.api.Spaces.Members.Create(sp.Name, body).Context(ctx).Do()
+	start := time.Now()
+	var m *chatapi.Membership
+	// uncertain: an earlier attempt failed in a way that may have been carried out (its answer
+	// was lost), so a 409 on a retry may be this call's own membership.
+	uncertain := false
+	err := s.retry.run(ctx, func() (err error) {
+		m, err = s.api.Spaces.Members.Create(sp.Name, body).Context(ctx).Do()
+		if isAlreadyExists(err) {
+			return err
+		}
+		uncertain = uncertain || mayHaveApplied(err)
+		return err
+	})
 	if err == nil {
 		return fromAPIMembership(m, sp, email), nil
 	}
 	if isAlreadyExists(err) {
-		return s.existing(ctx, sp, memberName, memberType, email), nil
+		out := s.existing(ctx, sp, memberName, memberType, email)
+		if uncertain && !createdBefore(out.CreateTime, start) {
+			// The person is there, most likely through this call's lost attempt: report the
+			// add as done. A membership that Google dates well before this call was there
+			// already, whatever happened to the attempts.
+			out.AlreadyMember = false
+		}
+		return out, nil
 	}
 	p := toProblem(err, call{scope: scope, space: sp.Name})
 	if p.Code == CodeSpaceNotFound && memberType == MemberHuman {
@@ -88,7 +112,11 @@ func (s *Service) add(ctx context.Context, sp Space, memberName, memberType, ema
 // existing fetches the membership that made Google answer ALREADY_EXISTS. If that read fails,
 // the caller still learns the person is a member: what is known is returned, with State "".
 func (s *Service) existing(ctx context.Context, sp Space, memberName, memberType, email string) Membership {
-	m, err := s.api.Spaces.Members.Get(memberPath(sp.Name, memberName)).Context(ctx).Do()
+	var m *chatapi.Membership
+	err := s.retry.run(ctx, func() (err error) {
+		m, err = s.api.Spaces.Members.Get(memberPath(sp.Name, memberName)).Context(ctx).Do()
+		return err
+	})
 	var out Membership
 	if err == nil && m != nil {
 		out = fromAPIMembership(m, sp, email)

@@ -18,10 +18,12 @@ import (
 )
 
 // Service calls the Chat API as the user whose credentials the HTTP client carries.
-// It is safe for concurrent use. It does not retry: 429 and 5xx come back as problems with
-// Retryable set, and the caller (a bulk job) decides how to back off.
+// It is safe for concurrent use. Every call has a deadline (the caller's, or the policy's
+// Timeout), and transient failures are retried within it by a RetryPolicy (retry.go); what
+// still fails comes back as a problem, Retryable when trying later may help.
 type Service struct {
-	api *chatapi.Service
+	api   *chatapi.Service
+	retry *retrier
 	// callerEmail is the signed-in user's address, if known. It is used only to explain a
 	// refusal: a 403 when adding someone from another domain most likely means the space does not
 	// allow people from outside the organisation.
@@ -42,7 +44,7 @@ func New(ctx context.Context, httpClient *http.Client, endpoint string) (*Servic
 	if err != nil {
 		return nil, problem.Internal(err)
 	}
-	return &Service{api: api, spaces: &spaceCache{m: map[string]Space{}}}, nil
+	return &Service{api: api, retry: newRetrier(RetryPolicy{}), spaces: &spaceCache{m: map[string]Space{}}}, nil
 }
 
 // WithCallerEmail returns a Service that knows who is signed in (see Service.callerEmail); it

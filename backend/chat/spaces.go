@@ -28,6 +28,8 @@ const (
 // ListSpaces returns every space the signed-in person is a member of (spaces, group chats and
 // direct messages), following all pages. DMs have an empty DisplayName: the frontend labels them.
 func (s *Service) ListSpaces(ctx context.Context) ([]Space, error) {
+	ctx, cancel := s.retry.bound(ctx)
+	defer cancel()
 	c := call{scope: ScopeSpacesReadonly}
 	out := []Space{}
 	seen := map[string]bool{}
@@ -40,7 +42,11 @@ func (s *Service) ListSpaces(ctx context.Context) ([]Space, error) {
 		if token != "" {
 			req = req.PageToken(token)
 		}
-		resp, err := req.Do()
+		var resp *chatapi.ListSpacesResponse
+		err := s.retry.run(ctx, func() (err error) {
+			resp, err = req.Do()
+			return err
+		})
 		if err != nil {
 			return nil, toProblem(err, c)
 		}
@@ -80,7 +86,13 @@ func (s *Service) GetSpace(ctx context.Context, name string) (Space, error) {
 	if err := ValidateSpaceName(name); err != nil {
 		return Space{}, err
 	}
-	sp, err := s.api.Spaces.Get(name).Context(ctx).Do()
+	ctx, cancel := s.retry.bound(ctx)
+	defer cancel()
+	var sp *chatapi.Space
+	err := s.retry.run(ctx, func() (err error) {
+		sp, err = s.api.Spaces.Get(name).Context(ctx).Do()
+		return err
+	})
 	if err != nil {
 		return Space{}, toProblem(err, call{scope: ScopeSpacesReadonly, space: name})
 	}

@@ -58,6 +58,9 @@ type Faults struct {
 	RetryAfter time.Duration
 	// Limit, when positive, stops injecting after that many faults.
 	Limit int
+	// Methods, when set, limits faults to requests with these HTTP methods (e.g. "POST": only
+	// writes fail).
+	Methods []string
 }
 
 // Validate reports a configuration the emulator cannot run. Start checks it; a Server built with
@@ -98,6 +101,19 @@ func (f *faultState) init(cfg Faults) {
 	f.rng = rand.New(rand.NewPCG(cfg.Seed, cfg.Seed^0x9e3779b97f4a7c15))
 }
 
+// appliesTo reports whether requests with method may be faulted; cfg is read-only after New.
+func (f *faultState) appliesTo(method string) bool {
+	if len(f.cfg.Methods) == 0 {
+		return true
+	}
+	for _, m := range f.cfg.Methods {
+		if strings.EqualFold(m, method) {
+			return true
+		}
+	}
+	return false
+}
+
 // Stats counts what the server has done, for tests and benchmarks.
 type Stats struct {
 	// FaultsInjected is the number of Chat API requests failed on purpose (Options.Faults).
@@ -134,7 +150,7 @@ func (s *Server) nextFault() FaultKind {
 // injectFaults wraps the Chat API routes of h with fault injection (see Faults).
 func (s *Server) injectFaults(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !strings.HasPrefix(r.URL.Path, "/v1/spaces") {
+		if !strings.HasPrefix(r.URL.Path, "/v1/spaces") || !s.faults.appliesTo(r.Method) {
 			h.ServeHTTP(w, r)
 			return
 		}
