@@ -279,6 +279,26 @@ func TestAddPerson(t *testing.T) {
 	}
 }
 
+// Someone whose auto-accept is off, added twice: the second answer is their existing invitation
+// (INVITED, already there), which the window words as "invited, not accepted yet" rather than
+// "already a member".
+func TestAddInvitedPersonTwice(t *testing.T) {
+	f := newFixture(t, nil)
+	ctx := context.Background()
+	eng := "spaces/" + emulator.DemoInternalSpaceID
+	first, err := f.svc.AddPerson(ctx, eng, emulator.DemoNoAutoAcceptEmail)
+	if err != nil || first.State != "INVITED" || first.AlreadyMember {
+		t.Fatalf("first add %+v, %v", first, err)
+	}
+	again, err := f.svc.AddPerson(ctx, eng, emulator.DemoNoAutoAcceptEmail)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.State != "INVITED" || !again.AlreadyMember || again.Name != first.Name || again.CreateTime != first.CreateTime {
+		t.Errorf("second add %+v, want the pending invitation %s", again, first.Name)
+	}
+}
+
 func TestAddPersonAlreadyMemberFromDataset(t *testing.T) {
 	f := newFixture(t, nil)
 	m, err := f.svc.AddPerson(context.Background(), "spaces/"+emulator.DemoInternalSpaceID, emulator.DemoSecondAdminEmail)

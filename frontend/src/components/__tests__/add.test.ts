@@ -79,6 +79,24 @@ describe('add form', () => {
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
+  it('shows someone already invited as invited and not yet accepted, not as a member', async () => {
+    const user = await chosen();
+    app.AddPerson.mockResolvedValue(
+      membership({ alreadyMember: true, state: 'INVITED', displayName: '', email: 'guest@partner.example' }) as never,
+    );
+    await user.type(emailBox(), 'guest@partner.example');
+    await user.click(addButton());
+    await screen.findByRole('region', { name: 'Result' });
+    expect(
+      within(card()).getByText(
+        'guest@partner.example is already invited to Marketing team but hasn’t accepted yet. Nothing was changed.',
+      ),
+    ).toBeVisible();
+    expect(within(card()).getByText('Invited, not accepted yet')).toBeVisible();
+    expect(within(card()).queryByText(/Already a member|was already in /)).not.toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
   it.each([
     ['ROLE_MEMBER', 'Member'],
     ['ROLE_ASSISTANT_MANAGER', 'Manager'],

@@ -128,11 +128,14 @@ export const en = {
   'card.summary.joined': '{member} is now in {space}.',
   'card.summary.invited': '{member} was invited to {space}.',
   'card.summary.already': '{member} was already in {space}. Nothing was changed.',
+  'card.summary.alreadyInvited':
+    '{member} is already invited to {space} but hasn’t accepted yet. Nothing was changed.',
 
   'state.JOINED': 'Joined',
   'state.INVITED': 'Invited — they must accept the invitation before they can see the space',
   'state.NOT_A_MEMBER': 'Not a member',
   'state.already': 'Already a member',
+  'state.alreadyInvited': 'Invited, not accepted yet',
   'state.other': 'Unknown',
 
   'role.ROLE_MEMBER': 'Member',

@@ -24,8 +24,17 @@ const STATE_KEYS: Record<string, Key> = {
   NOT_A_MEMBER: 'state.NOT_A_MEMBER',
 };
 
+/** What adding someone came to: the card's summary and badge follow it. */
+export type Outcome = 'joined' | 'invited' | 'already' | 'alreadyInvited';
+
+export function outcome(m: Pick<Membership, 'state' | 'alreadyMember'>): Outcome {
+  // Someone invited earlier who has not accepted is not "already a member": say so.
+  if (m.alreadyMember) return m.state === 'INVITED' ? 'alreadyInvited' : 'already';
+  return m.state === 'INVITED' ? 'invited' : 'joined';
+}
+
 export function stateLabel(i18n: Translator, m: Pick<Membership, 'state' | 'alreadyMember'>): string {
-  if (m.alreadyMember) return i18n.t('state.already');
+  if (m.alreadyMember) return i18n.t(m.state === 'INVITED' ? 'state.alreadyInvited' : 'state.already');
   return i18n.t(STATE_KEYS[m.state] ?? 'state.other');
 }
 

@@ -134,11 +134,14 @@ export const ru: Record<Key, Message> = {
   'card.summary.joined': '{member} теперь участвует в чате «{space}».',
   'card.summary.invited': 'Приглашение в чат «{space}» отправлено: {member}.',
   'card.summary.already': '{member} уже участвует в чате «{space}». Ничего не изменилось.',
+  'card.summary.alreadyInvited':
+    '{member} уже приглашён(а) в чат «{space}», но ещё не принял(а) приглашение. Ничего не изменилось.',
 
   'state.JOINED': 'Участвует в чате',
   'state.INVITED': 'Приглашение отправлено — чат станет виден после того, как приглашение будет принято',
   'state.NOT_A_MEMBER': 'Не участник',
   'state.already': 'Уже участник',
+  'state.alreadyInvited': 'Приглашён(а), ещё не принял(а)',
   'state.other': 'Неизвестно',
 
   'role.ROLE_MEMBER': 'Участник',
