@@ -23,9 +23,13 @@ func fastRetry(seed uint64) RetryPolicy {
 		Rand: rand.New(rand.NewPCG(seed, seed))}
 }
 
-func newFaultFixture(t *testing.T, f emulator.Faults) *fixture {
+func newFaultFixture(t testing.TB, f emulator.Faults) *fixture {
+	return newOptionsFixture(t, emulator.Options{Faults: f})
+}
+
+func newOptionsFixture(t testing.TB, opts emulator.Options) *fixture {
 	t.Helper()
-	srv, err := emulator.Start("127.0.0.1:0", emulator.Options{Faults: f})
+	srv, err := emulator.Start("127.0.0.1:0", opts)
 	if err != nil {
 		t.Fatal(err)
 	}
