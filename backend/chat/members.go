@@ -28,7 +28,9 @@ const (
 // spaces.get (then cached, so a bulk add into one space costs one read in total). Knowing the
 // space fills the Space* fields, refuses a direct message before writing anything, and explains
 // a refusal of an outside person. Then one spaces.members.create, plus one spaces.members.get
-// only when Google answers ALREADY_EXISTS.
+// only when Google answers ALREADY_EXISTS. Each request is retried on transient failures
+// (retry.go); a create whose earlier attempt may have gone through and whose retry meets
+// ALREADY_EXISTS counts as done by this call, AlreadyMember false.
 func (s *Service) AddPerson(ctx context.Context, space, person string) (Membership, error) {
 	if err := ValidateSpaceName(space); err != nil {
 		return Membership{}, err
@@ -74,9 +76,6 @@ func (s *Service) add(ctx context.Context, sp Space, memberName, memberType, ema
 	uncertain := false
 	err := s.retry.run(ctx, func() (err error) {
 		m, err = s.api.Spaces.Members.Create(sp.Name, body).Context(ctx).Do()
-		if isAlreadyExists(err) {
-			return err
-		}
 		uncertain = uncertain || mayHaveApplied(err)
 		return err
 	})

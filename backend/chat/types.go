@@ -28,7 +28,9 @@ type Membership struct {
 	Email       string `json:"email"`
 	// CreateTime is RFC 3339 as Google sent it.
 	CreateTime string `json:"createTime"`
-	// AlreadyMember is true when Google answered 409 ALREADY_EXISTS and this is the existing membership.
+	// AlreadyMember is true when Google answered 409 ALREADY_EXISTS and this is the existing
+	// membership (State INVITED: invited earlier, not yet accepted). A 409 met by a retry of this
+	// call's own create, whose earlier attempt went through unseen, is not "already".
 	AlreadyMember    bool   `json:"alreadyMember"`
 	SpaceName        string `json:"spaceName"`
 	SpaceDisplayName string `json:"spaceDisplayName"`
