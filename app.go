@@ -27,6 +27,7 @@ func (a *App) startup(ctx context.Context) {
 	a.ctx = ctx
 	opener := browser.Opener{Fallback: func(u string) error { runtime.BrowserOpenURL(ctx, u); return nil }}
 	a.ws.SetBrowser(opener.Open, func(u string) { runtime.EventsEmit(ctx, "auth:url", u) })
+	a.ws.OnBrowserFailed(func(u string) { runtime.EventsEmit(ctx, "auth:browser_failed", u) })
 	if a.startDemo {
 		_, _ = a.ws.UseDemo()
 	} else {
@@ -73,6 +74,11 @@ func (a *App) SignOut() (workspace.Status, error) { return a.ws.SignOut(a.ctx) }
 
 // ListSpaces returns every space the user belongs to.
 func (a *App) ListSpaces() ([]chat.Space, error) { return a.ws.ListSpaces(a.ctx) }
+
+// SpaceLabels names group chats and direct messages (which have no name) by their other members.
+func (a *App) SpaceLabels(spaces []string) (map[string]string, error) {
+	return a.ws.SpaceLabels(a.ctx, spaces)
+}
 
 // AddPerson adds or invites a person (email or numeric id) to a space.
 func (a *App) AddPerson(space, person string) (chat.Membership, error) {

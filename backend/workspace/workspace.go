@@ -44,12 +44,16 @@ type Workspace struct {
 	account     string
 	openBrowser func(string) error
 	onURL       func(string)
-	run         *authRun // the browser round trip in progress, if any
+	// onBrowserFailed hears that the sign-in page could not be opened, so the UI can say so
+	// and put the link first instead of "your browser has opened".
+	onBrowserFailed func(string)
+	run             *authRun // the browser round trip in progress, if any
 }
 
 // New builds a Workspace with nothing chosen yet.
 func New(opts Options) *Workspace {
-	return &Workspace{opts: opts, openBrowser: func(string) error { return errNoBrowser }, onURL: func(string) {}}
+	return &Workspace{opts: opts, openBrowser: func(string) error { return errNoBrowser },
+		onURL: func(string) {}, onBrowserFailed: func(string) {}}
 }
 
 var errNoBrowser = errors.New("no browser opener configured")
@@ -60,6 +64,14 @@ func (w *Workspace) SetBrowser(open func(string) error, onURL func(string)) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.openBrowser, w.onURL = open, onURL
+}
+
+// OnBrowserFailed sets who is told the sign-in (or permission) page's URL when the browser
+// could not be opened for it. The sign-in goes on waiting: the person can open the link.
+func (w *Workspace) OnBrowserFailed(f func(url string)) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.onBrowserFailed = f
 }
 
 // Status reports the current mode and sign-in.
@@ -212,7 +224,7 @@ func (w *Workspace) switchLocked(mode string, secret *auth.ClientSecret, store a
 	w.auth = auth.New(auth.Options{
 		Secret:      secret,
 		Store:       store,
-		OpenBrowser: w.open,
+		OpenBrowser: w.openSignIn,
 		OnURL:       w.announceURL,
 		Timeout:     w.opts.SignInTimeout,
 	})
@@ -227,6 +239,18 @@ func (w *Workspace) open(u string) error {
 	f := w.openBrowser
 	w.mu.Unlock()
 	return f(u)
+}
+
+// openSignIn opens a consent page and, when that fails, tells the UI before auth hears of it.
+func (w *Workspace) openSignIn(u string) error {
+	err := w.open(u)
+	if err != nil {
+		w.mu.Lock()
+		f := w.onBrowserFailed
+		w.mu.Unlock()
+		f(u)
+	}
+	return err
 }
 
 func (w *Workspace) announceURL(u string) {

@@ -1,4 +1,5 @@
 import { test, expect, type Page, type BrowserContext } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -33,6 +34,13 @@ async function shot(page: Page, name: string) {
   if (shots) await page.screenshot({ path: join(shots, name) });
 }
 
+/** No WCAG 2.x A/AA violation on the screen as it is now (axe-core). */
+async function accessible(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const found = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(found).toEqual([]);
+}
+
 let page: Page;
 let context: BrowserContext;
 
@@ -57,15 +65,18 @@ async function addPerson(email: string) {
   await page.getByRole('button', { name: 'Add', exact: true }).click();
 }
 
-const card = () => page.getByRole('region', { name: 'Result' });
+/** The membership card: a region named by its outcome. */
+const card = () => page.getByRole('region', { name: /^(Added|Invited|Already a member|Already invited)$/ });
 /** The value the membership card shows for a term ("Status", "Role", ...). */
 const fact = (term: string) => card().locator(`dt:text-is("${term}") + dd`);
 
 test('a new user opens the demo and signs in through the browser', async () => {
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Add colleagues to Google Chat spaces' })).toBeVisible();
+  await accessible(page);
   await page.getByRole('button', { name: 'Try the demo workspace' }).click();
   await expect(page.getByRole('heading', { name: /Finish signing in/ })).toBeVisible();
+  await accessible(page);
 
   const url = await consentInBrowser(context, 0, 'admin@example.com');
   // RFC 8252: loopback redirect on 127.0.0.1, PKCE S256 and state, only the basic scopes.
@@ -79,6 +90,40 @@ test('a new user opens the demo and signs in through the browser', async () => {
   await expect(page.getByText('Signed in as admin@example.com')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Spaces' })).toBeVisible();
   await expect(page.getByRole('radio', { name: /^Engineering/ })).toBeVisible();
+  await accessible(page);
+});
+
+test('the space list scrolls inside its card; the page does not scroll', async () => {
+  const list = page.getByRole('group', { name: 'Choose a space' });
+  await expect(list).toBeVisible();
+  const m = await page.evaluate(() => {
+    const list = document.querySelector('.space-list')!;
+    const pane = document.querySelector('.panes > .spaces')!;
+    const main = document.querySelector('main')!;
+    const doc = document.scrollingElement!;
+    return {
+      listOverflows: list.scrollHeight > list.clientHeight,
+      listBottom: list.getBoundingClientRect().bottom,
+      paneBottom: pane.getBoundingClientRect().bottom,
+      mainScrolls: main.scrollHeight > main.clientHeight,
+      pageScrolls: doc.scrollHeight > doc.clientHeight,
+      viewport: window.innerHeight,
+    };
+  });
+  expect(m.listOverflows).toBe(true); // the demo has more spaces than fit: else this proves nothing
+  expect(m.listBottom).toBeLessThanOrEqual(m.paneBottom);
+  expect(m.paneBottom).toBeLessThanOrEqual(m.viewport);
+  expect(m.mainScrolls).toBe(false);
+  expect(m.pageScrolls).toBe(false);
+  await shot(page, 'e2e-main.png');
+});
+
+test('group chats and direct messages are named by their other members', async () => {
+  await expect(page.getByRole('radio', { name: /^Priya Raman, Chen Wei, Jonas Weber Group chat/ })).toBeVisible();
+  await expect(page.getByRole('radio', { name: /^Camila Duarte Direct message/ })).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Search spaces' }).fill('kwame');
+  await expect(page.getByRole('radio', { name: /^Amara Okafor, Kwame Mensah Group chat/ })).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Search spaces' }).fill('');
 });
 
 test('picks a space, adds a person and sees them joined', async () => {
@@ -88,12 +133,16 @@ test('picks a space, adds a person and sees them joined', async () => {
   await expect(fact('Status')).toHaveText('Joined');
   await expect(fact('Member')).toContainText('kwame.mensah@example.com');
   await expect(fact('Role')).toHaveText('Member');
+  await expect(card().getByRole('heading', { name: 'Added' })).toBeVisible();
+  await expect(card().getByRole('textbox', { name: 'Resource name' })).toBeHidden();
+  await card().getByText('Details').click();
   await expect(card().getByRole('textbox', { name: 'Resource name' })).toHaveValue(
     /^spaces\/AAAAq3Tz9Ek\/members\/\d+$/,
   );
   // Clearing the search shows every space again; the chosen one stays chosen.
   await page.getByRole('searchbox', { name: 'Search spaces' }).fill('');
   await expect(page.getByRole('radio', { name: /^Engineering/ })).toBeChecked();
+  await accessible(page);
   await shot(page, 'e2e-joined.png');
   // Refreshing the list keeps the chosen space and its result.
   await page.getByRole('button', { name: 'Refresh spaces' }).click();
@@ -104,7 +153,10 @@ test('picks a space, adds a person and sees them joined', async () => {
 
 test('a person with auto-accept off shows as invited', async () => {
   await addPerson('hiroshi.tanaka@example.com');
-  await expect(fact('Status')).toHaveText(/^Invited — they must accept/);
+  await expect(card().getByRole('heading', { name: 'Invited' })).toBeVisible();
+  await expect(fact('Status')).toHaveText('Invited');
+  await expect(card().getByText('They must accept the invitation before they can see the space.')).toBeVisible();
+  await accessible(page);
   await expect(fact('Member')).toContainText('hiroshi.tanaka@example.com');
 });
 
@@ -127,6 +179,8 @@ test('a malformed email is refused with no request sent', async () => {
   });
   await addPerson('jane doe@@example.com');
   await expect(page.getByRole('alert')).toContainText("doesn’t look like an email address");
+  // The card of the previous add is gone: it would read as this attempt's outcome.
+  await expect(card()).toHaveCount(0);
   await expect(page.getByRole('textbox', { name: 'Email address' })).toHaveValue('jane doe@@example.com');
   expect(await page.evaluate(() => (window as unknown as { addCalls: number }).addCalls)).toBe(0);
 });
@@ -138,6 +192,9 @@ test('adds the Chat app after allowing the one extra permission', async () => {
   const waiting = page.getByRole('region', { name: 'Waiting for your permission in the browser' });
   await expect(waiting).toBeVisible();
   await expect(waiting.getByRole('textbox', { name: 'Permission link' })).toHaveValue(/chat\.memberships\.app/);
+  // The Add button is disabled while waiting: the focus goes to the waiting panel, not the page.
+  await expect(waiting.getByRole('heading', { name: 'Waiting for your permission in the browser' })).toBeFocused();
+  await accessible(page);
   const url = await consentInBrowser(context, before, 'admin@example.com');
   await expect(waiting).toBeHidden();
   expect(new URL(url).searchParams.get('scope')).toContain('chat.memberships.app');

@@ -86,6 +86,7 @@ export function reset(start: Status = status()): void {
   app.CancelSignIn.mockResolvedValue();
   app.SignOut.mockResolvedValue(status({ mode: 'demo' }) as never);
   app.ListSpaces.mockResolvedValue(SPACES as never);
+  app.SpaceLabels.mockResolvedValue({} as never);
   app.AddPerson.mockResolvedValue(membership() as never);
   app.AddApp.mockResolvedValue(
     membership({

@@ -14,6 +14,7 @@ vi.mock('../../wailsjs/go/main/App', () => ({
   OpenInBrowser: vi.fn(),
   SignIn: vi.fn(),
   SignOut: vi.fn(),
+  SpaceLabels: vi.fn(),
   Status: vi.fn(),
   UseDemo: vi.fn(),
 }));

@@ -16,7 +16,10 @@ async function chosen(space = /Marketing team/) {
 
 const emailBox = () => screen.getByRole('textbox', { name: 'Email address' });
 const addButton = () => screen.getByRole('button', { name: 'Add' });
-const card = () => screen.getByRole('region', { name: 'Result' });
+/** The membership card: a region named by its outcome. */
+const OUTCOME = /^(Added|Invited|Already a member|Already invited)$/;
+const card = () => screen.getByRole('region', { name: OUTCOME });
+const findCard = () => screen.findByRole('region', { name: OUTCOME });
 
 describe('add form', () => {
   it('asks for a space first, then names it', async () => {
@@ -36,13 +39,18 @@ describe('add form', () => {
     await user.click(addButton());
 
     expect(app.AddPerson).toHaveBeenCalledWith('spaces/AAA1', 'jane@demo.example');
-    const c = await screen.findByRole('region', { name: 'Result' });
+    const c = await findCard();
     expect(within(c).getByText('Jane Doe is now in Marketing team.')).toBeVisible();
     expect(within(c).getByText('Joined')).toBeVisible();
     expect(within(c).getByText('jane@demo.example')).toBeVisible();
     expect(within(c).getByText('Member', { selector: 'dd' })).toBeVisible();
     expect(within(c).getByText(/March 5, 2026/)).toHaveAttribute('datetime', '2026-03-05T14:30:00Z');
+    // The resource name is for the curious: folded away under Details.
+    expect(within(c).getByRole('heading', { name: 'Added' })).toBeVisible();
+    expect(within(c).getByRole('textbox', { name: 'Resource name' })).not.toBeVisible();
+    await user.click(within(c).getByText('Details'));
     const resource = within(c).getByRole('textbox', { name: 'Resource name' });
+    expect(resource).toBeVisible();
     expect(resource).toHaveValue('spaces/AAA1/members/111');
     expect(resource).toHaveAttribute('readonly');
     expect(within(c).getByRole('button', { name: 'Copy resource name' })).toBeVisible();
@@ -58,11 +66,14 @@ describe('add form', () => {
     app.AddPerson.mockResolvedValue(membership({ state: 'INVITED', displayName: '', email: 'guest@partner.example' }) as never);
     await user.type(emailBox(), 'guest@partner.example');
     await user.click(addButton());
-    await screen.findByRole('region', { name: 'Result' });
-    expect(
-      within(card()).getByText('Invited — they must accept the invitation before they can see the space'),
-    ).toBeVisible();
+    await findCard();
+    // The heading says what happened, the badge is one word, the explanation a sentence below.
+    expect(within(card()).getByRole('heading', { name: 'Invited' })).toBeVisible();
+    expect(within(card()).getByText('Invited', { selector: '.state' })).toBeVisible();
     expect(within(card()).getByText('guest@partner.example was invited to Marketing team.')).toBeVisible();
+    expect(within(card()).getByText('They must accept the invitation before they can see the space.')).toBeVisible();
+    expect(within(card()).getByText('Invited on', { selector: 'dt' })).toBeVisible();
+    expect(within(card()).queryByText(/^Added$/)).not.toBeInTheDocument();
   });
 
   it('shows someone already in the space as already a member, not as an error', async () => {
@@ -72,28 +83,10 @@ describe('add form', () => {
     );
     await user.type(emailBox(), 'jane@demo.example');
     await user.click(addButton());
-    await screen.findByRole('region', { name: 'Result' });
-    expect(within(card()).getByText('Already a member')).toBeVisible();
+    await findCard();
+    expect(within(card()).getByText('Already a member', { selector: '.state' })).toBeVisible();
     expect(within(card()).getByText('Jane Doe was already in Marketing team. Nothing was changed.')).toBeVisible();
     expect(within(card()).getByText('Manager')).toBeVisible();
-    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
-  });
-
-  it('shows someone already invited as invited and not yet accepted, not as a member', async () => {
-    const user = await chosen();
-    app.AddPerson.mockResolvedValue(
-      membership({ alreadyMember: true, state: 'INVITED', displayName: '', email: 'guest@partner.example' }) as never,
-    );
-    await user.type(emailBox(), 'guest@partner.example');
-    await user.click(addButton());
-    await screen.findByRole('region', { name: 'Result' });
-    expect(
-      within(card()).getByText(
-        'guest@partner.example is already invited to Marketing team but hasn’t accepted yet. Nothing was changed.',
-      ),
-    ).toBeVisible();
-    expect(within(card()).getByText('Invited, not accepted yet')).toBeVisible();
-    expect(within(card()).queryByText(/Already a member|was already in /)).not.toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
@@ -106,7 +99,7 @@ describe('add form', () => {
     app.AddPerson.mockResolvedValue(membership({ role }) as never);
     await user.type(emailBox(), 'jane@demo.example');
     await user.click(addButton());
-    await screen.findByRole('region', { name: 'Result' });
+    await findCard();
     expect(within(card()).getByText(words, { selector: 'dd' })).toBeVisible();
   });
 
@@ -172,7 +165,7 @@ describe('add form', () => {
 
     expect(emailBox()).toHaveValue('jane@demo.example');
     expect(addButton()).toBeEnabled();
-    expect(screen.queryByRole('region', { name: 'Result' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: OUTCOME })).not.toBeInTheDocument();
   });
 
   it('falls back to the English the backend sent for a code it does not know', async () => {
@@ -194,7 +187,7 @@ describe('add form', () => {
     await user.click(addButton());
     expect(app.AddApp).toHaveBeenCalledWith('spaces/AAA1');
     expect(app.AddPerson).not.toHaveBeenCalled();
-    await screen.findByRole('region', { name: 'Result' });
+    await findCard();
     expect(within(card()).getByText('This Chat app is now in Marketing team.')).toBeVisible();
   });
 
@@ -210,10 +203,10 @@ describe('add form', () => {
     const user = await chosen();
     await user.type(emailBox(), 'jane@demo.example');
     await user.click(addButton());
-    await screen.findByRole('region', { name: 'Result' });
+    await findCard();
     await user.type(emailBox(), 'bob@demo.example');
     await user.click(screen.getByRole('radio', { name: /Partners/ }));
-    expect(screen.queryByRole('region', { name: 'Result' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: OUTCOME })).not.toBeInTheDocument();
     expect(emailBox()).toHaveValue('bob@demo.example');
     await waitFor(() => expect(screen.getByRole('heading', { name: 'Add to Partners' })).toBeVisible());
   });
@@ -223,7 +216,7 @@ describe('add form', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'ru');
     await user.type(screen.getByRole('textbox', { name: 'Адрес электронной почты' }), 'jane@demo.example');
     await user.click(screen.getByRole('button', { name: 'Добавить' }));
-    const c = await screen.findByRole('region', { name: 'Результат' });
+    const c = await screen.findByRole('region', { name: 'Добавлено' });
     expect(within(c).getByText('Участвует в чате')).toBeVisible();
     expect(within(c).getByText(/5 марта 2026/)).toBeVisible();
     expect(within(c).getByRole('link', { name: 'Открыть в Google Chat' })).toBeVisible();
@@ -233,9 +226,9 @@ describe('add form', () => {
     const user = await chosen();
     await user.type(emailBox(), 'jane@demo.example');
     await user.click(addButton());
-    await screen.findByRole('region', { name: 'Result' });
+    await findCard();
     const summary = within(card()).getByText('Jane Doe is now in Marketing team.');
-    expect(summary).toHaveRole('status');
+    expect(summary.closest('[role="status"]')).not.toBeNull();
   });
 });
 
@@ -252,7 +245,7 @@ describe('add form while a request is running', () => {
     await user.type(emailBox(), 'bob@demo.example');
 
     pending.resolve(membership());
-    await screen.findByRole('region', { name: 'Result' });
+    await findCard();
     expect(emailBox()).toHaveValue('bob@demo.example');
   });
 
@@ -264,7 +257,7 @@ describe('add form while a request is running', () => {
     await user.click(addButton());
     await user.click(screen.getByRole('radio', { name: /Partners/ }));
     first.resolve(membership());
-    const card = await screen.findByRole('region', { name: 'Result' });
+    const card = await findCard();
     expect(screen.getByRole('heading', { name: 'Add to Partners' })).toBeVisible();
     expect(within(card).getByText('Jane Doe is now in Marketing team.')).toBeVisible();
 
@@ -310,7 +303,7 @@ describe('adding while the browser asks for one more permission', () => {
     expect(runtime.ClipboardSetText).toHaveBeenCalledWith(consentURL);
 
     pending.resolve(membership({ memberType: 'BOT', displayName: '', email: '' }));
-    expect(await screen.findByRole('region', { name: 'Result' })).toBeVisible();
+    expect(await findCard()).toBeVisible();
     expect(screen.queryByRole('region', { name: 'Waiting for your permission in the browser' })).toBeNull();
   });
 
@@ -330,5 +323,108 @@ describe('adding while the browser asks for one more permission', () => {
     emit('auth:url', consentURL);
     await Promise.resolve();
     expect(screen.queryByRole('textbox', { name: 'Permission link' })).toBeNull();
+  });
+});
+
+describe('the previous result', () => {
+  it('goes when a typed address is refused, so the card does not read as this attempt', async () => {
+    const user = await chosen();
+    await user.type(emailBox(), 'jane@demo.example');
+    await user.click(addButton());
+    expect(await findCard()).toBeVisible();
+    await user.type(emailBox(), 'jane doe@@example');
+    await user.click(addButton());
+    expect(await screen.findByRole('alert')).toHaveTextContent('doesn’t look like an email address');
+    expect(screen.queryByRole('region', { name: OUTCOME })).not.toBeInTheDocument();
+  });
+
+  it('goes when a new add starts', async () => {
+    const user = await chosen();
+    await user.type(emailBox(), 'jane@demo.example');
+    await user.click(addButton());
+    expect(await findCard()).toBeVisible();
+    const pending = deferred<Membership>();
+    app.AddPerson.mockReturnValue(pending.promise as never);
+    await user.type(emailBox(), 'bob@demo.example');
+    await user.click(addButton());
+    expect(screen.getByRole('button', { name: 'Adding…' })).toBeDisabled();
+    expect(screen.queryByRole('region', { name: OUTCOME })).not.toBeInTheDocument();
+    pending.resolve(membership({ displayName: 'Bob Stone', email: 'bob@demo.example' }));
+    expect(within(await findCard()).getByText('Bob Stone is now in Marketing team.')).toBeVisible();
+  });
+});
+
+describe('someone invited before', () => {
+  it('reads as invited and not yet accepted, not as already a member', async () => {
+    const user = await chosen();
+    app.AddPerson.mockResolvedValue(
+      membership({ state: 'INVITED', alreadyMember: true, displayName: '', email: 'guest@partner.example' }) as never,
+    );
+    await user.type(emailBox(), 'guest@partner.example');
+    await user.click(addButton());
+    const c = await findCard();
+    expect(within(c).getByRole('heading', { name: 'Already invited' })).toBeVisible();
+    expect(
+      within(c).getByText('guest@partner.example is already invited to Marketing team but hasn’t accepted yet. Nothing was changed.'),
+    ).toBeVisible();
+    expect(within(c).getByText('Invited', { selector: '.state' })).toBeVisible();
+    expect(within(c).queryByText('Already a member')).not.toBeInTheDocument();
+  });
+});
+
+describe('focus and keys while waiting for a permission', () => {
+  const consentURL = 'http://127.0.0.1:43123/o/oauth2/auth?scope=chat.memberships.app&state=xyz';
+
+  async function waiting() {
+    const user = await chosen();
+    const pending = deferred<Membership>();
+    app.AddApp.mockReturnValue(pending.promise as never);
+    app.CancelSignIn.mockImplementation(async () =>
+      pending.reject(rejection({ code: 'auth.cancelled', message: 'Sign-in was cancelled.' })),
+    );
+    await user.click(screen.getByRole('radio', { name: 'This Chat app' }));
+    await user.click(addButton());
+    emit('auth:url', consentURL);
+    const region = await screen.findByRole('region', { name: 'Waiting for your permission in the browser' });
+    return { user, pending, region };
+  }
+
+  it('moves the focus to the waiting panel, not to the page', async () => {
+    const { region } = await waiting();
+    await waitFor(() =>
+      expect(within(region).getByRole('heading', { name: 'Waiting for your permission in the browser' })).toHaveFocus(),
+    );
+    expect(document.activeElement).not.toBe(document.body);
+  });
+
+  it('after Cancel, gives the focus back to the Add button', async () => {
+    const { user, region } = await waiting();
+    await user.click(within(region).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(addButton()).toHaveFocus());
+  });
+
+  it('Escape cancels the wait', async () => {
+    const { user } = await waiting();
+    await user.keyboard('{Escape}');
+    expect(app.CancelSignIn).toHaveBeenCalledOnce();
+    await waitFor(() => expect(addButton()).toHaveFocus());
+    expect(screen.queryByRole('region', { name: 'Waiting for your permission in the browser' })).toBeNull();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('when the browser could not be opened, says so and puts the link first', async () => {
+    const { region } = await waiting();
+    expect(within(region).getByText(/allow it in your browser/)).toBeVisible();
+    emit('auth:browser_failed', consentURL);
+    const alert = await within(region).findByRole('alert');
+    expect(alert).toHaveTextContent('Your browser could not be opened. Open this link in your browser:');
+    expect(within(region).queryByText(/allow it in your browser/)).toBeNull();
+    const link = within(region).getByRole('textbox', { name: 'Permission link' });
+    expect(link).toHaveValue(consentURL);
+    // The link and its Copy come right after the message, before anything else to do.
+    const order = [alert, link, within(region).getByRole('button', { name: 'Copy' }), within(region).getByRole('button', { name: 'Cancel' })];
+    for (let i = 1; i < order.length; i++) {
+      expect(order[i - 1].compareDocumentPosition(order[i]) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    }
   });
 });

@@ -21,9 +21,12 @@ describe('welcome', () => {
     expect(screen.getByRole('button', { name: 'Try the demo workspace' })).toBeEnabled();
     expect(screen.getByRole('button', { name: 'Connect your Google Workspace' })).toBeEnabled();
     const explain = screen.getByRole('region', { name: 'What is a client_secret.json file?' });
-    expect(within(explain).getByText(/APIs & Services, then Credentials/)).toBeVisible();
-    expect(within(explain).getByText(/OAuth client ID/)).toBeVisible();
-    expect(within(explain).getByText(/choose Desktop app/)).toBeVisible();
+    // Every step the README says is required, in the order a new admin takes them.
+    const steps = within(explain).getAllByRole('listitem').map((li) => li.textContent ?? '');
+    const order = [/Google Cloud console/, /Google Chat API and click Enable/, /Configuration: give the Chat app a name/,
+      /consent screen/, /choose Desktop app/, /Download JSON/];
+    expect(steps).toHaveLength(order.length);
+    order.forEach((re, i) => expect(steps[i]).toMatch(re));
     expect(document.documentElement.lang).toBe('en');
   });
 
@@ -237,12 +240,23 @@ describe('focus when the screen changes', () => {
     await waitFor(() => expect(heading('Add colleagues to Google Chat spaces')).toHaveFocus());
   });
 
-  it('returns to the welcome heading when sign-in is cancelled', async () => {
+  it('returns to the button that started the sign-in when it is cancelled', async () => {
     const user = start();
     app.SignIn.mockReturnValue(deferred<Status>().promise as never);
     await user.click(await screen.findByRole('button', { name: 'Try the demo workspace' }));
     await user.click(await screen.findByRole('button', { name: 'Cancel' }));
-    await waitFor(() => expect(heading('Add colleagues to Google Chat spaces')).toHaveFocus());
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Try the demo workspace' })).toHaveFocus());
+  });
+
+  it('Escape cancels the sign-in wait, and the focus goes back to what started it', async () => {
+    const user = start(status({ mode: 'live', clientId: '123.apps.googleusercontent.com' }));
+    app.SignIn.mockReturnValue(deferred<Status>().promise as never);
+    await user.click(await screen.findByRole('button', { name: 'Sign in again' }));
+    await waitFor(() => expect(heading('Finish signing in in your browser…')).toHaveFocus());
+    await user.keyboard('{Escape}');
+    expect(app.CancelSignIn).toHaveBeenCalledOnce();
+    expect(await screen.findByText(/Sign-in was cancelled/)).toBeVisible();
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Sign in again' })).toHaveFocus());
   });
 
   it('leaves the focus alone when the window first opens', async () => {
@@ -293,5 +307,39 @@ describe('language', () => {
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByRole('heading', { name: 'Your sign-in was not saved on this computer' })).toBeVisible();
     expect(alert).toHaveTextContent('you may have to sign in again next time');
+  });
+});
+
+describe('sign-in when the browser could not be opened', () => {
+  const url = 'http://127.0.0.1:43123/o/oauth2/auth?client_id=x&state=y';
+
+  it('says so instead of "your browser has opened", with the link and Copy first', async () => {
+    const user = start();
+    app.SignIn.mockReturnValue(deferred<Status>().promise as never);
+    await user.click(await screen.findByRole('button', { name: 'Try the demo workspace' }));
+    expect(await screen.findByText(/Your web browser has opened/)).toBeVisible();
+    emit('auth:url', url);
+    emit('auth:browser_failed', url);
+    expect(await screen.findByRole('heading', { name: 'Your browser could not be opened' })).toBeVisible();
+    expect(screen.queryByText(/has opened/)).not.toBeInTheDocument();
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('Your browser could not be opened. Open this link in your browser:');
+    const link = screen.getByRole('textbox', { name: 'Sign-in link' });
+    expect(link).toHaveValue(url);
+    const copy = screen.getByRole('button', { name: 'Copy' });
+    const cancel = screen.getByRole('button', { name: 'Cancel' });
+    for (const [a, b] of [[alert, link], [link, copy], [copy, cancel]]) {
+      expect(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    }
+    await user.click(copy);
+    expect(runtime.ClipboardSetText).toHaveBeenCalledWith(url);
+  });
+
+  it('ignores the event when no sign-in is running', async () => {
+    start();
+    await screen.findByRole('button', { name: 'Try the demo workspace' });
+    emit('auth:browser_failed', url);
+    await Promise.resolve();
+    expect(screen.queryByText(/could not be opened/)).not.toBeInTheDocument();
   });
 });

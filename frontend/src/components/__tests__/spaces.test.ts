@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import App from '../../App.svelte';
-import { app, deferred, demoSignedIn, rejection, reset, SPACES } from '../../test/fake';
+import { app, deferred, demoSignedIn, rejection, reset, SPACES, type Deferred } from '../../test/fake';
 import type { Space } from '../../lib/api/app';
 
 function start() {
@@ -121,5 +121,78 @@ describe('space list', () => {
     app.ListSpaces.mockResolvedValue([] as never);
     render(App);
     expect(await screen.findByText('You are not a member of any space yet.')).toBeVisible();
+  });
+});
+
+describe('conversations named by their members', () => {
+  const convo = (id: string, type: 'GROUP_CHAT' | 'DIRECT_MESSAGE'): Space => ({
+    name: `spaces/${id}`,
+    displayName: '',
+    type,
+    uri: `https://chat.google.com/room/${id}`,
+    externalUserAllowed: false,
+  });
+
+  it('shows the kind until the names arrive, then the names; asks only for unnamed conversations', async () => {
+    reset(demoSignedIn);
+    const unnamed = [convo('GGG2', 'GROUP_CHAT'), convo('DDD2', 'DIRECT_MESSAGE')];
+    app.ListSpaces.mockResolvedValue([...SPACES, ...unnamed] as never);
+    const labels = deferred<Record<string, string>>();
+    app.SpaceLabels.mockReturnValue(labels.promise as never);
+    const user = userEvent.setup();
+    render(App);
+    expect(await screen.findByRole('radio', { name: 'Group chat' })).toBeInTheDocument();
+    expect(screen.getAllByRole('radio', { name: 'Direct message' })).toHaveLength(2);
+    expect(app.SpaceLabels).toHaveBeenCalledOnce();
+    expect([...app.SpaceLabels.mock.calls[0][0]].sort()).toEqual(['spaces/DDD1', 'spaces/DDD2', 'spaces/GGG2']);
+
+    labels.resolve({ 'spaces/GGG2': 'Priya Raman, Chen Wei', 'spaces/DDD2': 'Amara Okafor' });
+    expect(await screen.findByRole('radio', { name: 'Priya Raman, Chen Wei Group chat' })).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: 'Amara Okafor Direct message' })).toBeInTheDocument();
+    // One the backend could not name keeps its kind.
+    expect(screen.getByRole('radio', { name: 'Direct message' })).toBeInTheDocument();
+
+    // Search finds a conversation by a member's name, and still by its kind.
+    await user.type(screen.getByRole('searchbox', { name: 'Search spaces' }), 'chen');
+    expect(names()).toEqual(['Priya Raman, Chen Wei Group chat']);
+    await user.clear(screen.getByRole('searchbox', { name: 'Search spaces' }));
+    await user.type(screen.getByRole('searchbox', { name: 'Search spaces' }), 'amara direct');
+    expect(names()).toEqual(['Amara Okafor Direct message']);
+
+    // The add form names the chosen conversation the same way; a refresh asks for nothing again.
+    await user.clear(screen.getByRole('searchbox', { name: 'Search spaces' }));
+    await user.click(screen.getByRole('radio', { name: /Amara Okafor/ }));
+    expect(screen.getByRole('heading', { name: 'Add to Amara Okafor' })).toBeVisible();
+    await user.click(screen.getByRole('button', { name: 'Refresh spaces' }));
+    await waitFor(() => expect(app.ListSpaces).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Refresh spaces' })).toBeEnabled());
+    expect(app.SpaceLabels).toHaveBeenCalledOnce();
+  });
+
+  it('asks in small batches, a few at a time, each conversation once', async () => {
+    reset(demoSignedIn);
+    const many = Array.from({ length: 45 }, (_, i) => convo(`C${String(i).padStart(3, '0')}`, i % 2 ? 'GROUP_CHAT' : 'DIRECT_MESSAGE'));
+    app.ListSpaces.mockResolvedValue(many as never);
+    let running = 0;
+    let most = 0;
+    const calls: Deferred<Record<string, string>>[] = [];
+    app.SpaceLabels.mockImplementation(((batch: string[]) => {
+      running++;
+      most = Math.max(most, running);
+      const d = deferred<Record<string, string>>();
+      calls.push(d);
+      return d.promise.finally(() => running--).then(() => Object.fromEntries(batch.map((n) => [n, `Members of ${n}`])));
+    }) as never);
+    render(App);
+    await screen.findByText('45 spaces shown');
+    for (let i = 0; i < 5; i++) {
+      await waitFor(() => expect(calls.length).toBeGreaterThan(i));
+      calls[i].resolve({});
+    }
+    await screen.findByRole('radio', { name: /Members of spaces\/C044/ });
+    expect(most).toBeLessThanOrEqual(2);
+    const asked = app.SpaceLabels.mock.calls.flatMap((c) => c[0] as string[]);
+    expect(app.SpaceLabels.mock.calls.every((c) => (c[0] as string[]).length <= 10)).toBe(true);
+    expect(asked.sort()).toEqual(many.map((s) => s.name).sort());
   });
 });

@@ -69,6 +69,9 @@ export const signIn = () => call(App.SignIn).then(plainStatus);
 export const cancelSignIn = () => call(App.CancelSignIn);
 export const signOut = () => call(App.SignOut).then(plainStatus);
 export const listSpaces = (): Promise<Space[]> => call(App.ListSpaces).then((s) => s ?? []);
+/** spaceLabels names unnamed conversations by their members; spaces it could not name are missing. */
+export const spaceLabels = (spaces: string[]): Promise<Record<string, string>> =>
+  call(() => App.SpaceLabels(spaces)).then((m) => m ?? {});
 export const addPerson = (space: string, person: string): Promise<Membership> =>
   call(() => App.AddPerson(space, person));
 export const addApp = (space: string): Promise<Membership> => call(() => App.AddApp(space));
@@ -77,10 +80,18 @@ export const language = () => call(App.Language);
 
 /** Event names the backend emits. */
 export const AUTH_URL = 'auth:url';
+export const AUTH_BROWSER_FAILED = 'auth:browser_failed';
 
 /** onAuthURL calls fn with the sign-in URL the backend opened in the browser; returns an unsubscribe. */
 export function onAuthURL(fn: (url: string) => void): () => void {
   return EventsOn(AUTH_URL, (url: unknown) => {
+    if (typeof url === 'string') fn(url);
+  });
+}
+
+/** onBrowserFailed calls fn with the sign-in URL the backend could not open in a browser. */
+export function onBrowserFailed(fn: (url: string) => void): () => void {
+  return EventsOn(AUTH_BROWSER_FAILED, (url: unknown) => {
     if (typeof url === 'string') fn(url);
   });
 }

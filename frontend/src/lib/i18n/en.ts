@@ -30,11 +30,17 @@ export const en = {
   'welcome.secret.heading': 'What is a client_secret.json file?',
   'welcome.secret.text':
     'It is a small file that tells Google which Cloud project this app works for. It does not contain your password. Your Google Workspace administrator can make one for you, or you can make it yourself:',
-  'welcome.secret.step1': 'Open the Google Cloud console (console.cloud.google.com) and choose your project.',
-  'welcome.secret.step2': 'Go to APIs & Services, then Credentials.',
-  'welcome.secret.step3': 'Click Create credentials, then OAuth client ID.',
-  'welcome.secret.step4': 'For Application type choose Desktop app, type a name and click Create.',
-  'welcome.secret.step5': 'Click Download JSON, then choose that file here.',
+  // In the order a new admin does them (../shared/reference/google-setup.md).
+  'welcome.secret.step1':
+    'Open the Google Cloud console (console.cloud.google.com) and choose a project of your organisation, or create one.',
+  'welcome.secret.step2': 'Go to APIs & Services, then Library: find Google Chat API and click Enable.',
+  'welcome.secret.step3':
+    'Open Google Chat API, then Configuration: give the Chat app a name, an avatar URL and a description, and click Save. Google needs this even though Chat Members acts as you.',
+  'welcome.secret.step4':
+    'Set up the consent screen in Google Auth Platform (Branding and Audience): choose Internal, so that only accounts of your organisation can sign in.',
+  'welcome.secret.step5':
+    'In Google Auth Platform, go to Clients and click Create client. For Application type choose Desktop app, type a name and click Create.',
+  'welcome.secret.step6': 'Click Download JSON, then choose that file here.',
   'welcome.busy': 'Please wait…',
   'welcome.again.heading': 'Continue with your organisation',
   'welcome.again.text':
@@ -51,6 +57,11 @@ export const en = {
   'signin.fallback.heading': "Browser didn't open? Copy this link",
   'signin.fallback.text': "Paste it into your browser's address bar.",
   'signin.fallback.field': 'Sign-in link',
+
+  'signin.failed.heading': 'Your browser could not be opened',
+  'signin.failed.text': 'Your browser could not be opened. Open this link in your browser:',
+  'signin.failed.after': 'Choose your account there and allow access, then come back to this window.',
+  'signin.failed.demoAfter': 'Choose a demo person there and allow access, then come back to this window.',
 
   'header.signedInAs': 'Signed in as {account}',
   'header.demo': 'Demo workspace',
@@ -106,6 +117,8 @@ export const en = {
   'add.consent.fallback': "Browser didn't open? Copy this link into its address bar.",
   'add.consent.field': 'Permission link',
   'add.consent.cancel': 'Cancel',
+  'add.consent.failed': 'Your browser could not be opened. Open this link in your browser:',
+  'add.consent.failedAfter': 'Allow the permission there, then come back to this window.',
   'add.failedIn': "Couldn't add to {space}",
   'add.failed': "Couldn't add",
 
@@ -115,7 +128,15 @@ export const en = {
   'problem.code': 'Code: {code}',
   'problem.retryable': 'This is usually temporary. Try again in a minute.',
 
-  'card.heading': 'Result',
+  'card.heading.joined': 'Added',
+  'card.heading.invited': 'Invited',
+  'card.heading.already': 'Already a member',
+  'card.heading.alreadyInvited': 'Already invited',
+  'card.heading.other': 'Result',
+  'card.summary.other': 'Google reported an unusual status for {member} in {space}.',
+  'card.invitedExplain': 'They must accept the invitation before they can see the space.',
+  'card.timeInvited': 'Invited on',
+  'card.details': 'Details',
   'card.member': 'Member',
   'card.state': 'Status',
   'card.role': 'Role',
@@ -132,10 +153,9 @@ export const en = {
     '{member} is already invited to {space} but hasn’t accepted yet. Nothing was changed.',
 
   'state.JOINED': 'Joined',
-  'state.INVITED': 'Invited — they must accept the invitation before they can see the space',
+  'state.INVITED': 'Invited',
   'state.NOT_A_MEMBER': 'Not a member',
   'state.already': 'Already a member',
-  'state.alreadyInvited': 'Invited, not accepted yet',
   'state.other': 'Unknown',
 
   'role.ROLE_MEMBER': 'Member',

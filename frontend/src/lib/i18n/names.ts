@@ -12,10 +12,20 @@ export function spaceTypeLabel(i18n: Translator, type: string): string {
   return i18n.t(TYPE_KEYS[type] ?? 'spaces.type.other');
 }
 
-/** spaceLabel is the display name, or for an unnamed conversation (DMs have none) its kind. */
-export function spaceLabel(i18n: Translator, space: Pick<Space, 'displayName' | 'type'>): string {
+/**
+ * spaceLabel is the display name; for an unnamed conversation (group chats and DMs have none) the
+ * names of its members, as Google Chat shows it, once known; until then its kind.
+ */
+export function spaceLabel(i18n: Translator, space: Pick<Space, 'displayName' | 'type'>, members = ''): string {
   if (space.displayName.trim() !== '') return space.displayName;
+  if (space.type !== 'SPACE' && members.trim() !== '') return members;
   return space.type === 'SPACE' ? i18n.t('spaces.untitled') : spaceTypeLabel(i18n, space.type);
+}
+
+/** searchLabel is what a search matches for an unnamed conversation: its members and its kind. */
+export function searchLabel(i18n: Translator, space: Pick<Space, 'displayName' | 'type'>, members = ''): string {
+  const kind = spaceLabel(i18n, space);
+  return members.trim() === '' ? kind : `${members} ${kind}`;
 }
 
 const STATE_KEYS: Record<string, Key> = {
@@ -25,16 +35,17 @@ const STATE_KEYS: Record<string, Key> = {
 };
 
 /** What adding someone came to: the card's summary and badge follow it. */
-export type Outcome = 'joined' | 'invited' | 'already' | 'alreadyInvited';
+export type Outcome = 'joined' | 'invited' | 'already' | 'alreadyInvited' | 'other';
 
 export function outcome(m: Pick<Membership, 'state' | 'alreadyMember'>): Outcome {
   // Someone invited earlier who has not accepted is not "already a member": say so.
   if (m.alreadyMember) return m.state === 'INVITED' ? 'alreadyInvited' : 'already';
-  return m.state === 'INVITED' ? 'invited' : 'joined';
+  if (m.state === 'INVITED') return 'invited';
+  return m.state === 'JOINED' ? 'joined' : 'other';
 }
 
 export function stateLabel(i18n: Translator, m: Pick<Membership, 'state' | 'alreadyMember'>): string {
-  if (m.alreadyMember) return i18n.t(m.state === 'INVITED' ? 'state.alreadyInvited' : 'state.already');
+  if (m.alreadyMember && m.state !== 'INVITED') return i18n.t('state.already');
   return i18n.t(STATE_KEYS[m.state] ?? 'state.other');
 }
 

@@ -30,15 +30,17 @@ export const ru: Record<Key, Message> = {
   'welcome.secret.heading': 'Что такое файл client_secret.json?',
   'welcome.secret.text':
     'Это небольшой файл, который сообщает Google, для какого проекта Cloud работает приложение. Пароля в нём нет. Его может подготовить администратор Google Workspace, или вы можете сделать его сами:',
-  'welcome.secret.step1': 'Откройте консоль Google Cloud (console.cloud.google.com) и выберите свой проект.',
+  'welcome.secret.step1':
+    'Откройте консоль Google Cloud (console.cloud.google.com) и выберите проект своей организации или создайте новый.',
   'welcome.secret.step2':
-    'Перейдите в раздел «API и сервисы» (APIs & Services), затем «Учетные данные» (Credentials).',
+    'Перейдите в раздел «API и сервисы» (APIs & Services), затем «Библиотека» (Library): найдите Google Chat API и нажмите «Включить» (Enable).',
   'welcome.secret.step3':
-    'Нажмите «Создать учетные данные» (Create credentials), затем «Идентификатор клиента OAuth» (OAuth client ID).',
+    'Откройте Google Chat API, затем «Конфигурация» (Configuration): укажите название приложения Chat, адрес аватара и описание и нажмите «Сохранить» (Save). Google требует этого, даже если Chat Members действует от вашего имени.',
   'welcome.secret.step4':
-    'В поле «Тип приложения» (Application type) выберите «Приложение для ПК» (Desktop app), введите название и нажмите «Создать» (Create).',
+    'Настройте экран согласия в Google Auth Platform (Branding и Audience): выберите «Внутреннее» (Internal), чтобы входить могли только аккаунты вашей организации.',
   'welcome.secret.step5':
-    'Нажмите «Скачать JSON» (Download JSON) и выберите этот файл здесь.',
+    'В Google Auth Platform откройте «Клиенты» (Clients) и нажмите «Создать клиент» (Create client). В поле «Тип приложения» (Application type) выберите «Приложение для ПК» (Desktop app), введите название и нажмите «Создать» (Create).',
+  'welcome.secret.step6': 'Нажмите «Скачать JSON» (Download JSON) и выберите этот файл здесь.',
   'welcome.busy': 'Подождите…',
   'welcome.again.heading': 'Продолжить работу с организацией',
   'welcome.again.text':
@@ -55,6 +57,11 @@ export const ru: Record<Key, Message> = {
   'signin.fallback.heading': 'Браузер не открылся? Скопируйте эту ссылку',
   'signin.fallback.text': 'Вставьте её в адресную строку браузера.',
   'signin.fallback.field': 'Ссылка для входа',
+
+  'signin.failed.heading': 'Не удалось открыть браузер',
+  'signin.failed.text': 'Не удалось открыть браузер. Откройте эту ссылку в браузере:',
+  'signin.failed.after': 'Выберите там свой аккаунт, разрешите доступ и вернитесь в это окно.',
+  'signin.failed.demoAfter': 'Выберите там демо-пользователя, разрешите доступ и вернитесь в это окно.',
 
   'header.signedInAs': 'Вы вошли как {account}',
   'header.demo': 'Демо',
@@ -112,6 +119,8 @@ export const ru: Record<Key, Message> = {
   'add.consent.fallback': 'Браузер не открылся? Скопируйте эту ссылку и вставьте её в адресную строку.',
   'add.consent.field': 'Ссылка на страницу разрешения',
   'add.consent.cancel': 'Отмена',
+  'add.consent.failed': 'Не удалось открыть браузер. Откройте эту ссылку в браузере:',
+  'add.consent.failedAfter': 'Подтвердите там разрешение и вернитесь в это окно.',
   'add.failedIn': 'Не удалось добавить в «{space}»',
   'add.failed': 'Не удалось добавить',
 
@@ -121,7 +130,15 @@ export const ru: Record<Key, Message> = {
   'problem.code': 'Код: {code}',
   'problem.retryable': 'Обычно это временно. Повторите попытку через минуту.',
 
-  'card.heading': 'Результат',
+  'card.heading.joined': 'Добавлено',
+  'card.heading.invited': 'Приглашение отправлено',
+  'card.heading.already': 'Уже участвует',
+  'card.heading.alreadyInvited': 'Приглашение уже отправлено',
+  'card.heading.other': 'Результат',
+  'card.summary.other': 'Google сообщил необычный статус для {member} в чате «{space}».',
+  'card.invitedExplain': 'Чат станет виден после того, как приглашение будет принято.',
+  'card.timeInvited': 'Дата приглашения',
+  'card.details': 'Подробности',
   'card.member': 'Участник',
   'card.state': 'Статус',
   'card.role': 'Роль',
@@ -138,10 +155,9 @@ export const ru: Record<Key, Message> = {
     '{member} уже приглашён(а) в чат «{space}», но ещё не принял(а) приглашение. Ничего не изменилось.',
 
   'state.JOINED': 'Участвует в чате',
-  'state.INVITED': 'Приглашение отправлено — чат станет виден после того, как приглашение будет принято',
+  'state.INVITED': 'Приглашение отправлено',
   'state.NOT_A_MEMBER': 'Не участник',
   'state.already': 'Уже участник',
-  'state.alreadyInvited': 'Приглашён(а), ещё не принял(а)',
   'state.other': 'Неизвестно',
 
   'role.ROLE_MEMBER': 'Участник',

@@ -26,11 +26,14 @@ export class AddStore {
    * (incremental consent: the Chat app needs one more permission); '' when not waiting for it.
    */
   consentURL = $state('');
+  /** The permission page could not be opened in a browser: the link is all the person has. */
+  consentBrowserFailed = $state(false);
 
   /** Called when an add shows that the sign-in is gone (expired or withdrawn). */
   onSignedOut: (problem: AppProblem) => void = () => {};
 
   private unsubscribe: (() => void) | null = null;
+  private unsubscribeFailed: (() => void) | null = null;
   /** Counts adds and resets: an add that outlived a reset (signing out) is ignored. */
   private attempt = 0;
 
@@ -38,11 +41,18 @@ export class AddStore {
     this.unsubscribe ??= api.onAuthURL((url) => {
       if (this.busy) this.consentURL = url;
     });
+    this.unsubscribeFailed ??= api.onBrowserFailed((url) => {
+      if (!this.busy) return;
+      this.consentURL = url;
+      this.consentBrowserFailed = true;
+    });
   }
 
   dispose(): void {
     this.unsubscribe?.();
     this.unsubscribe = null;
+    this.unsubscribeFailed?.();
+    this.unsubscribeFailed = null;
   }
 
   /** edited is called as the person types: a refusal of the earlier text no longer applies. */
@@ -61,6 +71,9 @@ export class AddStore {
 
   async submit(space: Space | null): Promise<void> {
     if (!space || this.busy) return;
+    // The card of the previous add goes: shown beside a new attempt or a refusal of the typed
+    // text, it would read as this attempt's outcome.
+    this.result = null;
     this.problem = null;
     this.linkProblem = null;
     this.inputError = '';
@@ -81,6 +94,7 @@ export class AddStore {
     const id = ++this.attempt;
     this.busy = true;
     this.consentURL = '';
+    this.consentBrowserFailed = false;
     // An add that outlived a reset (signing out) is ignored. One for a space the person has left
     // meanwhile is still shown: the card names its space, and a failure says which space it was
     // for, so nothing done (or not done) goes unreported.
@@ -103,6 +117,7 @@ export class AddStore {
       if (id === this.attempt) {
         this.busy = false;
         this.consentURL = '';
+        this.consentBrowserFailed = false;
       }
     }
   }
@@ -111,6 +126,7 @@ export class AddStore {
   async cancelConsent(): Promise<void> {
     if (!this.consentURL) return;
     this.consentURL = '';
+    this.consentBrowserFailed = false;
     try {
       await api.cancelSignIn();
     } catch {
@@ -133,6 +149,7 @@ export class AddStore {
     this.email = '';
     this.busy = false;
     this.consentURL = '';
+    this.consentBrowserFailed = false;
     this.inputError = '';
     this.result = null;
     this.problem = null;

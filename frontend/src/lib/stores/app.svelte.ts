@@ -1,7 +1,7 @@
 // AppState gathers the stores of one window; App.svelte makes it and hands it down by context.
 import { createContext } from 'svelte';
 import type { AppProblem } from '../api/app';
-import { spaceLabel } from '../i18n/names';
+import { searchLabel } from '../i18n/names';
 import { AddStore } from './add.svelte';
 import { LanguageStore } from './language.svelte';
 import { SessionStore } from './session.svelte';
@@ -11,7 +11,7 @@ export class AppState {
   readonly language = new LanguageStore();
   readonly i18n = this.language.i18n;
   readonly session = new SessionStore();
-  readonly spaces = new SpacesStore((s) => spaceLabel(this.i18n, s));
+  readonly spaces: SpacesStore = new SpacesStore((s) => searchLabel(this.i18n, s, this.spaces.memberLabels[s.name]));
   readonly add = new AddStore();
   /** The language and the session are known: until then the window shows only "Loading…". */
   ready = $state(false);

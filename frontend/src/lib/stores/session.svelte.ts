@@ -17,8 +17,12 @@ export class SessionStore {
   /** The sign-in URL from the `auth:url` event, shown as a fallback link. */
   authURL = $state('');
   problem = $state<AppProblem | null>(null);
+  /** The sign-in page could not be opened in a browser: the link is all the person has. */
+  browserFailed = $state(false);
   /** The last sign-in was cancelled by the user. */
   cancelled = $state(false);
+  /** What started the last sign-in, so that focus can go back to it after Cancel. */
+  startedBy = $state<'' | 'demo' | 'live' | 'again'>('');
 
   screen: Screen = $derived(
     this.loading ? 'loading' : this.signingIn ? 'signing-in' : this.status?.signedIn ? 'main' : 'welcome',
@@ -31,10 +35,16 @@ export class SessionStore {
 
   private attempt = 0;
   private unsubscribe: (() => void) | null = null;
+  private unsubscribeFailed: (() => void) | null = null;
 
   async init(): Promise<void> {
     this.unsubscribe ??= api.onAuthURL((url) => {
       if (this.signingIn) this.authURL = url;
+    });
+    this.unsubscribeFailed ??= api.onBrowserFailed((url) => {
+      if (!this.signingIn) return;
+      this.authURL = url;
+      this.browserFailed = true;
     });
     try {
       this.status = await api.status();
@@ -48,6 +58,8 @@ export class SessionStore {
   dispose(): void {
     this.unsubscribe?.();
     this.unsubscribe = null;
+    this.unsubscribeFailed?.();
+    this.unsubscribeFailed = null;
   }
 
   /** useDemo switches to the demo workspace and signs in. */
@@ -63,6 +75,7 @@ export class SessionStore {
   private async start(kind: Busy, choose: () => Promise<Status>): Promise<void> {
     if (this.busy || this.signingIn) return;
     this.busy = kind;
+    this.startedBy = kind === 'demo' ? 'demo' : 'live';
     this.problem = null;
     this.cancelled = false;
     try {
@@ -80,6 +93,7 @@ export class SessionStore {
   /** signInAgain signs in with the client file imported before, without asking for it. */
   async signInAgain(): Promise<void> {
     if (this.busy || this.signingIn) return;
+    this.startedBy = 'again';
     await this.signIn();
   }
 
@@ -103,6 +117,7 @@ export class SessionStore {
     const id = ++this.attempt;
     this.signingIn = true;
     this.authURL = '';
+    this.browserFailed = false;
     this.problem = null;
     this.cancelled = false;
     try {
@@ -115,6 +130,7 @@ export class SessionStore {
       if (id === this.attempt) {
         this.signingIn = false;
         this.authURL = '';
+        this.browserFailed = false;
       }
     }
   }
@@ -125,6 +141,7 @@ export class SessionStore {
     this.attempt++;
     this.signingIn = false;
     this.authURL = '';
+    this.browserFailed = false;
     this.cancelled = true;
     try {
       await api.cancelSignIn();

@@ -7,6 +7,10 @@ import { matches, words } from './search';
 export type TypeFilter = 'all' | 'SPACE' | 'GROUP_CHAT' | 'DIRECT_MESSAGE';
 export const TYPE_FILTERS: readonly TypeFilter[] = ['all', 'SPACE', 'GROUP_CHAT', 'DIRECT_MESSAGE'];
 
+/** How many unnamed conversations one SpaceLabels call names, and how many calls run at once. */
+export const LABEL_BATCH = 10;
+export const LABEL_CALLS = 2;
+
 export class SpacesStore {
   all = $state<Space[]>([]);
   loading = $state(false);
@@ -15,12 +19,22 @@ export class SpacesStore {
   query = $state('');
   type = $state<TypeFilter>('all');
   selectedName = $state('');
+  /**
+   * Names of group chats and direct messages by their members ("Priya Raman, Chen Wei"), fetched
+   * after the list loads, by space name. Until a name arrives the list shows the kind of
+   * conversation; a conversation the backend could not name keeps it.
+   */
+  memberLabels = $state<Record<string, string>>({});
 
   /** Called when listing shows that the sign-in is gone (expired or withdrawn). */
   onSignedOut: (problem: AppProblem) => void = () => {};
 
   /** label names a space as the list shows it, so that "direct message" finds unnamed DMs. */
   private readonly label: (space: Space) => string;
+  /** Spaces whose member names were asked for (or are being asked for) since the last reset. */
+  private asked = new Set<string>();
+  /** Counts resets: names that arrive for a session that has ended are dropped. */
+  private generation = 0;
 
   constructor(label: (space: Space) => string = () => '') {
     this.label = label;
@@ -40,12 +54,43 @@ export class SpacesStore {
       this.all = await api.listSpaces();
       this.loaded = true;
       if (!this.all.some((s) => s.name === this.selectedName)) this.selectedName = '';
+      void this.loadMemberLabels();
     } catch (e) {
       this.problem = e as AppProblem;
       if (SIGNED_OUT.has(this.problem.code)) this.onSignedOut(this.problem);
     } finally {
       this.loading = false;
     }
+  }
+
+  /**
+   * loadMemberLabels asks Go to name the unnamed conversations not asked for yet, LABEL_BATCH at
+   * a time with at most LABEL_CALLS calls running (each lists members at Google). Failures leave
+   * the kind of conversation as the label: it is only a label.
+   */
+  async loadMemberLabels(): Promise<void> {
+    const todo = this.all
+      .filter((s) => s.type !== 'SPACE' && s.displayName.trim() === '' && !this.asked.has(s.name))
+      .map((s) => s.name);
+    for (const name of todo) this.asked.add(name);
+    const batches: string[][] = [];
+    for (let i = 0; i < todo.length; i += LABEL_BATCH) batches.push(todo.slice(i, i + LABEL_BATCH));
+    const generation = this.generation;
+    const worker = async () => {
+      for (let batch = batches.shift(); batch; batch = batches.shift()) {
+        let found: Record<string, string>;
+        try {
+          found = await api.spaceLabels(batch);
+        } catch {
+          continue;
+        }
+        if (generation !== this.generation) return;
+        for (const [name, label] of Object.entries(found)) {
+          if (label.trim() !== '') this.memberLabels[name] = label;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(LABEL_CALLS, batches.length) }, worker));
   }
 
   select(name: string): void {
@@ -59,5 +104,8 @@ export class SpacesStore {
     this.query = '';
     this.type = 'all';
     this.selectedName = '';
+    this.memberLabels = {};
+    this.asked = new Set();
+    this.generation++;
   }
 }

@@ -21,6 +21,8 @@ export function SignIn():Promise<workspace.Status>;
 
 export function SignOut():Promise<workspace.Status>;
 
+export function SpaceLabels(arg1:Array<string>):Promise<Record<string, string>>;
+
 export function Status():Promise<workspace.Status>;
 
 export function UseDemo():Promise<workspace.Status>;

@@ -38,6 +38,10 @@ export function SignOut() {
   return window['go']['main']['App']['SignOut']();
 }
 
+export function SpaceLabels(arg1) {
+  return window['go']['main']['App']['SpaceLabels'](arg1);
+}
+
 export function Status() {
   return window['go']['main']['App']['Status']();
 }
