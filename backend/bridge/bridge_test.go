@@ -314,6 +314,16 @@ func TestEventsReachTheOwnPage(t *testing.T) {
 	if got[0] != want[0] || got[1] != want[1] {
 		t.Fatalf("got %v, want %v", got, want)
 	}
+
+	// Ctrl+C: Shutdown must end an open stream rather than wait for the page to leave.
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := b.srv.Shutdown(ctx); err != nil {
+		t.Fatalf("Shutdown with an open event stream: %v", err)
+	}
+	if _, err := io.ReadAll(lines); err != nil {
+		t.Fatalf("the stream did not end cleanly: %v", err)
+	}
 }
 
 func TestServeRefusesANonLoopbackListener(t *testing.T) {
