@@ -3,19 +3,26 @@ SHELL := /bin/bash
 GO ?= go
 TAGS := webkit2_41
 BIN := build/bin/chat-members
-DEVBIN := build/bin/chat-members-dev
+BRIDGEBIN := build/bin/chat-members-bridge
 STAMP := .cache/stamps
-GOFILES := $(shell find . -name '*.go' -not -path './frontend/*' -not -path './.cache/*' 2>/dev/null)
-FRONTEND_SRC := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/public -type f 2>/dev/null)
+# What the binaries are built from: Go sources and embedded files, not tests (editing a test
+# must not relink the app). The frontend is embedded through frontend/dist/index.html.
+GOSRC := go.mod go.sum $(shell find . \( -path ./frontend -o -path ./.cache -o -path ./build -o -path ./.git -o -name testdata \) -prune \
+  -o -type f \( -name '*.go' -o -path './backend/*' \) -not -name '*_test.go' -print 2>/dev/null)
+FRONTEND_SRC := $(shell find frontend/src frontend/wailsjs frontend/public frontend/index.html frontend/vite.config.ts \
+  frontend/svelte.config.js frontend/tsconfig.json frontend/package.json -type f -not -name '*.test.ts' -not -path 'frontend/src/test/*' 2>/dev/null)
+# No display (DISPLAY and WAYLAND_DISPLAY unset): `make run` serves the app to a browser instead
+# of opening a window, and needs no GTK, WebKit or Xvfb for that.
+HEADLESS := $(if $(DISPLAY)$(WAYLAND_DISPLAY),,1)
 
-.PHONY: run test bench build build-dev emulator setup-run setup-test go-deps test-go test-frontend e2e window clean
+.PHONY: run test bench build build-bridge build-dev emulator setup-run setup-test go-deps test-go test-frontend e2e window clean
 
-## run: build the app and open it on the demo workspace (headless: serve the browser bridge)
-run: setup-run build build-dev
+## run: build the app and open it on the demo workspace (headless: serve it to a browser)
+run: setup-run $(if $(HEADLESS),build-bridge,build)
 	@scripts/run.sh
 
 ## test: every test layer: Go (race), frontend (Vitest), end to end (Chromium), real window (Xvfb)
-test: setup-test test-go test-frontend build build-dev e2e window
+test: setup-test test-go test-frontend build build-bridge e2e window
 	@echo "make test: all layers passed"
 
 ## bench: Go benchmarks through the real Chat client against the emulator over loopback, and
@@ -30,7 +37,7 @@ emulator: go-deps
 
 setup-run:
 	@scripts/setup-toolchain.sh
-	@scripts/setup-system.sh run
+	@$(if $(HEADLESS),true,scripts/setup-system.sh run)
 
 setup-test:
 	@scripts/setup-toolchain.sh
@@ -50,29 +57,38 @@ frontend/node_modules/.package-lock.json: frontend/package-lock.json
 frontend/dist/index.html: frontend/node_modules/.package-lock.json $(FRONTEND_SRC)
 	@echo "build: frontend"
 	@cd frontend && npm run build --silent
+	@touch $@
 
 test-go: go-deps
 	@echo "test: Go (vet, race)"
 	$(GO) vet ./...
+	$(GO) vet -tags bridge .
 	$(GO) test -race -count=1 ./...
 
 test-frontend: frontend/node_modules/.package-lock.json
 	@echo "test: frontend (svelte-check, Vitest)"
 	cd frontend && npm run check --silent && npm test --silent
 
+# The binaries depend on the go-deps stamp, not on the phony go-deps (a phony prerequisite is
+# always out of date and relinked both binaries on every `make run`). `go build` leaves an
+# up-to-date binary untouched, so touch it or make would run `go build` every time.
+
 ## build: the production binary (same as `wails build`)
 build: $(BIN)
-$(BIN): go-deps frontend/dist/index.html $(GOFILES)
+$(BIN): $(STAMP)/go-deps frontend/dist/index.html $(GOSRC)
 	@echo "build: $(BIN)"
 	$(GO) build -tags desktop,production,$(TAGS) -ldflags "-w -s" -o $(BIN) .
+	@touch $@
 
-## build-dev: the dev binary with the browser bridge (demo workspace only)
-build-dev: $(DEVBIN)
-$(DEVBIN): go-deps frontend/dist/index.html $(GOFILES)
-	@echo "build: $(DEVBIN)"
-	$(GO) build -tags dev,$(TAGS) -o $(DEVBIN) .
+## build-bridge: the browser bridge (demo workspace only; pure Go, needs no display)
+build-bridge: $(BRIDGEBIN)
+build-dev: build-bridge
+$(BRIDGEBIN): $(STAMP)/go-deps frontend/dist/index.html $(GOSRC)
+	@echo "build: $(BRIDGEBIN)"
+	CGO_ENABLED=0 $(GO) build -tags bridge -ldflags "-w -s" -o $(BRIDGEBIN) .
+	@touch $@
 
-e2e: build-dev frontend/node_modules/.package-lock.json
+e2e: build-bridge frontend/node_modules/.package-lock.json
 	@scripts/e2e.sh
 
 window: build

@@ -3,17 +3,17 @@ package main
 import (
 	"context"
 
-	"github.com/wailsapp/wails/v2/pkg/runtime"
-
 	"chatmembers/backend/browser"
 	"chatmembers/backend/chat"
 	"chatmembers/backend/workspace"
 )
 
 // App is the only struct bound to the frontend. Each method delegates to the workspace; the
-// only things done here are those that need the window (dialogs, events, the desktop opener).
+// only things done here are those that need the desktop (dialogs, events, the opener), reached
+// through a desktop so that the same App runs in the window and in the browser bridge.
 type App struct {
 	ctx       context.Context
+	desk      desktop
 	ws        *workspace.Workspace
 	startDemo bool
 }
@@ -23,11 +23,11 @@ func NewApp(ws *workspace.Workspace, startDemo bool) *App {
 	return &App{ws: ws, startDemo: startDemo}
 }
 
-func (a *App) startup(ctx context.Context) {
-	a.ctx = ctx
-	opener := browser.Opener{Fallback: func(u string) error { runtime.BrowserOpenURL(ctx, u); return nil }}
-	a.ws.SetBrowser(opener.Open, func(u string) { runtime.EventsEmit(ctx, "auth:url", u) })
-	a.ws.OnBrowserFailed(func(u string) { runtime.EventsEmit(ctx, "auth:browser_failed", u) })
+func (a *App) startup(ctx context.Context, desk desktop) {
+	a.ctx, a.desk = ctx, desk
+	opener := browser.Opener{Fallback: desk.OpenURL}
+	a.ws.SetBrowser(opener.Open, func(u string) { desk.Emit("auth:url", u) })
+	a.ws.OnBrowserFailed(func(u string) { desk.Emit("auth:browser_failed", u) })
 	if a.startDemo {
 		_, _ = a.ws.UseDemo()
 	} else {
@@ -50,10 +50,7 @@ func (a *App) ChooseClientSecret() (workspace.Status, error) {
 		return a.ws.Status(), err
 	}
 	title, filter := workspace.SecretDialogText(workspace.SystemLanguage())
-	path, err := runtime.OpenFileDialog(a.ctx, runtime.OpenDialogOptions{
-		Title:   title,
-		Filters: []runtime.FileFilter{{DisplayName: filter, Pattern: "*.json"}},
-	})
+	path, err := a.desk.OpenFileDialog(title, filter, "*.json")
 	if err != nil {
 		return a.ws.Status(), workspace.ErrDialog(err)
 	}

@@ -1,7 +1,11 @@
+//go:build !bridge
+
+// The window build: the app in a Wails window (WebKitGTK on Linux). The headless browser
+// bridge is main_bridge.go (build tag "bridge").
 package main
 
 import (
-	"embed"
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -14,19 +18,16 @@ import (
 	"chatmembers/backend/workspace"
 )
 
-//go:embed all:frontend/dist
-var assets embed.FS
-
 func main() {
-	// Wails' dev build reads its own flags (-assetdir, -devserver) from os.Args too, so unknown
-	// flags are not an error here; run.sh and e2e.sh pass those as environment variables.
+	// A `wails dev` build reads its own flags (-assetdir, -devserver) from os.Args too, so
+	// unknown flags are not an error here.
 	fs := flag.NewFlagSet("chat-members", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	demo := fs.Bool("demo", false, "start on the demo workspace")
 	_ = fs.Parse(os.Args[1:])
 
-	ws := workspace.New(workspace.Options{LiveAllowed: !devBridge})
-	app := NewApp(ws, *demo || devBridge)
+	ws := workspace.New(workspace.Options{LiveAllowed: !wailsDevServer})
+	app := NewApp(ws, *demo || wailsDevServer)
 	err := wails.Run(&options.App{
 		Title:            "Chat Members",
 		Width:            1100,
@@ -35,7 +36,7 @@ func main() {
 		MinHeight:        520,
 		AssetServer:      &assetserver.Options{Assets: assets},
 		BackgroundColour: &options.RGBA{R: 248, G: 249, B: 251, A: 1},
-		OnStartup:        app.startup,
+		OnStartup:        func(ctx context.Context) { app.startup(ctx, windowDesktop{ctx}) },
 		OnShutdown:       app.shutdown,
 		Bind:             []interface{}{app},
 	})

@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 
-// End-to-end tests drive the dev build's browser bridge (real Go backend and emulator behind it)
+// End-to-end tests drive the browser bridge binary (real Go backend and emulator behind it)
 // in Debian's Chromium; scripts/e2e.sh starts the app and sets E2E_BASE_URL. No test tool may
 // download a browser on these machines, so Playwright uses /usr/bin/chromium.
 export default defineConfig({

@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
-# End to end: the dev build (browser bridge, demo workspace, real Go backend and emulator) on
-# Xvfb, driven by Playwright in Debian's Chromium. The consent page is clicked in the same browser:
-# the app hands its sign-in URL to scripts/e2e-browser.sh through $BROWSER.
+# End to end: the browser bridge (real Go backend and emulator, demo workspace), driven by
+# Playwright in Debian's Chromium. The consent page is clicked in the same browser: the app
+# hands its sign-in URL to scripts/e2e-browser.sh through $BROWSER. No display is needed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source scripts/fresh-user.sh
+NO_DISPLAY=1 source scripts/fresh-user.sh
 port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
-# Wails' dev build reads its bridge settings from the environment.
-assetdir=$root/frontend/dist devserver=127.0.0.1:$port start_app "$home/app.log" ./build/bin/chat-members-dev -demo
+start_app "$home/app.log" ./build/bin/chat-members-bridge -addr "127.0.0.1:$port"
+# The bridge prints its address once its page answers.
 for _ in $(seq 1 100); do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
+  grep -q "is at http://127.0.0.1:$port" "$home/app.log" 2>/dev/null && break
   kill -0 "$app_pid" 2>/dev/null || { echo "e2e: the app exited; its log:"; cat "$home/app.log"; exit 1; }
   sleep 0.2
 done

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages the app and its tests need, only when something is missing.
 # Uses sudo only when not root. Usage: scripts/setup-system.sh [run|test]
+#   run:  what the window build needs (make run with a display; headless make run needs nothing:
+#         the browser bridge is pure Go)
+#   test: that, plus Xvfb for the real-window test and Chromium, ImageMagick, xdotool and OCR
 set -euo pipefail
 mode=${1:-test}
-pkgs=(libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config xvfb xauth xdg-utils)
+pkgs=(libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config xdg-utils)
 if [ "$mode" = test ]; then
-  pkgs+=(chromium imagemagick xdotool tesseract-ocr tesseract-ocr-eng)
+  pkgs+=(xvfb xauth chromium imagemagick xdotool tesseract-ocr tesseract-ocr-eng)
 fi
 missing=()
 for p in "${pkgs[@]}"; do

@@ -8,10 +8,13 @@ package browser
 
 import (
 	"errors"
+	"fmt"
 	"net/url"
 	"os"
 	"os/exec"
+	"runtime"
 	"strings"
+	"time"
 )
 
 // Opener opens http(s) URLs.
@@ -79,4 +82,52 @@ func openWith(list, link string) error {
 		lastErr = errors.New("browser: $BROWSER names no command")
 	}
 	return lastErr
+}
+
+// systemSettle is how long System waits for the desktop's opener to fail. xdg-open may run
+// until the browser it started exits, so one still running then is taken to have opened the page.
+const systemSettle = 3 * time.Second
+
+// ErrNoDisplay is System's answer on Linux with neither DISPLAY nor WAYLAND_DISPLAY set: there
+// xdg-open falls back to text browsers (lynx, w3m) that would take over the terminal.
+var ErrNoDisplay = errors.New("browser: no display to open a browser on")
+
+// System opens an http(s) URL with the desktop's own opener (xdg-open, open, or the Windows
+// shell) and reports its failure, which Wails' BrowserOpenURL only logs: the app must be able to
+// tell the user that nothing opened and show the link instead. Env reads the environment as
+// for Open; nil means os.Getenv.
+func System(env func(string) string, raw string) error {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return ErrNotWeb
+	}
+	if env == nil {
+		env = os.Getenv
+	}
+	var cmd *exec.Cmd
+	switch runtime.GOOS {
+	case "windows":
+		cmd = exec.Command("rundll32", "url.dll,FileProtocolHandler", u.String())
+	case "darwin":
+		cmd = exec.Command("open", u.String())
+	default:
+		if env("DISPLAY") == "" && env("WAYLAND_DISPLAY") == "" {
+			return ErrNoDisplay
+		}
+		cmd = exec.Command("xdg-open", u.String())
+	}
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	select {
+	case err := <-exited:
+		if err != nil {
+			return fmt.Errorf("browser: %s: %w", cmd.Path, err)
+		}
+		return nil
+	case <-time.After(systemSettle):
+		return nil
+	}
 }
