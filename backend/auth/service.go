@@ -131,8 +131,8 @@ func (s *Service) httpCtx(ctx context.Context) context.Context {
 // While someone is signed in, the new grant must be for the same account (auth.wrong_account
 // otherwise, and the sign-in in place is kept): to change accounts, sign out first.
 func (s *Service) SignIn(ctx context.Context, scopes ...string) (Account, error) {
-	if s.cfg.ClientID == "" {
-		return Account{}, errSecretUnknownType.WithDetail("auth: the Service has no client secret")
+	if s.cfg.ClientID == "" || s.cfg.Endpoint.AuthURL == "" || s.cfg.Endpoint.TokenURL == "" {
+		return Account{}, errSecretUnknownType.WithDetail("auth: the Service has no client secret or no endpoints")
 	}
 	if !s.flowMu.TryLock() {
 		return Account{}, errBusy
