@@ -1,8 +1,10 @@
 // Package auth signs the user in to Google the way RFC 8252 asks of a desktop app: the system
 // browser, a loopback redirect to 127.0.0.1, PKCE (S256) and state. It reads the OAuth client
-// from a client_secret.json ("Desktop app"), keeps tokens in the OS keyring (or a 0600 file),
-// saves refreshed tokens, and revokes them on sign-out. Nothing here knows whether it talks to
-// Google or to the emulator: the client_secret.json says where to go.
+// from a client_secret.json ("Desktop app"), checks that every grant is for the signed-in
+// account, keeps tokens in the OS keyring (or a 0600 file), refreshes them within the caller's
+// deadline, and revokes them on sign-out. Nothing here knows whether it talks to Google or to
+// the emulator: the caller passes the Endpoints (a client file yields Google's, checked; the demo
+// passes the emulator's).
 //
 // Every error returned by this package is a *problem.Problem.
 package auth
@@ -19,6 +21,20 @@ import (
 // MaxClientSecretSize bounds a client_secret.json; Google's are well under 1 KiB.
 const MaxClientSecretSize = 64 << 10
 
+// Google's published endpoints that a client_secret.json does not name.
+const (
+	// GoogleRevokeURL is where Google takes back a token (RFC 7009).
+	GoogleRevokeURL = "https://oauth2.googleapis.com/revoke"
+	// GoogleUserinfoURL is Google's OpenID Connect userinfo endpoint.
+	GoogleUserinfoURL = "https://openidconnect.googleapis.com/v1/userinfo"
+)
+
+// Endpoints are where the sign-in goes: the consent page, the token endpoint (codes, refreshes),
+// revocation and userinfo (who signed in, when the id token does not say).
+type Endpoints struct {
+	AuthURL, TokenURL, RevokeURL, UserinfoURL string
+}
+
 // ClientSecret is a Desktop app ("installed") OAuth client as downloaded from Cloud Console.
 // The secret of a desktop app is not really secret (RFC 8252 §8.5), but it is still kept out of
 // logs and error details.
@@ -26,22 +42,38 @@ type ClientSecret struct {
 	ClientID     string
 	ClientSecret string
 	ProjectID    string
-	// AuthURI and TokenURI come from the file, so the same code talks to Google or the emulator.
+	// AuthURI and TokenURI are the file's, already checked to be Google's (ParseClientSecret).
 	AuthURI  string
 	TokenURI string
-	// RevokeURI is derived from TokenURI (see revokeURIFor).
-	RevokeURI string
+}
+
+// Endpoints are Google's endpoints for a client file read by ParseClientSecret: its own auth_uri
+// and token_uri (checked to be Google's), and the revoke and userinfo endpoints Google publishes.
+func (c *ClientSecret) Endpoints() Endpoints {
+	return Endpoints{AuthURL: c.AuthURI, TokenURL: c.TokenURI, RevokeURL: GoogleRevokeURL, UserinfoURL: GoogleUserinfoURL}
 }
 
 // ReadClientSecret reads and parses a client_secret.json file, reading no more than
-// MaxClientSecretSize+1 bytes (a wrong pick, say a video, is not loaded into memory). It also
-// returns the file's bytes, so the caller can keep an exact copy.
+// MaxClientSecretSize+1 bytes (a wrong pick, say a video, is not loaded into memory). Only a
+// regular file is read: opening a FIFO blocks until someone writes to it, and a device such as
+// /dev/zero never ends. It also returns the file's bytes, so the caller can keep an exact copy.
 func ReadClientSecret(path string) (*ClientSecret, []byte, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, nil, errSecretUnreadable.WithDetail(err.Error())
+	}
+	if !info.Mode().IsRegular() {
+		return nil, nil, errSecretNotFile.WithDetail(path + " is a " + info.Mode().Type().String() + " file, not a regular file")
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, nil, errSecretUnreadable.WithDetail(err.Error())
 	}
 	defer f.Close()
+	// The path may have been swapped between Stat and Open: check what was opened.
+	if info, err = f.Stat(); err != nil || !info.Mode().IsRegular() {
+		return nil, nil, errSecretNotFile.WithDetail(path + " is not a regular file")
+	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxClientSecretSize+1))
 	if err != nil {
 		return nil, nil, errSecretUnreadable.WithDetail(err.Error())
@@ -54,7 +86,9 @@ func ReadClientSecret(path string) (*ClientSecret, []byte, error) {
 }
 
 // ParseClientSecret parses the JSON of a Desktop app OAuth client
-// ({"installed":{"client_id":…,"client_secret":…,"auth_uri":…,"token_uri":…}}).
+// ({"installed":{"client_id":…,"client_secret":…,"auth_uri":…,"token_uri":…}}) and checks that
+// its auth_uri and token_uri are Google's, over https: the code, the PKCE verifier, the client
+// secret and later the refresh token go there, so a crafted file must not send them elsewhere.
 func ParseClientSecret(data []byte) (*ClientSecret, error) {
 	if len(data) > MaxClientSecretSize {
 		return nil, errSecretTooLarge
@@ -100,37 +134,46 @@ func ParseClientSecret(data []byte) (*ClientSecret, error) {
 			return nil, withField(errSecretMissingField, fld.name)
 		}
 	}
-	for _, fld := range []struct{ name, value string }{{"auth_uri", cs.AuthURI}, {"token_uri", cs.TokenURI}} {
-		if !webURL(fld.value) {
+	for _, fld := range []struct {
+		name, value string
+		hosts       []string
+	}{
+		// Cloud Console writes accounts.google.com and oauth2.googleapis.com; older files have
+		// accounts.google.com for both.
+		{"auth_uri", cs.AuthURI, []string{"accounts.google.com"}},
+		{"token_uri", cs.TokenURI, []string{"oauth2.googleapis.com", "accounts.google.com"}},
+	} {
+		u, ok := webURL(fld.value)
+		if !ok {
 			return nil, withField(errSecretBadURI, fld.name).WithDetail(fld.name + " is not an absolute http(s) URL")
 		}
+		if u.Scheme != "https" || u.Port() != "" && u.Port() != "443" || !isOneOf(u.Hostname(), fld.hosts) {
+			where := u.Host
+			if u.Scheme != "https" {
+				where = u.Scheme + "://" + u.Host
+			}
+			return nil, notGoogle(errSecretNotGoogle, fld.name, where).
+				WithDetail(fld.name + " must be https on " + strings.Join(fld.hosts, " or "))
+		}
 	}
-	cs.RevokeURI = revokeURIFor(cs.TokenURI)
 	return cs, nil
 }
 
-// webURL reports whether s is an absolute http or https URL with a host and nothing odd.
-func webURL(s string) bool {
-	u, err := url.Parse(s)
-	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" &&
-		u.User == nil && u.Fragment == "" && u.Opaque == ""
+func isOneOf(host string, hosts []string) bool {
+	for _, h := range hosts {
+		if host == h { // exact: Google's files are lower case, and a look-alike must not pass
+			return true
+		}
+	}
+	return false
 }
 
-// revokeURIFor derives the revocation endpoint from the token endpoint. client_secret.json has
-// no revoke_uri, and Google serves both from the same host: token_uri
-// https://oauth2.googleapis.com/token pairs with https://oauth2.googleapis.com/revoke (and the
-// legacy https://accounts.google.com/o/oauth2/token with .../o/oauth2/revoke). Replacing the
-// last path segment covers both, and the emulator, which follows the same layout.
-func revokeURIFor(tokenURI string) string {
-	u, _ := url.Parse(tokenURI) // validated by webURL
-	u.RawQuery = ""
-	if i := strings.LastIndex(u.Path, "/"); i >= 0 {
-		u.Path = u.Path[:i] + "/revoke"
-	} else {
-		u.Path = "/revoke"
-	}
-	u.RawPath = ""
-	return u.String()
+// webURL parses s if it is an absolute http or https URL with a host and nothing odd.
+func webURL(s string) (*url.URL, bool) {
+	u, err := url.Parse(s)
+	ok := err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" &&
+		u.User == nil && u.Fragment == "" && u.Opaque == ""
+	return u, ok
 }
 
 // String hides the secret, so a ClientSecret printed by mistake does not leak it.

@@ -34,6 +34,12 @@ var (
 	errSecretBadURI = problem.New("auth.secret_bad_uri",
 		"This client_secret.json file has an address that is not a web address.",
 		"Download the JSON of your Desktop app OAuth client again from Google Cloud Console and choose the new file.")
+	errSecretNotGoogle = problem.New("auth.secret_not_google",
+		"This client file sends your sign-in somewhere that is not Google.",
+		"Download the JSON of your Desktop app OAuth client yourself from Google Cloud Console (APIs & Services > Credentials) and choose that file; do not use a client file someone else sent you.")
+	errSecretNotFile = problem.New("auth.secret_not_file",
+		"This is not a file that Chat Members can read as a client_secret.json.",
+		"Choose the JSON file you downloaded for your Desktop app OAuth client from Google Cloud Console.")
 	errSecretUnreadable = problem.New("auth.secret_unreadable",
 		"Chat Members could not read this file.",
 		"Check that the file still exists and that you may open it, then choose it again.")
@@ -74,6 +80,9 @@ var (
 	errNoIdentity = problem.New("auth.no_identity",
 		"Google did not say which account you signed in with.",
 		"Sign in again. If it keeps happening, download your client_secret.json again from Google Cloud Console.")
+	errWrongAccount = problem.New("auth.wrong_account",
+		"You chose another Google account in the browser than the one signed in to Chat Members, so Chat Members did not use it.",
+		"Try again and choose the account you are signed in with. To use the other account, sign out first, then sign in with it.")
 	errNotSignedIn = problem.New("auth.not_signed_in",
 		"You are not signed in.",
 		"Sign in with your Google account.")
@@ -98,6 +107,23 @@ func withField(p *problem.Problem, field string) *problem.Problem {
 	case errSecretBadURI.Code:
 		q.Message = "This client_secret.json file has an address that is not a web address: " + field + "."
 	}
+	return q
+}
+
+// notGoogle names the field of client_secret.json and the host it would send the sign-in to,
+// in the message and as the {field} and {host} parameters.
+func notGoogle(p *problem.Problem, field, host string) *problem.Problem {
+	q := p.With("field", field).With("host", host)
+	q.Message = "This client file's " + field + " sends your sign-in to " + host + ", which is not Google."
+	return q
+}
+
+// withAccounts names the signed-in account and the one chosen in the browser, in the message
+// and fix and as the {account} and {chosen} parameters.
+func withAccounts(p *problem.Problem, account, chosen string) *problem.Problem {
+	q := p.With("account", account).With("chosen", chosen)
+	q.Message = "You chose " + chosen + " in the browser, but Chat Members is signed in as " + account + ", so it did not use " + chosen + "."
+	q.Fix = "Try again and choose " + account + " on Google's page. To use " + chosen + " instead, sign out first, then sign in with it."
 	return q
 }
 

@@ -2,13 +2,8 @@ package auth
 
 import (
 	"context"
-	"encoding/base64"
-	"encoding/json"
-	"io"
 	"net/http"
-	"net/url"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 
@@ -52,6 +47,9 @@ type Account struct {
 type Options struct {
 	// Secret is the OAuth client (required).
 	Secret *ClientSecret
+	// Endpoints are where the sign-in goes (required): Secret.Endpoints() for a client file,
+	// the emulator's for the demo. The caller decides; this package does not guess.
+	Endpoints Endpoints
 	// Store keeps the sign-in between runs; nil means a MemoryStore.
 	Store Store
 	// OpenBrowser opens the consent page in the system browser. It runs in its own goroutine
@@ -60,11 +58,28 @@ type Options struct {
 	// OnURL receives the consent page URL before the browser is asked to open it, so the UI
 	// can offer a link to copy.
 	OnURL func(url string)
-	// HTTPClient makes the token, refresh and revoke requests and is the base of Client;
-	// nil means http.DefaultClient.
+	// HTTPClient makes the token, refresh, revoke and userinfo requests, and its Transport is
+	// the base of Client; nil means NewHTTPClient(). Each of those calls also has its own
+	// deadline (CallTimeout), whatever this client's Timeout.
 	HTTPClient *http.Client
 	// Timeout bounds the wait for the browser; 0 means DefaultTimeout (5 minutes).
 	Timeout time.Duration
+}
+
+// CallTimeout bounds each call to an OAuth endpoint (code exchange, refresh, revoke, userinfo),
+// so a stalled network after a laptop wakes ends in a problem instead of a busy app.
+const CallTimeout = 30 * time.Second
+
+// NewHTTPClient is the default client for the OAuth endpoints: it gives up after CallTimeout
+// and follows no redirect (Google's token, revoke and userinfo endpoints never redirect, and a
+// 307 would resend the code, the verifier and the client secret to wherever it points).
+func NewHTTPClient() *http.Client {
+	return &http.Client{
+		Timeout: CallTimeout,
+		CheckRedirect: func(*http.Request, []*http.Request) error {
+			return http.ErrUseLastResponse
+		},
+	}
 }
 
 // Service is the app's sign-in: one Google account at a time for one OAuth client.
@@ -74,10 +89,10 @@ type Service struct {
 	cfg    oauth2.Config
 	flowMu sync.Mutex // held while a browser flow runs
 
-	mu  sync.Mutex
-	rec *Record            // the current sign-in, nil when signed out
-	src oauth2.TokenSource // refreshes rec; nil when signed out
-	gen uint64             // bumped on every sign-in and sign-out
+	mu         sync.Mutex
+	rec        *Record      // the current sign-in, nil when signed out
+	gen        uint64       // bumped on every sign-in and sign-out
+	refreshing *refreshCall // the refresh under way for rec, if any
 
 	storeProblem *problem.Problem // the last Store.Save failure; nil once a save works
 }
@@ -91,6 +106,9 @@ func New(opts Options) *Service {
 	if opts.Secret == nil {
 		opts.Secret = &ClientSecret{}
 	}
+	if opts.HTTPClient == nil {
+		opts.HTTPClient = NewHTTPClient()
+	}
 	return &Service{
 		opts: opts,
 		cfg: oauth2.Config{
@@ -98,23 +116,23 @@ func New(opts Options) *Service {
 			ClientSecret: opts.Secret.ClientSecret,
 			// Google's own endpoint description (oauth2/google.Endpoint) sends the client
 			// credentials in the body; Basic works as well, but this saves a retry.
-			Endpoint: oauth2.Endpoint{AuthURL: opts.Secret.AuthURI, TokenURL: opts.Secret.TokenURI, AuthStyle: oauth2.AuthStyleInParams},
+			Endpoint: oauth2.Endpoint{AuthURL: opts.Endpoints.AuthURL, TokenURL: opts.Endpoints.TokenURL, AuthStyle: oauth2.AuthStyleInParams},
 		},
 	}
 }
 
+// httpCtx hands the OAuth HTTP client to golang.org/x/oauth2, which reads it from the context.
 func (s *Service) httpCtx(ctx context.Context) context.Context {
-	if s.opts.HTTPClient != nil {
-		return context.WithValue(ctx, oauth2.HTTPClient, s.opts.HTTPClient)
-	}
-	return ctx
+	return context.WithValue(ctx, oauth2.HTTPClient, s.opts.HTTPClient)
 }
 
 // SignIn runs the browser sign-in for scopes (plus openid and email, always) and keeps the
 // result. It blocks until the browser comes back, ctx is cancelled or Options.Timeout passes.
+// While someone is signed in, the new grant must be for the same account (auth.wrong_account
+// otherwise, and the sign-in in place is kept): to change accounts, sign out first.
 func (s *Service) SignIn(ctx context.Context, scopes ...string) (Account, error) {
-	if s.cfg.ClientID == "" {
-		return Account{}, errSecretUnknownType.WithDetail("auth: the Service has no client secret")
+	if s.cfg.ClientID == "" || s.cfg.Endpoint.AuthURL == "" || s.cfg.Endpoint.TokenURL == "" {
+		return Account{}, errSecretUnknownType.WithDetail("auth: the Service has no client secret or no endpoints")
 	}
 	if !s.flowMu.TryLock() {
 		return Account{}, errBusy
@@ -126,35 +144,29 @@ func (s *Service) SignIn(ctx context.Context, scopes ...string) (Account, error)
 		oauth2.ApprovalForce,
 		oauth2.SetAuthURLParam("include_granted_scopes", "true"),
 	}
+	var expect *Account
 	if cur, ok := s.Account(); ok {
 		opts = append(opts, oauth2.SetAuthURLParam("login_hint", cur.Email))
+		expect = &cur
 	}
 	want := withIdentity(scopes)
-	tok, err := s.flow(want, opts).run(ctx)
+	rec, err := s.flow(want, opts, expect).run(ctx)
 	if err != nil {
 		return Account{}, err
 	}
-	acct, err := s.accountFrom(tok, want)
-	if err != nil {
-		return Account{}, err
-	}
-	s.install(recordFor(s.cfg.ClientID, acct, tok), true)
-	return acct, nil
+	s.install(rec, true)
+	return rec.Account, nil
 }
 
 // EnsureScopes makes sure every scope is granted, running an incremental sign-in
-// (include_granted_scopes) for the missing ones. Signed out, it is SignIn(ctx, scopes...).
-// Should the user pick another account in the browser, that account is now signed in: read
-// Account afterwards.
+// (include_granted_scopes, login_hint) for the missing ones. Signed out, it is
+// SignIn(ctx, scopes...). Should the user pick another account in the browser, the grant is
+// refused with auth.wrong_account and the sign-in in place is kept.
 func (s *Service) EnsureScopes(ctx context.Context, scopes ...string) error {
-	_, err := s.ensureScopes(ctx, scopes)
-	return err
-}
-
-func (s *Service) ensureScopes(ctx context.Context, scopes []string) (Account, error) {
 	cur, ok := s.Account()
 	if !ok {
-		return s.SignIn(ctx, scopes...)
+		_, err := s.SignIn(ctx, scopes...)
+		return err
 	}
 	var missing []string
 	for _, sc := range scopes {
@@ -163,39 +175,38 @@ func (s *Service) ensureScopes(ctx context.Context, scopes []string) (Account, e
 		}
 	}
 	if len(missing) == 0 {
-		return cur, nil
+		return nil
 	}
 	if !s.flowMu.TryLock() {
-		return Account{}, errBusy
+		return errBusy
 	}
 	defer s.flowMu.Unlock()
-	tok, err := s.flow(withIdentity(missing), []oauth2.AuthCodeOption{
+	f := s.flow(withIdentity(missing), []oauth2.AuthCodeOption{
 		oauth2.SetAuthURLParam("include_granted_scopes", "true"),
 		oauth2.SetAuthURLParam("login_hint", cur.Email),
-	}).run(ctx)
+	}, &cur)
+	// Should Google not list the scopes granted, they are the earlier ones and the new ones.
+	f.granted = withIdentity(append(slices.Clone(cur.Scopes), missing...))
+	rec, err := f.run(ctx)
 	if err != nil {
-		return Account{}, err
+		return err
 	}
-	acct, err := s.accountFrom(tok, withIdentity(append(slices.Clone(cur.Scopes), missing...)))
-	if err != nil {
-		return Account{}, err
-	}
-	rec := recordFor(s.cfg.ClientID, acct, tok)
-	s.mu.Lock()
-	if rec.RefreshToken == "" && s.rec != nil && s.rec.Account.Subject == acct.Subject {
-		rec.RefreshToken = s.rec.RefreshToken // Google sent none: the old one stays good
-	}
-	s.mu.Unlock()
 	s.install(rec, true)
-	return acct, nil
+	return nil
 }
 
-func (s *Service) flow(scopes []string, opts []oauth2.AuthCodeOption) *flow {
-	return &flow{
-		cfg: s.cfg, scopes: scopes, opts: opts,
+// flow prepares a browser round trip for scopes whose grant must be for expect's account
+// (any account when expect is nil).
+func (s *Service) flow(scopes []string, opts []oauth2.AuthCodeOption, expect *Account) *flow {
+	f := &flow{
+		cfg: s.cfg, scopes: scopes, granted: scopes, opts: opts,
 		openBrowser: s.opts.OpenBrowser, onURL: s.opts.OnURL,
 		httpClient: s.opts.HTTPClient, timeout: s.opts.Timeout,
 	}
+	f.finish = func(ctx context.Context, tok *oauth2.Token) (*Record, error) {
+		return s.checkGrant(ctx, tok, f.granted, expect)
+	}
+	return f
 }
 
 // Restore picks up the sign-in saved by an earlier run. ok is false when there is none.
@@ -230,58 +241,13 @@ func (s *Service) Granted() []string {
 // Has reports whether scope is granted ("email" also matches Google's userinfo.email URL).
 func (s *Service) Has(scope string) bool { return hasScope(s.Granted(), scope) }
 
-// TokenSource gives the current access token, refreshing it when it expires and saving the
-// refreshed token. It follows the Service: after SignOut it fails with auth.not_signed_in, and
-// a refresh Google refuses (invalid_grant) signs out and fails with auth.expired.
-func (s *Service) TokenSource() oauth2.TokenSource { return serviceTokenSource{s} }
-
-// Client is an HTTP client that authorises requests with TokenSource. ctx only supplies the
-// base HTTP client (oauth2.HTTPClient), as with oauth2.NewClient.
-func (s *Service) Client(ctx context.Context) *http.Client {
-	return oauth2.NewClient(s.httpCtx(ctx), s.TokenSource())
-}
-
-type serviceTokenSource struct{ s *Service }
-
-func (t serviceTokenSource) Token() (*oauth2.Token, error) {
-	s := t.s
-	s.mu.Lock()
-	src, gen := s.src, s.gen
-	s.mu.Unlock()
-	if src == nil {
-		return nil, errNotSignedIn
-	}
-	tok, err := src.Token()
-	if err != nil {
-		p := exchangeProblem(err, errExpired)
-		if p.Code == errExpired.Code {
-			s.forget(gen)
-		}
-		return nil, p
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if gen == s.gen && s.rec != nil && tok.AccessToken != s.rec.AccessToken {
-		rec := *s.rec
-		rec.AccessToken, rec.TokenType, rec.Expiry = tok.AccessToken, tok.TokenType, tok.Expiry
-		if tok.RefreshToken != "" {
-			rec.RefreshToken = tok.RefreshToken
-		}
-		s.rec = &rec
-		// The token works for this session even if it cannot be kept: StoreProblem says so.
-		s.saveLocked(&rec)
-	}
-	return tok, nil
-}
-
 // install makes rec the current sign-in (and saves it when save is set).
 func (s *Service) install(rec *Record, save bool) {
-	tok := &oauth2.Token{AccessToken: rec.AccessToken, TokenType: rec.TokenType, RefreshToken: rec.RefreshToken, Expiry: rec.Expiry}
-	src := oauth2.ReuseTokenSource(tok, s.cfg.TokenSource(s.httpCtx(context.Background()), tok))
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.rec, s.src = rec, src
+	s.rec = rec
 	s.gen++
+	s.refreshing = nil // one under way refreshes the previous sign-in
 	if save {
 		// A store that fails must not undo a sign-in that worked: StoreProblem says so.
 		s.saveLocked(rec)
@@ -311,14 +277,12 @@ func (s *Service) StoreProblem() *problem.Problem {
 	return s.storeProblem
 }
 
-// forget drops the sign-in locally if it is still the one of generation gen.
-func (s *Service) forget(gen uint64) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+// forgetLocked drops the sign-in locally if it is still the one of generation gen; s.mu held.
+func (s *Service) forgetLocked(gen uint64) {
 	if s.gen != gen {
 		return
 	}
-	s.rec, s.src = nil, nil
+	s.rec, s.refreshing = nil, nil
 	s.gen++
 	s.storeProblem = nil // nothing left to keep
 	_ = s.opts.Store.Delete(s.cfg.ClientID)
@@ -329,7 +293,7 @@ func (s *Service) forget(gen uint64) {
 func (s *Service) SignOut(ctx context.Context) error {
 	s.mu.Lock()
 	rec := s.rec
-	s.rec, s.src = nil, nil
+	s.rec, s.refreshing = nil, nil
 	s.gen++
 	s.storeProblem = nil // nothing left to keep
 	s.mu.Unlock()
@@ -352,80 +316,6 @@ func (s *Service) SignOut(ctx context.Context) error {
 		return storeErr
 	}
 	return revokeErr
-}
-
-func (s *Service) revoke(ctx context.Context, token string) error {
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, s.opts.Secret.RevokeURI,
-		strings.NewReader(url.Values{"token": {token}}.Encode()))
-	if err != nil {
-		return errRevokeFailed.WithDetail(err.Error())
-	}
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	client := s.opts.HTTPClient
-	if client == nil {
-		client = http.DefaultClient
-	}
-	resp, err := client.Do(req)
-	if err != nil {
-		// url.Error names the revoke URL, never the form body holding the token.
-		p := errRevokeFailed.WithDetail(err.Error())
-		p.Retryable = true
-		return p
-	}
-	defer resp.Body.Close()
-	body, _ := io.ReadAll(io.LimitReader(resp.Body, 4096))
-	if resp.StatusCode == http.StatusOK {
-		return nil
-	}
-	var e struct {
-		Error string `json:"error"`
-	}
-	_ = json.Unmarshal(body, &e)
-	if e.Error == "invalid_token" { // already expired or revoked: the goal is met
-		return nil
-	}
-	return errRevokeFailed.WithDetail("revoke endpoint: HTTP " + resp.Status + " " + e.Error)
-}
-
-// accountFrom reads who signed in from the id token. The token came straight from the token
-// endpoint over the connection the app opened, so its signature need not be checked
-// (OpenID Connect Core §3.1.3.7); the audience still must be this client.
-func (s *Service) accountFrom(tok *oauth2.Token, requested []string) (Account, error) {
-	raw, _ := tok.Extra("id_token").(string)
-	parts := strings.Split(raw, ".")
-	if len(parts) != 3 {
-		return Account{}, errNoIdentity.WithDetail("the token response has no id_token")
-	}
-	payload, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(parts[1], "="))
-	if err != nil {
-		return Account{}, errNoIdentity.WithDetail("the id_token payload is not base64url")
-	}
-	var c struct {
-		Sub   string          `json:"sub"`
-		Email string          `json:"email"`
-		Name  string          `json:"name"`
-		Aud   json.RawMessage `json:"aud"`
-	}
-	if err := json.Unmarshal(payload, &c); err != nil {
-		return Account{}, errNoIdentity.WithDetail("the id_token payload is not JSON")
-	}
-	var aud []string
-	if json.Unmarshal(c.Aud, &aud) != nil {
-		var one string
-		_ = json.Unmarshal(c.Aud, &one)
-		aud = []string{one}
-	}
-	if !slices.Contains(aud, s.cfg.ClientID) {
-		return Account{}, errNoIdentity.WithDetail("the id_token is for another client")
-	}
-	if c.Sub == "" || c.Email == "" {
-		return Account{}, errNoIdentity.WithDetail("the id_token has no sub or email")
-	}
-	granted := requested
-	if sc, ok := tok.Extra("scope").(string); ok && sc != "" {
-		granted = strings.Fields(sc) // RFC 6749 §5.1: present when it differs from the request
-	}
-	return Account{Email: c.Email, Name: c.Name, Subject: c.Sub, Scopes: granted}, nil
 }
 
 func recordFor(clientID string, acct Account, tok *oauth2.Token) *Record {

@@ -39,10 +39,11 @@ func (c *clock) Add(d time.Duration) {
 }
 
 type fixture struct {
-	srv    *emulator.Server
-	clock  *clock
-	secret *ClientSecret
-	store  Store
+	srv       *emulator.Server
+	clock     *clock
+	secret    *ClientSecret
+	endpoints Endpoints
+	store     Store
 }
 
 func newFixture(t *testing.T) *fixture {
@@ -53,11 +54,17 @@ func newFixture(t *testing.T) *fixture {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = srv.Close() })
-	secret, err := ParseClientSecret(srv.ClientSecretJSON())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &fixture{srv: srv, clock: clk, secret: secret, store: &FileStore{Dir: t.TempDir()}}
+	return &fixture{srv: srv, clock: clk, secret: emulatorClient(), endpoints: emulatorEndpoints(srv), store: &FileStore{Dir: t.TempDir()}}
+}
+
+// emulatorClient is the emulator's demo OAuth client. A client file naming the emulator's
+// endpoints is refused (they are not Google's), so tests wire the endpoints explicitly.
+func emulatorClient() *ClientSecret {
+	return &ClientSecret{ClientID: emulator.DemoClientID, ClientSecret: emulator.DemoClientSecret}
+}
+
+func emulatorEndpoints(srv *emulator.Server) Endpoints {
+	return Endpoints{AuthURL: srv.AuthURL(), TokenURL: srv.TokenURL(), RevokeURL: srv.RevokeURL(), UserinfoURL: srv.UserinfoURL()}
 }
 
 // browser plays the user's browser: it opens the consent page, answers it and follows the
@@ -168,7 +175,7 @@ func (b *browser) lastURL() *url.URL {
 }
 
 func (f *fixture) service(b *browser, onURL func(string)) *Service {
-	opts := Options{Secret: f.secret, Store: f.store, OnURL: onURL, HTTPClient: &http.Client{Timeout: 10 * time.Second}, Timeout: 20 * time.Second}
+	opts := Options{Secret: f.secret, Endpoints: f.endpoints, Store: f.store, OnURL: onURL, HTTPClient: &http.Client{Timeout: 10 * time.Second}, Timeout: 20 * time.Second}
 	if b != nil {
 		opts.OpenBrowser = b.open
 	}
@@ -276,7 +283,7 @@ func TestSignInSuccess(t *testing.T) {
 	}
 
 	// Client works against the emulator.
-	status, body, err := userinfoStatus(t, svc.Client(context.Background()), f)
+	status, body, err := userinfoStatus(t, svc.Client(), f)
 	if err != nil || status != 200 || body["email"] != emulator.DemoAdminEmail {
 		t.Fatalf("userinfo: %d %v %v", status, body, err)
 	}
@@ -286,7 +293,7 @@ func TestSignInSuccess(t *testing.T) {
 	if got, ok := again.Restore(); !ok || got.Email != emulator.DemoAdminEmail || !again.Has(ScopeMemberships) {
 		t.Fatalf("Restore: %+v %v", got, ok)
 	}
-	if status, _, err := userinfoStatus(t, again.Client(context.Background()), f); err != nil || status != 200 {
+	if status, _, err := userinfoStatus(t, again.Client(), f); err != nil || status != 200 {
 		t.Fatalf("restored client: %d %v", status, err)
 	}
 }
@@ -355,7 +362,7 @@ func TestSignInForgedRedirectThenTimeout(t *testing.T) {
 	f := newFixture(t)
 	forged := make(chan int, 1)
 	var authURL string
-	svc := New(Options{Secret: f.secret, Store: f.store, Timeout: 500 * time.Millisecond, OnURL: func(u string) { authURL = u },
+	svc := New(Options{Secret: f.secret, Endpoints: f.endpoints, Store: f.store, Timeout: 500 * time.Millisecond, OnURL: func(u string) { authURL = u },
 		OpenBrowser: func(a string) error {
 			au, _ := url.Parse(a)
 			loop, _ := url.Parse(au.Query().Get("redirect_uri"))
@@ -457,7 +464,7 @@ func TestSignInCancelled(t *testing.T) {
 func TestSignInTimeout(t *testing.T) {
 	f := newFixture(t)
 	var authURL string
-	svc := New(Options{Secret: f.secret, Store: f.store, Timeout: 50 * time.Millisecond, OnURL: func(u string) { authURL = u },
+	svc := New(Options{Secret: f.secret, Endpoints: f.endpoints, Store: f.store, Timeout: 50 * time.Millisecond, OnURL: func(u string) { authURL = u },
 		OpenBrowser: func(string) error { return errors.New("no browser here") }})
 	_, err := svc.SignIn(context.Background(), BaseScopes...)
 	if codeOf(err) != "auth.timeout" {
@@ -492,7 +499,7 @@ func TestWrongVerifierRefused(t *testing.T) {
 	}
 	defer ln.Close()
 	cfg := &oauth2.Config{ClientID: f.secret.ClientID, ClientSecret: f.secret.ClientSecret,
-		Endpoint:    oauth2.Endpoint{AuthURL: f.secret.AuthURI, TokenURL: f.secret.TokenURI},
+		Endpoint:    oauth2.Endpoint{AuthURL: f.endpoints.AuthURL, TokenURL: f.endpoints.TokenURL},
 		RedirectURL: "http://" + ln.Addr().String() + "/", Scopes: []string{"openid", ScopeSpacesReadonly}}
 	codes := make(chan string, 1)
 	go func() {
@@ -551,7 +558,7 @@ func TestRefreshSavesNewToken(t *testing.T) {
 	if _, ok := svc.Restore(); !ok {
 		t.Fatal("Restore failed")
 	}
-	status, _, err := userinfoStatus(t, svc.Client(context.Background()), f)
+	status, _, err := userinfoStatus(t, svc.Client(), f)
 	if err != nil || status != 200 {
 		t.Fatalf("userinfo after refresh: %d %v", status, err)
 	}
@@ -571,7 +578,7 @@ func TestRefreshExpiredAfterSevenDays(t *testing.T) {
 	if _, ok := svc.Restore(); !ok {
 		t.Fatal("Restore failed")
 	}
-	_, _, err := userinfoStatus(t, svc.Client(context.Background()), f)
+	_, _, err := userinfoStatus(t, svc.Client(), f)
 	p, _ := problem.As(err)
 	if p == nil || p.Code != "auth.expired" || !strings.Contains(p.Fix, "7 days") {
 		t.Fatalf("error %v, want auth.expired", err)
@@ -618,7 +625,7 @@ func TestEnsureScopesIncremental(t *testing.T) {
 	if rec == nil || rec.RefreshToken == "" || !hasScope(rec.Account.Scopes, ScopeMembershipsApp) {
 		t.Fatalf("stored %+v", rec)
 	}
-	if status, _, err := userinfoStatus(t, svc.Client(context.Background()), f); err != nil || status != 200 {
+	if status, _, err := userinfoStatus(t, svc.Client(), f); err != nil || status != 200 {
 		t.Fatalf("userinfo: %d %v", status, err)
 	}
 }
@@ -627,7 +634,7 @@ func TestSignOutRevokesAndForgets(t *testing.T) {
 	f := newFixture(t)
 	svc := signedIn(t, f, BaseScopes...)
 	rec, _ := f.store.Load(f.secret.ClientID)
-	client := svc.Client(context.Background())
+	client := svc.Client()
 	if err := svc.SignOut(context.Background()); err != nil {
 		t.Fatal(err)
 	}
@@ -716,7 +723,7 @@ func TestStoreProblemReported(t *testing.T) {
 	if p == nil || p.Code != "auth.store_failed" || !strings.Contains(p.Detail, "disk full") || p.Message == "" {
 		t.Fatalf("StoreProblem after a failed save: %+v", p)
 	}
-	if status, _, err := userinfoStatus(t, svc.Client(context.Background()), f); err != nil || status != 200 {
+	if status, _, err := userinfoStatus(t, svc.Client(), f); err != nil || status != 200 {
 		t.Fatalf("the unsaved sign-in does not work: %d %v", status, err)
 	}
 
@@ -735,7 +742,7 @@ func TestStoreProblemReported(t *testing.T) {
 	if _, ok := svc.Restore(); !ok {
 		t.Fatal("Restore failed")
 	}
-	if status, _, err := userinfoStatus(t, svc.Client(context.Background()), f); err != nil || status != 200 {
+	if status, _, err := userinfoStatus(t, svc.Client(), f); err != nil || status != 200 {
 		t.Fatalf("userinfo after refresh: %d %v", status, err)
 	}
 	if p := svc.StoreProblem(); p == nil || p.Code != "auth.store_failed" {

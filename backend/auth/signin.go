@@ -29,11 +29,15 @@ var errFlowTimeout = errors.New("auth: sign-in timed out")
 type flow struct {
 	cfg         oauth2.Config // endpoints and client; RedirectURL and Scopes are set per flow
 	scopes      []string
+	granted     []string // the scopes granted if the token response does not list them
 	opts        []oauth2.AuthCodeOption
 	openBrowser func(url string) error
 	onURL       func(url string)
 	httpClient  *http.Client
 	timeout     time.Duration
+	// finish turns the token into the sign-in, or refuses it (another account). It runs before
+	// the browser is answered, so the tab shows its outcome.
+	finish func(ctx context.Context, tok *oauth2.Token) (*Record, error)
 }
 
 // callback is what the loopback handler hands to the waiting flow: a code or a problem, and a
@@ -45,9 +49,10 @@ type callback struct {
 }
 
 // run listens on 127.0.0.1:0, has the browser open the consent page, waits for exactly one
-// valid redirect, exchanges its code and returns the token. The listener is closed before run
-// returns, whatever the outcome.
-func (f *flow) run(ctx context.Context) (*oauth2.Token, error) {
+// valid redirect, exchanges its code, has finish check the token and returns the sign-in; only
+// then does the browser tab hear the outcome. The listener is closed before run returns,
+// whatever the outcome.
+func (f *flow) run(ctx context.Context) (*Record, error) {
 	// 127.0.0.1 rather than localhost (RFC 8252 §8.3): no resolver, no IPv6/IPv4 mismatch.
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -111,13 +116,12 @@ func (f *flow) run(ctx context.Context) (*oauth2.Token, error) {
 			cb.reply <- cb.err
 			return nil, cb.err
 		}
-		xctx := ctx
-		if f.httpClient != nil {
-			xctx = context.WithValue(ctx, oauth2.HTTPClient, f.httpClient)
-		}
-		tok, err := cfg.Exchange(xctx, cb.code, oauth2.VerifierOption(verifier))
+		rec, err := f.complete(ctx, cfg, cb.code, verifier)
 		if err != nil {
-			p := exchangeProblem(err, errExchange)
+			p, ok := problem.As(err)
+			if !ok {
+				p = problem.Internal(err)
+			}
 			if ctx.Err() != nil {
 				p = flowEnded(ctx)
 			}
@@ -125,8 +129,22 @@ func (f *flow) run(ctx context.Context) (*oauth2.Token, error) {
 			return nil, p
 		}
 		cb.reply <- nil
-		return tok, nil
+		return rec, nil
 	}
+}
+
+// complete exchanges the code (within CallTimeout) and hands the token to finish.
+func (f *flow) complete(ctx context.Context, cfg oauth2.Config, code, verifier string) (*Record, error) {
+	xctx, cancel := context.WithTimeout(ctx, CallTimeout)
+	defer cancel()
+	if f.httpClient != nil {
+		xctx = context.WithValue(xctx, oauth2.HTTPClient, f.httpClient)
+	}
+	tok, err := cfg.Exchange(xctx, code, oauth2.VerifierOption(verifier))
+	if err != nil {
+		return nil, exchangeProblem(err, errExchange)
+	}
+	return f.finish(ctx, tok)
 }
 
 // flowEnded names why ctx ended: the flow's timeout (or the caller's deadline), or a cancel.

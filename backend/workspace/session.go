@@ -126,7 +126,7 @@ func (w *Workspace) chatService() (*chat.Service, error) {
 			endpoint = w.emu.URL() + "/"
 		}
 		// The client refreshes tokens for as long as the app runs, not for one call.
-		svc, err := chat.New(context.Background(), w.auth.Client(context.Background()), endpoint)
+		svc, err := chat.New(context.Background(), w.auth.Client(), endpoint)
 		if err != nil {
 			return nil, err
 		}
@@ -203,33 +203,22 @@ func (w *Workspace) AddApp(ctx context.Context, space string) (chat.Membership, 
 	return m, w.afterCall(err)
 }
 
-// ensureScope asks the browser for one more scope. The person may pick another account on the
-// consent page; the tokens are then that account's, which lacks the scopes the first account
-// had granted, so a second round asks it for the rest. The workspace follows the account.
+// ensureScope asks the browser for one more scope, for the signed-in account (login_hint). Should
+// the person pick another account on the consent page, auth refuses that grant
+// (auth.wrong_account) and the sign-in in place stays as it was.
 func (w *Workspace) ensureScope(ctx context.Context, scope string) error {
 	need := append(slices.Clone(auth.BaseScopes), scope)
-	for round := 0; ; round++ {
-		_, err := w.runAuth(ctx, func(ctx context.Context, a *auth.Service) (auth.Account, error) {
-			return auth.Account{}, a.EnsureScopes(ctx, need...)
-		})
-		if err != nil {
-			return err
-		}
-		w.mu.Lock()
-		w.chat = nil // rebuild with the widened token
-		acct, ok := w.auth.Account()
-		if ok {
-			w.account = acct.Email
-		}
-		complete := true
-		for _, sc := range need {
-			complete = complete && w.auth.Has(sc)
-		}
-		w.mu.Unlock()
-		if complete || round == 1 {
-			return nil // if still short, the call itself reports the missing permission
-		}
+	_, err := w.runAuth(ctx, func(ctx context.Context, a *auth.Service) (auth.Account, error) {
+		return auth.Account{}, a.EnsureScopes(ctx, need...)
+	})
+	if err != nil {
+		return err
 	}
+	w.mu.Lock()
+	w.chat = nil // rebuild with the widened token
+	w.mu.Unlock()
+	// If a scope is still missing (unticked on the consent page), the call itself says so.
+	return nil
 }
 
 // Bounds on calls to Google, so a stalled connection ends in a message instead of a busy

@@ -29,6 +29,10 @@ type Options struct {
 	Store auth.Store
 	// SignInTimeout bounds a sign-in waiting for the browser; 0 means auth's default (5 min).
 	SignInTimeout time.Duration
+	// LiveEndpoints, for tests only, sends "your Google Workspace" to an emulator instead of
+	// Google. nil (as main.go leaves it) means Google's endpoints, and a client file that names
+	// any other host is refused (auth.secret_not_google): a file cannot redirect the sign-in.
+	LiveEndpoints *auth.Endpoints
 }
 
 // Workspace is safe for concurrent use; the App holds one.
@@ -108,12 +112,12 @@ func (w *Workspace) UseDemo() (Status, error) {
 		}
 		w.emu = emu
 	}
-	secret, err := auth.ParseClientSecret(w.emu.ClientSecretJSON())
-	if err != nil {
-		return w.statusLocked(), problem.Internal(err)
-	}
+	// The demo reaches the emulator by this wiring, not through a client file: a file may only
+	// name Google's hosts.
+	secret := &auth.ClientSecret{ClientID: emulator.DemoClientID, ClientSecret: emulator.DemoClientSecret, ProjectID: "chat-members-demo"}
+	endpoints := auth.Endpoints{AuthURL: w.emu.AuthURL(), TokenURL: w.emu.TokenURL(), RevokeURL: w.emu.RevokeURL(), UserinfoURL: w.emu.UserinfoURL()}
 	// Demo tokens are worthless outside this run of the emulator: keep them in memory only.
-	w.switchLocked(ModeDemo, secret, auth.NewMemoryStore())
+	w.switchLocked(ModeDemo, secret, endpoints, auth.NewMemoryStore())
 	return w.statusLocked(), nil
 }
 
@@ -184,7 +188,7 @@ func (w *Workspace) useSecret(secret *auth.ClientSecret, data []byte) (Status, e
 	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	w.switchLocked(ModeLive, secret, store)
+	w.switchLocked(ModeLive, secret, w.liveEndpoints(secret), store)
 	return w.statusLocked(), nil
 }
 
@@ -211,18 +215,27 @@ func (w *Workspace) Restore() Status {
 	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	w.switchLocked(ModeLive, secret, store)
+	w.switchLocked(ModeLive, secret, w.liveEndpoints(secret), store)
 	return w.statusLocked()
 }
 
+// liveEndpoints are Google's, from a client file auth.ParseClientSecret has checked.
+func (w *Workspace) liveEndpoints(secret *auth.ClientSecret) auth.Endpoints {
+	if w.opts.LiveEndpoints != nil {
+		return *w.opts.LiveEndpoints
+	}
+	return secret.Endpoints()
+}
+
 // switchLocked builds the auth service for a mode and restores a stored sign-in.
-func (w *Workspace) switchLocked(mode string, secret *auth.ClientSecret, store auth.Store) {
+func (w *Workspace) switchLocked(mode string, secret *auth.ClientSecret, endpoints auth.Endpoints, store auth.Store) {
 	if w.run != nil {
 		w.run.cancel()
 	}
 	w.mode, w.secret, w.chat, w.account = mode, secret, nil, ""
 	w.auth = auth.New(auth.Options{
 		Secret:      secret,
+		Endpoints:   endpoints,
 		Store:       store,
 		OpenBrowser: w.openSignIn,
 		OnURL:       w.announceURL,

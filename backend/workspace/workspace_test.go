@@ -197,9 +197,23 @@ func TestSignOutInDemoReturnsToWelcome(t *testing.T) {
 	}
 }
 
-// A client_secret.json whose auth_uri and token_uri point at the emulator makes "your
-// workspace" go there: the app honours the file's endpoints. The sign-in survives a restart.
-func TestLiveModeHonoursSecretEndpointsAndRestores(t *testing.T) {
+// googleClientFile is a client_secret.json as Cloud Console writes it (Google's endpoints),
+// for the emulator's demo client.
+func googleClientFile() []byte {
+	return []byte(`{"installed":{"client_id":"` + emulator.DemoClientID + `","project_id":"chat-members-demo",` +
+		`"auth_uri":"https://accounts.google.com/o/oauth2/auth","token_uri":"https://oauth2.googleapis.com/token",` +
+		`"client_secret":"` + emulator.DemoClientSecret + `","redirect_uris":["http://localhost"]}}`)
+}
+
+// emulatorEndpoints stands the emulator in for Google in live mode, by the explicit wiring
+// tests have (Options.LiveEndpoints); a client file cannot do this.
+func emulatorEndpoints(emu *emulator.Server) *auth.Endpoints {
+	return &auth.Endpoints{AuthURL: emu.AuthURL(), TokenURL: emu.TokenURL(), RevokeURL: emu.RevokeURL(), UserinfoURL: emu.UserinfoURL()}
+}
+
+// Live mode signs in with the user's client file, keeps a 0600 copy of it, and the sign-in
+// survives a restart.
+func TestLiveModeSignsInAndRestores(t *testing.T) {
 	emu, err := emulator.Start("127.0.0.1:0", emulator.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -209,10 +223,11 @@ func TestLiveModeHonoursSecretEndpointsAndRestores(t *testing.T) {
 	store := &auth.FileStore{Dir: filepath.Join(dir, "tokens")}
 	b := &userBrowser{t: t, account: emulator.DemoSecondAdminEmail, allow: true}
 
-	w := New(Options{LiveAllowed: true, ConfigDir: dir, Store: store})
+	opts := Options{LiveAllowed: true, ConfigDir: dir, Store: store, LiveEndpoints: emulatorEndpoints(emu)}
+	w := New(opts)
 	t.Cleanup(w.Close)
 	w.SetBrowser(b.open, func(string) {})
-	st, err := w.UseClientSecret(emu.ClientSecretJSON())
+	st, err := w.UseClientSecret(googleClientFile())
 	if err != nil || st.Mode != ModeLive {
 		t.Fatalf("UseClientSecret: %+v %v", st, err)
 	}
@@ -220,18 +235,53 @@ func TestLiveModeHonoursSecretEndpointsAndRestores(t *testing.T) {
 		t.Fatal(err)
 	}
 	if got := b.openedURLs()[0]; !strings.HasPrefix(got, emu.URL()+"/o/oauth2/auth?") {
-		t.Fatalf("consent URL %q does not use the file's auth_uri", got)
+		t.Fatalf("consent URL %q", got)
 	}
 	info, err := os.Stat(filepath.Join(dir, "client_secret.json"))
 	if err != nil || info.Mode().Perm() != 0o600 {
 		t.Fatalf("saved client secret: %v %v", info, err)
 	}
 
-	again := New(Options{LiveAllowed: true, ConfigDir: dir, Store: store})
+	again := New(opts)
 	t.Cleanup(again.Close)
 	st = again.Restore()
 	if st.Mode != ModeLive || !st.SignedIn || st.Account != emulator.DemoSecondAdminEmail {
 		t.Fatalf("restored: %+v", st)
+	}
+}
+
+// A client file whose auth_uri and token_uri lead anywhere but Google (here the emulator, over
+// plain http) is refused before anything is sent there, and nothing changes.
+func TestLiveModeRefusesAClientFileThatIsNotGoogles(t *testing.T) {
+	emu, err := emulator.Start("127.0.0.1:0", emulator.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { emu.Close() })
+	dir := t.TempDir()
+	w := New(Options{LiveAllowed: true, ConfigDir: dir, Store: auth.NewMemoryStore()})
+	t.Cleanup(w.Close)
+	w.SetBrowser(func(u string) error { t.Errorf("the browser was opened at %s", u); return nil }, func(string) {})
+	_, err = w.UseClientSecret(emu.ClientSecretJSON())
+	p, _ := problem.As(err)
+	if p == nil || p.Code != "auth.secret_not_google" || !strings.Contains(p.Message, "127.0.0.1") {
+		t.Fatalf("UseClientSecret: want auth.secret_not_google naming the host, got %v", err)
+	}
+	path := filepath.Join(dir, "emulator.json")
+	if err := os.WriteFile(path, emu.ClientSecretJSON(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.ImportClientSecretFile(path); problem.CodeOf(err) != "auth.secret_not_google" {
+		t.Fatalf("ImportClientSecretFile: want auth.secret_not_google, got %v", err)
+	}
+	if st := w.Status(); st.Mode != ModeNone {
+		t.Fatalf("mode %q after a refused file", st.Mode)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "client_secret.json")); !os.IsNotExist(err) {
+		t.Fatalf("the refused file was kept: %v", err)
+	}
+	if _, err := w.SignIn(context.Background()); problem.CodeOf(err) != "workspace.none" {
+		t.Fatalf("SignIn after a refused file: %v", err)
 	}
 }
 
@@ -374,20 +424,50 @@ func TestCancelThenRetryThenCancelAgain(t *testing.T) {
 	}
 }
 
-// If the person picks another account on the extra-permission page, the tokens are that
-// account's: the workspace must say so rather than keep showing the first account.
-func TestExtraConsentWithAnotherAccountSwitchesAccount(t *testing.T) {
+// If the person picks another account on the extra-permission page, the grant is refused: the
+// workspace stays signed in as the first account with its permissions, says which account to
+// pick, and the app is added once the right one is chosen.
+func TestExtraConsentWithAnotherAccountIsRefused(t *testing.T) {
 	b := &userBrowser{t: t, account: emulator.DemoAdminEmail, allow: true}
 	w := newDemo(t, b)
 	if _, err := w.SignIn(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	b.account = emulator.DemoSecondAdminEmail
-	if _, err := w.AddApp(context.Background(), "spaces/"+emulator.DemoExternalSpaceID); err != nil {
-		t.Fatalf("AddApp: %v", err)
+	before := w.Status()
+	spacesBefore, err := w.ListSpaces(context.Background())
+	if err != nil {
+		t.Fatal(err)
 	}
-	if got := w.Status().Account; got != emulator.DemoSecondAdminEmail {
-		t.Fatalf("account after consenting as %s: %q", emulator.DemoSecondAdminEmail, got)
+
+	b.account = emulator.DemoSecondAdminEmail
+	_, err = w.AddApp(context.Background(), "spaces/"+emulator.DemoExternalSpaceID)
+	p, _ := problem.As(err)
+	if p == nil || p.Code != "auth.wrong_account" || p.Params["account"] != emulator.DemoAdminEmail ||
+		p.Params["chosen"] != emulator.DemoSecondAdminEmail {
+		t.Fatalf("AddApp as another account: want auth.wrong_account naming both accounts, got %v", err)
+	}
+	opened := b.openedURLs()
+	if len(opened) != 2 {
+		t.Fatalf("opened %q: want one extra consent, not a second round", opened)
+	}
+	if u, _ := url.Parse(opened[1]); u.Query().Get("login_hint") != emulator.DemoAdminEmail {
+		t.Errorf("extra consent without login_hint: %s", opened[1])
+	}
+	st := w.Status()
+	if !st.SignedIn || st.Account != emulator.DemoAdminEmail || strings.Join(st.Scopes, " ") != strings.Join(before.Scopes, " ") {
+		t.Fatalf("after the refusal: %+v, before %+v", st, before)
+	}
+	spaces, err := w.ListSpaces(context.Background())
+	if err != nil || len(spaces) != len(spacesBefore) {
+		t.Fatalf("ListSpaces after the refusal: %d spaces (was %d), %v", len(spaces), len(spacesBefore), err)
+	}
+
+	b.account = emulator.DemoAdminEmail
+	if _, err := w.AddApp(context.Background(), "spaces/"+emulator.DemoExternalSpaceID); err != nil {
+		t.Fatalf("AddApp as the signed-in account: %v", err)
+	}
+	if st := w.Status(); st.Account != emulator.DemoAdminEmail {
+		t.Fatalf("account %q", st.Account)
 	}
 }
 
@@ -426,10 +506,10 @@ func TestStatusReportsASignInThatCouldNotBeSaved(t *testing.T) {
 	}
 	t.Cleanup(func() { emu.Close() })
 	b := &userBrowser{t: t, account: emulator.DemoAdminEmail, allow: true}
-	w := New(Options{LiveAllowed: true, ConfigDir: t.TempDir(), Store: &failingStore{auth.NewMemoryStore()}})
+	w := New(Options{LiveAllowed: true, ConfigDir: t.TempDir(), Store: &failingStore{auth.NewMemoryStore()}, LiveEndpoints: emulatorEndpoints(emu)})
 	t.Cleanup(w.Close)
 	w.SetBrowser(b.open, func(string) {})
-	if _, err := w.UseClientSecret(emu.ClientSecretJSON()); err != nil {
+	if _, err := w.UseClientSecret(googleClientFile()); err != nil {
 		t.Fatal(err)
 	}
 	st, err := w.SignIn(context.Background())

@@ -16,16 +16,23 @@ function openedURLs(): string[] {
 }
 
 /** Waits for the app to open its (count+1)-th URL in "the system browser", then plays the
- * person at that browser: chooses the account and presses Allow on the consent page. */
-async function consentInBrowser(context: BrowserContext, count: number, email: string) {
+ * person at that browser: chooses the account and presses Allow on the consent page. The tab
+ * then says the sign-in worked; with `refused`, it must say it failed, in those words. */
+async function consentInBrowser(context: BrowserContext, count: number, email: string, refused?: RegExp) {
   await expect.poll(() => openedURLs().length).toBeGreaterThan(count);
   const url = openedURLs()[count];
   const consent = await context.newPage();
   await consent.goto(url);
   await expect(consent).toHaveTitle(/Sign in - Google Accounts/);
-  await consent.getByRole('radio', { name: new RegExp(email.replace('.', '\\.')) }).check();
+  await consent.getByRole('radio', { name: new RegExp(email.replaceAll('.', '\\.')) }).check();
   await consent.getByRole('button', { name: 'Allow' }).click();
-  await expect(consent.getByText(/you can close this tab/i)).toBeVisible();
+  if (refused) {
+    await expect(consent.getByRole('heading', { name: 'Sign-in failed' })).toBeVisible();
+    await expect(consent.getByText(refused)).toBeVisible();
+    await expect(consent.getByText(/you can close this tab/i)).toHaveCount(0);
+  } else {
+    await expect(consent.getByText(/you can close this tab/i)).toBeVisible();
+  }
   await consent.close();
   return url;
 }
@@ -183,6 +190,29 @@ test('a malformed email is refused with no request sent', async () => {
   await expect(card()).toHaveCount(0);
   await expect(page.getByRole('textbox', { name: 'Email address' })).toHaveValue('jane doe@@example.com');
   expect(await page.evaluate(() => (window as unknown as { addCalls: number }).addCalls)).toBe(0);
+});
+
+test('another account on the extra permission page is refused; still signed in as the first', async () => {
+  const before = openedURLs().length;
+  await page.getByRole('radio', { name: 'This Chat app' }).check();
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  const waiting = page.getByRole('region', { name: 'Waiting for your permission in the browser' });
+  await expect(waiting).toBeVisible();
+  // The consent page offers every account of the organisation; the person picks another one.
+  const wrong = /You chose priya\.raman@example\.com in the browser, but Chat Members is signed in as admin@example\.com/;
+  const url = await consentInBrowser(context, before, 'priya.raman@example.com', wrong);
+  expect(new URL(url).searchParams.get('login_hint')).toBe('admin@example.com');
+  await expect(waiting).toBeHidden();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText(wrong);
+  await expect(alert).toContainText('Try again and choose admin@example.com');
+  await expect(page.getByRole('banner').getByText('Signed in as admin@example.com')).toBeVisible();
+  await shot(page, 'e2e-wrong-account.png');
+  // The sign-in kept is the first account's: its spaces still list.
+  await page.getByRole('button', { name: 'Refresh spaces' }).click();
+  await expect(page.getByRole('button', { name: 'Refresh spaces' })).toBeEnabled();
+  await expect(page.getByRole('radio', { name: /^Engineering/ })).toBeChecked();
+  await expect(page.getByRole('banner').getByText('Signed in as admin@example.com')).toBeVisible();
 });
 
 test('adds the Chat app after allowing the one extra permission', async () => {

@@ -193,6 +193,13 @@ export const en = {
     'This client_secret.json file looks damaged: {field} is not a proper web address.',
   'problem.auth.secret_bad_uri.fix':
     'Download the JSON file of your Desktop app OAuth client again from the Google Cloud console and choose the new file.',
+  'problem.auth.secret_not_google.message':
+    "This client file's {field} sends your sign-in to {host}, which is not Google.",
+  'problem.auth.secret_not_google.fix':
+    'Download the JSON file of your Desktop app OAuth client yourself from the Google Cloud console (APIs & Services > Credentials) and choose that file. Do not use a client file someone else sent you.',
+  'problem.auth.secret_not_file.message': 'This is not a file that Chat Members can read as a client_secret.json file.',
+  'problem.auth.secret_not_file.fix':
+    'Choose the JSON file you downloaded for your Desktop app OAuth client from the Google Cloud console.',
   'problem.auth.secret_unreadable.message': 'Chat Members could not read this file.',
   'problem.auth.secret_unreadable.fix':
     'Check that the file still exists and that you are allowed to open it, then choose it again.',
@@ -227,6 +234,10 @@ export const en = {
   'problem.auth.no_identity.message': 'Google did not say which account you signed in with.',
   'problem.auth.no_identity.fix':
     'Sign in again. If it keeps happening, download your client_secret.json file again from the Google Cloud console and choose it.',
+  'problem.auth.wrong_account.message':
+    'You chose {chosen} in the browser, but Chat Members is signed in as {account}, so it did not use {chosen}.',
+  'problem.auth.wrong_account.fix':
+    "Try again and choose {account} on Google's page. To use {chosen} instead, sign out first, then sign in with it.",
   'problem.auth.not_signed_in.message': 'You are not signed in.',
   'problem.auth.not_signed_in.fix': 'Sign in with your Google account.',
   'problem.auth.expired.message': 'Your sign-in has expired, so you need to sign in again.',

@@ -196,6 +196,13 @@ export const ru: Record<Key, Message> = {
     'Файл client_secret.json, похоже, повреждён: значение {field} не является веб-адресом.',
   'problem.auth.secret_bad_uri.fix':
     'Скачайте JSON клиента OAuth типа «Приложение для ПК» из консоли Google Cloud заново и выберите новый файл.',
+  'problem.auth.secret_not_google.message':
+    'Значение {field} в этом файле клиента отправляет ваш вход на {host}, а это не Google.',
+  'problem.auth.secret_not_google.fix':
+    'Скачайте JSON клиента OAuth типа «Приложение для ПК» сами из консоли Google Cloud («API и сервисы» > «Учетные данные») и выберите этот файл. Не используйте файл клиента, присланный кем-то другим.',
+  'problem.auth.secret_not_file.message': 'Это не файл, который Chat Members может прочитать как client_secret.json.',
+  'problem.auth.secret_not_file.fix':
+    'Выберите JSON-файл клиента OAuth типа «Приложение для ПК», скачанный из консоли Google Cloud.',
   'problem.auth.secret_unreadable.message': 'Chat Members не удалось прочитать этот файл.',
   'problem.auth.secret_unreadable.fix':
     'Проверьте, что файл на месте и у вас есть право его открывать, и выберите его снова.',
@@ -229,6 +236,10 @@ export const ru: Record<Key, Message> = {
   'problem.auth.no_identity.message': 'Google не сообщил, с каким аккаунтом вы вошли.',
   'problem.auth.no_identity.fix':
     'Войдите снова. Если ошибка повторяется, скачайте client_secret.json из консоли Google Cloud заново и выберите его.',
+  'problem.auth.wrong_account.message':
+    'В браузере вы выбрали {chosen}, но в Chat Members вы вошли как {account}, поэтому {chosen} не использован.',
+  'problem.auth.wrong_account.fix':
+    'Попробуйте ещё раз и выберите {account} на странице Google. Чтобы работать как {chosen}, сначала выйдите, затем войдите с этим аккаунтом.',
   'problem.auth.not_signed_in.message': 'Вы не вошли в аккаунт.',
   'problem.auth.not_signed_in.fix': 'Войдите со своим аккаунтом Google.',
   'problem.auth.expired.message': 'Срок действия входа истёк, нужно войти снова.',
