@@ -323,7 +323,7 @@ describe('sign-in when the browser could not be opened', () => {
     expect(await screen.findByRole('heading', { name: 'Your browser could not be opened' })).toBeVisible();
     expect(screen.queryByText(/has opened/)).not.toBeInTheDocument();
     const alert = screen.getByRole('alert');
-    expect(alert).toHaveTextContent('Your browser could not be opened. Open this link in your browser:');
+    expect(alert).toHaveTextContent('Open this link in your browser to sign in:');
     const link = screen.getByRole('textbox', { name: 'Sign-in link' });
     expect(link).toHaveValue(url);
     const copy = screen.getByRole('button', { name: 'Copy' });

@@ -59,7 +59,7 @@ export const en = {
   'signin.fallback.field': 'Sign-in link',
 
   'signin.failed.heading': 'Your browser could not be opened',
-  'signin.failed.text': 'Your browser could not be opened. Open this link in your browser:',
+  'signin.failed.text': 'Open this link in your browser to sign in:',
   'signin.failed.after': 'Choose your account there and allow access, then come back to this window.',
   'signin.failed.demoAfter': 'Choose a demo person there and allow access, then come back to this window.',
 

@@ -59,7 +59,7 @@ export const ru: Record<Key, Message> = {
   'signin.fallback.field': 'Ссылка для входа',
 
   'signin.failed.heading': 'Не удалось открыть браузер',
-  'signin.failed.text': 'Не удалось открыть браузер. Откройте эту ссылку в браузере:',
+  'signin.failed.text': 'Чтобы войти, откройте эту ссылку в браузере:',
   'signin.failed.after': 'Выберите там свой аккаунт, разрешите доступ и вернитесь в это окно.',
   'signin.failed.demoAfter': 'Выберите там демо-пользователя, разрешите доступ и вернитесь в это окно.',
 
