@@ -63,6 +63,7 @@ func New(opts Options) *Server {
 	mux := http.NewServeMux()
 	s.registerOAuth(mux)
 	s.registerChat(mux)
+	s.registerDirectory(mux) // people.go: People API and Cloud Identity
 	// ServeMux would clean "/.." and redirect (307, which clients follow with the same body), so a
 	// request for spaces/A/../B/members would land in B; Google answers 404 instead.
 	s.handler = guardDotSegments(mux)
