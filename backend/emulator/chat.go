@@ -31,6 +31,7 @@ type chatState struct {
 	emails         map[string]*User  // by lower-case email
 	groups         map[string]*Group // by id (admin.go, cloudidentity.go)
 	groupEmails    map[string]*Group // by lower-case email
+	directory      []directoryEntry  // people.go
 	spaces         map[string]*chatSpace
 	order          []*chatSpace // creation order: the stable order of spaces.list
 	seq            int64        // last membership sequence number: the stable order of members.list
@@ -75,6 +76,7 @@ func (c *chatState) init(d *Dataset) {
 		}
 	}
 	c.initGroups(d)
+	c.initDirectory(d)
 }
 
 // joined reports whether userID is a JOINED member of sp.

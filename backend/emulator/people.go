@@ -167,10 +167,10 @@ func (s *Server) peopleSearchDirectory(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	var found []*User
 	if profiles {
-		for _, u := range s.data.Users {
-			// The directory holds the organisation's own people only.
-			if cu := s.chat.users[u.ID]; cu != nil && !cu.External && personMatches(cu, query) {
-				found = append(found, cu)
+		want := strings.Fields(fold(query))
+		for _, e := range s.chat.directory {
+			if e.matches(want) {
+				found = append(found, e.user)
 			}
 		}
 	}
@@ -215,15 +215,33 @@ func wirePersonOf(u *User, mask map[string]bool) wirePerson {
 	return p
 }
 
-// personMatches is the directory's prefix match: every word of the query starts a word of the
+// directoryEntry is a person of the organisation's directory with the words a search matches.
+type directoryEntry struct {
+	user  *User
+	words []string
+}
+
+// initDirectory indexes the organisation's own people (not outsiders), in dataset order, once:
+// the directory does not change while the emulator runs.
+func (c *chatState) initDirectory(d *Dataset) {
+	for _, u := range d.Users {
+		cu := c.users[u.ID]
+		if cu == nil || cu.External {
+			continue
+		}
+		email := strings.ToLower(cu.Email)
+		words := append(strings.FieldsFunc(fold(cu.DisplayName), notWordRune), email)
+		words = append(words, strings.FieldsFunc(email, func(r rune) bool { return r == '.' || r == '@' || r == '-' || r == '_' })...)
+		c.directory = append(c.directory, directoryEntry{cu, words})
+	}
+}
+
+// matches is the directory's prefix match: every word of the query starts a word of the
 // person's name or their email address (the whole address or its parts), ignoring case and
 // accents, so "ines mor" finds Inès Moreau and "priya.r" finds priya.raman@example.com.
-func personMatches(u *User, query string) bool {
-	email := strings.ToLower(u.Email)
-	words := append(strings.FieldsFunc(fold(u.DisplayName), notWordRune), email)
-	words = append(words, strings.FieldsFunc(email, func(r rune) bool { return r == '.' || r == '@' || r == '-' || r == '_' })...)
-	for _, want := range strings.Fields(fold(query)) {
-		if !slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(w, want) }) {
+func (e directoryEntry) matches(want []string) bool {
+	for _, w := range want {
+		if !slices.ContainsFunc(e.words, func(x string) bool { return strings.HasPrefix(x, w) }) {
 			return false
 		}
 	}
