@@ -30,6 +30,7 @@ const (
 	CodeGroupNamedSpaces  = "chat.group_named_spaces_only"
 	CodeAdminNoApps       = "chat.admin_no_apps"
 	CodeAdminOutsider     = "chat.admin_outsider"
+	CodeGroupUnknown      = "chat.group_unknown"
 )
 
 // MemberGroup is Membership.MemberType for a Google Group's membership (MemberName "groups/…").
@@ -284,7 +285,26 @@ func (s *Service) createAs(ctx context.Context, sp Space, body *chatapi.Membersh
 		out.AlreadyMember = true
 		return out, nil
 	}
-	return Membership{}, adminProblem(err, call{scope: scope, space: sp.Name})
+	p := adminProblem(err, call{scope: scope, space: sp.Name})
+	if p.Code == CodeSpaceNotFound {
+		// Google answers 404 both for a space out of reach and for a member it doesn't know. The
+		// space was there a moment ago; ask once more (bypassing the cache) to tell which.
+		get := s.GetSpace
+		if asAdmin {
+			get = s.AdminGetSpace
+		}
+		if _, gerr := get(ctx, sp.Name); gerr != nil {
+			return Membership{}, gerr
+		}
+		if g := body.GroupMember; g != nil {
+			return Membership{}, &problem.Problem{Code: CodeGroupUnknown,
+				Message: "Google Chat doesn't know this Google Group.",
+				Fix:     "Check the group's address; only groups of your own organisation can be added.",
+				Params:  map[string]string{"group": g.Name}, Detail: p.Detail}
+		}
+		return Membership{}, errPersonNotFound(body.Member.Name, email, p.Detail)
+	}
+	return Membership{}, p
 }
 
 // adminSpace returns the space from the cache, or fetches it with admin access.

@@ -159,4 +159,9 @@ func TestAddGroup(t *testing.T) {
 	}
 	_, err = f.svc.AddGroup(ctx, "spaces/"+emulator.DemoQuietGroupChatID, grp, false)
 	wantCode(t, err, CodeGroupNamedSpaces)
+	// A well-formed id that names no group: not "space not found".
+	_, err = f.svc.AddGroup(ctx, "spaces/"+emulator.DemoExternalSpaceID, "groups/0nosuchgroup00", false)
+	wantCode(t, err, CodeGroupUnknown)
+	_, err = f.svc.AdminAddPerson(ctx, "spaces/"+emulator.DemoNotMemberSpaceID, "nobody.here@example.com")
+	wantCode(t, err, CodePersonNotFound)
 }

@@ -1,9 +1,10 @@
 package emulator
 
 // The Chat API (chat.googleapis.com/v1), as far as Chat Members uses it with user
-// authentication:
+// authentication (useAdminAccess: admin.go):
 //
 //	GET    /v1/spaces                              spaces.list          chat_spaces.go
+//	GET    /v1/spaces:search                       spaces.search        chat_search.go
 //	GET    /v1/spaces/{space}                      spaces.get           chat_spaces.go
 //	POST   /v1/spaces/{space}/members              spaces.members.create chat_members_create.go
 //	GET    /v1/spaces/{space}/members              spaces.members.list  chat_members.go
@@ -95,7 +96,7 @@ func (s *Server) registerChat(mux *http.ServeMux) {
 	mux.HandleFunc("PATCH /v1/spaces/{space}/members/{member}", s.chatPatchMember)
 	mux.HandleFunc("DELETE /v1/spaces/{space}/members/{member}", s.chatDeleteMember)
 	s.registerChatWeb(mux)
-	// Everything else under /v1/ (other methods, extra segments, spaces:search, ...) is
+	// Everything else under /v1/ (other methods, extra segments, ...) is
 	// answered as Google answers an unknown URL: 404 in the JSON error shape.
 	mux.HandleFunc("/v1/", func(w http.ResponseWriter, r *http.Request) {
 		writeChatError(w, http.StatusNotFound, "NOT_FOUND", "Requested entity was not found.")

@@ -360,6 +360,8 @@ export const en = {
     '{email} is outside your organisation, and administrator access can only add people from your organisation.',
   'problem.chat.admin_outsider.fix':
     'Switch administrator mode off and add them as a manager of a space that allows people from outside.',
+  'problem.chat.group_unknown.message': "Google Chat doesn't know this Google Group.",
+  'problem.chat.group_unknown.fix': "Check the group's address; only groups of your own organisation can be added.",
   'problem.directory.empty_query.message': 'Type a name or an email address to search for.',
   'problem.directory.empty_query.fix': "Type at least one letter of the person's name.",
   'problem.directory.invalid_query.message': "That doesn't look like a name or an email address.",

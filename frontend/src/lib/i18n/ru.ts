@@ -365,6 +365,8 @@ export const ru: Record<Key, Message> = {
     '{email} не из вашей организации, а с правами администратора можно добавлять только людей из вашей организации.',
   'problem.chat.admin_outsider.fix':
     'Выключите режим администратора и добавьте человека как менеджер чата, в который можно приглашать внешних пользователей.',
+  'problem.chat.group_unknown.message': 'Google Chat не знает такой группы Google.',
+  'problem.chat.group_unknown.fix': 'Проверьте адрес группы: добавлять можно только группы вашей организации.',
   'problem.directory.empty_query.message': 'Введите имя или адрес электронной почты для поиска.',
   'problem.directory.empty_query.fix': 'Введите хотя бы одну букву имени.',
   'problem.directory.invalid_query.message': 'Это не похоже на имя или адрес электронной почты.',
