@@ -165,3 +165,27 @@ func TestAddGroup(t *testing.T) {
 	_, err = f.svc.AdminAddPerson(ctx, "spaces/"+emulator.DemoNotMemberSpaceID, "nobody.here@example.com")
 	wantCode(t, err, CodePersonNotFound)
 }
+
+// BenchmarkServiceSearchSpaces10k pages with admin access through every one of 10,000 spaces of
+// the organisation (ten pages of 1,000), the app's path against the emulator.
+func BenchmarkServiceSearchSpaces10k(b *testing.B) {
+	f := newFixture(b, emulator.GenerateDataset(10000, 20), adminScopes...)
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		n, tok := 0, ""
+		for {
+			p, err := f.svc.SearchSpaces(ctx, "", tok)
+			if err != nil {
+				b.Fatal(err)
+			}
+			n += len(p.Spaces)
+			if tok = p.NextPageToken; tok == "" {
+				break
+			}
+		}
+		if n != 10000 {
+			b.Fatalf("%d spaces", n)
+		}
+	}
+}
