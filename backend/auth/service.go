@@ -20,6 +20,19 @@ const (
 	ScopeMemberships = "https://www.googleapis.com/auth/chat.memberships"
 	// ScopeMembershipsApp lets the user add the Chat app itself to a space.
 	ScopeMembershipsApp = "https://www.googleapis.com/auth/chat.memberships.app"
+	// ScopeDirectoryReadonly searches the organisation's directory (People API) to suggest
+	// colleagues by name; asked for the first time a suggestion is wanted.
+	ScopeDirectoryReadonly = "https://www.googleapis.com/auth/directory.readonly"
+	// ScopeGroupsReadonly looks up a Google Group's id by its address (Cloud Identity).
+	ScopeGroupsReadonly = "https://www.googleapis.com/auth/cloud-identity.groups.readonly"
+	// ScopeAdminSpaces and ScopeAdminSpacesReadonly let a Workspace admin find and read every
+	// named space of the organisation (useAdminAccess); asked for only when admin mode is on.
+	ScopeAdminSpaces         = "https://www.googleapis.com/auth/chat.admin.spaces"
+	ScopeAdminSpacesReadonly = "https://www.googleapis.com/auth/chat.admin.spaces.readonly"
+	// ScopeAdminMemberships and ScopeAdminMembershipsReadonly let a Workspace admin manage or
+	// read the members of any named space of the organisation (useAdminAccess).
+	ScopeAdminMemberships         = "https://www.googleapis.com/auth/chat.admin.memberships"
+	ScopeAdminMembershipsReadonly = "https://www.googleapis.com/auth/chat.admin.memberships.readonly"
 	// ScopeOpenID and ScopeEmail say who signed in (the id token's sub and email); every sign-in
 	// asks for them.
 	ScopeOpenID = "openid"

@@ -56,6 +56,10 @@ const (
 	ScopeSpacesReadonly = "chat.spaces.readonly"
 	ScopeMemberships    = "chat.memberships"
 	ScopeMembershipsApp = "chat.memberships.app"
+	// Admin access (admin.go).
+	ScopeAdminSpacesReadonly = "chat.admin.spaces.readonly"
+	ScopeAdminMemberships    = "chat.admin.memberships"
+	ScopeAdminMembershipsRO  = "chat.admin.memberships.readonly"
 )
 
 // call says what was being done when an error came back, to pick the most helpful problem.
@@ -280,6 +284,13 @@ var scopeText = map[string]string{
 	ScopeSpacesReadonly: "see your Chat spaces",
 	ScopeMemberships:    "add people to Chat spaces",
 	ScopeMembershipsApp: "add the Chat app to spaces",
+	// admin.go
+	ScopeAdminSpacesReadonly: "find every space of your organisation as its administrator",
+	ScopeAdminMemberships:    "manage the members of your organisation's spaces as their administrator",
+	ScopeAdminMembershipsRO:  "see the members of your organisation's spaces as their administrator",
+	// Scopes of other Google APIs whose problems this package explains (backend/directory).
+	"directory.readonly":             "suggest colleagues from your organisation's directory",
+	"cloud-identity.groups.readonly": "look up Google Groups by their address",
 }
 
 func fromAPIError(a apiError, c call) *problem.Problem {

@@ -1,9 +1,10 @@
 package emulator
 
 // The Chat API (chat.googleapis.com/v1), as far as Chat Members uses it with user
-// authentication:
+// authentication (useAdminAccess: admin.go):
 //
 //	GET    /v1/spaces                              spaces.list          chat_spaces.go
+//	GET    /v1/spaces:search                       spaces.search        chat_search.go
 //	GET    /v1/spaces/{space}                      spaces.get           chat_spaces.go
 //	POST   /v1/spaces/{space}/members              spaces.members.create chat_members_create.go
 //	GET    /v1/spaces/{space}/members              spaces.members.list  chat_members.go
@@ -27,8 +28,11 @@ import (
 // memberships calls mutate.
 type chatState struct {
 	appID, appName string
-	users          map[string]*User // by numeric id
-	emails         map[string]*User // by lower-case email
+	users          map[string]*User  // by numeric id
+	emails         map[string]*User  // by lower-case email
+	groups         map[string]*Group // by id (admin.go, cloudidentity.go)
+	groupEmails    map[string]*Group // by lower-case email
+	directory      []directoryEntry  // people.go
 	spaces         map[string]*chatSpace
 	order          []*chatSpace // creation order: the stable order of spaces.list
 	seq            int64        // last membership sequence number: the stable order of members.list
@@ -41,7 +45,8 @@ type chatSpace struct {
 }
 
 type chatMember struct {
-	userID      string
+	userID      string // for a group membership, the group id (groupID set too)
+	groupID     string
 	bot         bool
 	role, state string
 	created     time.Time
@@ -71,6 +76,8 @@ func (c *chatState) init(d *Dataset) {
 				role: m.Role, state: m.State, created: m.CreateTime, seq: c.seq}
 		}
 	}
+	c.initGroups(d)
+	c.initDirectory(d)
 }
 
 // joined reports whether userID is a JOINED member of sp.
@@ -81,6 +88,7 @@ func (sp *chatSpace) joined(userID string) bool {
 
 func (s *Server) registerChat(mux *http.ServeMux) {
 	mux.HandleFunc("GET /v1/spaces", s.chatListSpaces)
+	mux.HandleFunc("GET /v1/spaces:search", s.chatSearchSpaces)
 	mux.HandleFunc("GET /v1/spaces/{space}", s.chatGetSpace)
 	mux.HandleFunc("POST /v1/spaces/{space}/members", s.chatCreateMember)
 	mux.HandleFunc("GET /v1/spaces/{space}/members", s.chatListMembers)
@@ -88,7 +96,7 @@ func (s *Server) registerChat(mux *http.ServeMux) {
 	mux.HandleFunc("PATCH /v1/spaces/{space}/members/{member}", s.chatPatchMember)
 	mux.HandleFunc("DELETE /v1/spaces/{space}/members/{member}", s.chatDeleteMember)
 	s.registerChatWeb(mux)
-	// Everything else under /v1/ (other methods, extra segments, spaces:search, ...) is
+	// Everything else under /v1/ (other methods, extra segments, ...) is
 	// answered as Google answers an unknown URL: 404 in the JSON error shape.
 	mux.HandleFunc("/v1/", func(w http.ResponseWriter, r *http.Request) {
 		writeChatError(w, http.StatusNotFound, "NOT_FOUND", "Requested entity was not found.")
@@ -98,6 +106,7 @@ func (s *Server) registerChat(mux *http.ServeMux) {
 // Google's RPC names, reported in ErrorInfo metadata.
 const (
 	rpcListSpaces       = "google.chat.v1.ChatService.ListSpaces"
+	rpcSearchSpaces     = "google.chat.v1.ChatService.SearchSpaces"
 	rpcGetSpace         = "google.chat.v1.ChatService.GetSpace"
 	rpcCreateMembership = "google.chat.v1.ChatService.CreateMembership"
 	rpcListMemberships  = "google.chat.v1.ChatService.ListMemberships"
@@ -192,8 +201,8 @@ func insufficientScopes(w http.ResponseWriter, rpc string) {
 // chatAuth authenticates the caller and checks that the token carries one of scopes. On failure
 // it has written Google's 401 or 403 and returns ok false.
 //
-// useAdminAccess=true is checked against the admin scopes as Google does; with them, the
-// emulator answers 501 UNIMPLEMENTED because administrator access is not modelled.
+// useAdminAccess=true needs one of adminScopes (nil: the method does not take it) and the
+// caller's admin privilege (admin.go); the Grant returned then has AdminAccess set.
 func (s *Server) chatAuth(w http.ResponseWriter, r *http.Request, rpc string, adminScopes []string, scopes ...string) (Grant, bool) {
 	if r.Header.Get("Authorization") == "" {
 		// Google distinguishes a missing credential from a bad one in message and reason.
@@ -209,14 +218,11 @@ func (s *Server) chatAuth(w http.ResponseWriter, r *http.Request, rpc string, ad
 			errorInfo("ACCESS_TOKEN_TYPE_UNSUPPORTED", rpc))
 		return Grant{}, false
 	}
-	if r.URL.Query().Get("useAdminAccess") == "true" {
-		if !g.HasAny(adminScopes...) {
-			insufficientScopes(w, rpc)
-			return Grant{}, false
-		}
-		writeChatError(w, http.StatusNotImplemented, "UNIMPLEMENTED",
-			"useAdminAccess is not supported by the Chat Members emulator.")
+	if admin, ok := s.adminAccess(w, r, g, rpc, adminScopes); !ok {
 		return Grant{}, false
+	} else if admin {
+		g.AdminAccess = true
+		return g, true
 	}
 	if !g.HasAny(scopes...) {
 		insufficientScopes(w, rpc)
@@ -234,7 +240,9 @@ var resourceID = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
 func (s *Server) lookupSpace(w http.ResponseWriter, r *http.Request, g Grant) (*chatSpace, bool) {
 	id := r.PathValue("space")
 	sp := s.chat.spaces[id]
-	if !resourceID.MatchString(id) || sp == nil || !sp.joined(g.UserID) {
+	// Admin access reaches every named space of the organisation, and only those.
+	visible := sp != nil && (g.AdminAccess && sp.Type == SpaceTypeSpace || !g.AdminAccess && sp.joined(g.UserID))
+	if !resourceID.MatchString(id) || !visible {
 		notFound(w)
 		return nil, false
 	}
@@ -253,12 +261,20 @@ func (s *Server) lookupMember(w http.ResponseWriter, r *http.Request, g Grant) (
 		notFound(w)
 		return nil, nil, false
 	}
+	if g.AdminAccess && m.bot {
+		badRequest(w, msgAdminNoApps)
+		return nil, nil, false
+	}
 	return sp, m, true
 }
 
-// mayWriteMember applies Google's split of the membership scopes: the calling app's own
+// mayWriteMember applies Google's split of the membership scopes (with admin access, the one
+// admin scope covers both): the calling app's own
 // membership needs chat.memberships.app, a person's chat.memberships.
 func mayWriteMember(g Grant, bot bool) bool {
+	if g.AdminAccess {
+		return true // chatAuth checked chat.admin.memberships
+	}
 	if bot {
 		return g.HasAny(scopeMembershipsApp)
 	}

@@ -11,12 +11,13 @@ import (
 
 // Membership and User as Google serialises them.
 type wireMembership struct {
-	Name        string    `json:"name"`
-	State       string    `json:"state,omitempty"`
-	Role        string    `json:"role,omitempty"`
-	Member      *wireUser `json:"member,omitempty"`
-	CreateTime  string    `json:"createTime,omitempty"`
-	Affiliation string    `json:"affiliation,omitempty"`
+	Name        string     `json:"name"`
+	State       string     `json:"state,omitempty"`
+	Role        string     `json:"role,omitempty"`
+	Member      *wireUser  `json:"member,omitempty"`
+	GroupMember *wireGroup `json:"groupMember,omitempty"`
+	CreateTime  string     `json:"createTime,omitempty"`
+	Affiliation string     `json:"affiliation,omitempty"`
 }
 
 type wireUser struct {
@@ -30,6 +31,9 @@ type wireUser struct {
 // unless they are a member of the space (the discovery document's wording), so invited people
 // come back without displayName and email. Caller holds s.mu.
 func (s *Server) wireMember(sp *chatSpace, m *chatMember) wireMembership {
+	if m.groupID != "" {
+		return wireGroupMember(sp, m) // admin.go
+	}
 	w := wireMembership{Name: "spaces/" + sp.ID + "/members/" + m.userID, State: m.state,
 		Role: m.role, CreateTime: protoTime(m.created),
 		Member: &wireUser{Name: "users/" + m.userID, Type: "HUMAN"}}
@@ -77,7 +81,7 @@ func (s *Server) chatListMembers(w http.ResponseWriter, r *http.Request) {
 		badRequest(w, err.Error())
 		return
 	}
-	var flags [2]bool // showInvited, showGroups (no groups are modelled; accepted and ignored)
+	var flags [2]bool // showInvited, showGroups
 	for i, name := range []string{"showInvited", "showGroups"} {
 		if v := q.Get(name); v != "" {
 			if flags[i], err = strconv.ParseBool(v); err != nil {
@@ -107,7 +111,7 @@ func (s *Server) chatListMembers(w http.ResponseWriter, r *http.Request) {
 	}
 	var all []*chatMember
 	for _, m := range sp.members {
-		if (m.state == StateJoined || flags[0] && m.state == StateInvited) && match(m) {
+		if (m.state == StateJoined || flags[0] && m.state == StateInvited) && (m.groupID == "" || flags[1]) && match(m) {
 			all = append(all, m)
 		}
 	}
@@ -210,7 +214,7 @@ func (s *Server) chatPatchMember(w http.ResponseWriter, r *http.Request) {
 	case sp.Type != SpaceTypeSpace && role != RoleMember:
 		// Google documents that manager roles exist only in named spaces; status chosen here.
 		badRequest(w, "Manager roles are only supported in spaces of type SPACE.")
-	case sp.members[g.UserID].role != RoleManager:
+	case callerRole(sp, g) != RoleManager:
 		// Only owners (ROLE_MANAGER) can appoint or demote managers.
 		permissionDenied(w)
 	case m.role == RoleManager && role != RoleManager && sp.owners() <= 1:
@@ -237,7 +241,7 @@ func (s *Server) chatDeleteMember(w http.ResponseWriter, r *http.Request) {
 		insufficientScopes(w, rpcDeleteMembership)
 		return
 	}
-	caller := sp.members[g.UserID]
+	caller := callerRole(sp, g)
 	self := m.userID == g.UserID
 	switch {
 	case sp.Type == SpaceTypeDirectMessage && !m.bot:
@@ -246,8 +250,8 @@ func (s *Server) chatDeleteMember(w http.ResponseWriter, r *http.Request) {
 		return
 	case self, m.bot, sp.Type == SpaceTypeGroupChat:
 		// Anyone may leave, remove the app, or remove people from an unnamed group chat.
-	case caller.role == RoleMember,
-		m.role == RoleManager && caller.role != RoleManager:
+	case caller == RoleMember,
+		m.role == RoleManager && caller != RoleManager:
 		permissionDenied(w)
 		return
 	}

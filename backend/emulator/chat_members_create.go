@@ -34,7 +34,6 @@ type membershipInput struct {
 // Messages for rules Google enforces but whose wording it does not document.
 const (
 	msgDMOnlyApp = "Only the calling Chat app (users/app) can be added to a direct message."
-	msgNoGroups  = "Google Group memberships (groupMember) are not supported by the Chat Members emulator; add people with member."
 )
 
 func (s *Server) chatCreateMember(w http.ResponseWriter, r *http.Request) {
@@ -47,8 +46,8 @@ func (s *Server) chatCreateMember(w http.ResponseWriter, r *http.Request) {
 	if !decodeBody(w, r, &in) {
 		return
 	}
-	if in.GroupMember != nil && in.Member == nil {
-		badRequest(w, msgNoGroups)
+	if in.GroupMember != nil {
+		s.createGroupMember(w, r, g, in) // admin.go
 		return
 	}
 	if in.Member == nil {
@@ -64,6 +63,10 @@ func (s *Server) chatCreateMember(w http.ResponseWriter, r *http.Request) {
 	// other one gets Google's insufficient-scopes error.
 	if !mayWriteMember(g, isApp) {
 		insufficientScopes(w, rpcCreateMembership)
+		return
+	}
+	if g.AdminAccess && isApp {
+		badRequest(w, msgAdminCreate)
 		return
 	}
 
@@ -89,6 +92,10 @@ func (s *Server) chatCreateMember(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		m.userID, m.bot = u.ID, false
+		if g.AdminAccess && u.External {
+			badRequest(w, msgAdminCreate)
+			return
+		}
 		if !u.AutoAccept {
 			m.state = StateInvited
 		}
@@ -97,7 +104,7 @@ func (s *Server) chatCreateMember(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	if sp.Announcement && sp.members[g.UserID].role == RoleMember {
+	if sp.Announcement && callerRole(sp, g) == RoleMember {
 		// Announcement spaces let only managers manage members.
 		permissionDenied(w)
 		return

@@ -167,7 +167,8 @@ func TestCreateMembershipRejectsBadBodies(t *testing.T) {
 		"truncated":     `{"member":{"name":"users/x@example.com"`,
 		"unknown field": `{"member":{"name":"users/` + emulator.DemoJoinerEmail + `"},"colour":"red"}`,
 		"wrong type":    `{"member":"users/x"}`,
-		"group member":  `{"groupMember":{"name":"groups/0123abcd"}}`,
+		"bad group":     `{"groupMember":{"name":"0123abcd"}}`,
+		"both members":  `{"member":{"name":"users/` + emulator.DemoJoinerEmail + `"},"groupMember":{"name":"groups/0123abcd"}}`,
 		"empty object":  `{}`,
 	} {
 		t.Run(name, func(t *testing.T) {

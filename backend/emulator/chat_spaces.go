@@ -53,7 +53,7 @@ func (sp *chatSpace) wire() wireSpace {
 	}
 	humans := 0
 	for _, m := range sp.members {
-		if !m.bot && m.state == StateJoined {
+		if !m.bot && m.groupID == "" && m.state == StateJoined {
 			humans++
 		}
 	}

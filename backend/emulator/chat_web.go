@@ -58,6 +58,8 @@ func (s *Server) chatWebPage(w http.ResponseWriter, r *http.Request) {
 			wm := webMember{State: m.state, Role: m.role}
 			if m.bot {
 				wm.Name = s.chat.appName + " (Chat app)"
+			} else if g := s.chat.groups[m.groupID]; m.groupID != "" && g != nil {
+				wm.Name, wm.Email = g.DisplayName+" (Google Group)", g.Email
 			} else if u := s.chat.users[m.userID]; u != nil {
 				wm.Name, wm.Email = u.DisplayName, u.Email
 			}

@@ -43,6 +43,13 @@ const (
 	DemoQuietGroupChatID = "AAAAg4Lp0Vn"
 	// DemoAppUserID is the numeric user id of the demo Chat app ("users/app" resolves to it).
 	DemoAppUserID = "105839201746385920471"
+	// DemoNonAdminEmail manages spaces of her own but holds no Workspace admin privilege:
+	// useAdminAccess is refused for her. (DemoAdminEmail and DemoSecondAdminEmail hold it.)
+	DemoNonAdminEmail = "camila.duarte@example.com"
+	// DemoGroupEmail is the Google Group of the engineering team; no space has it as a member.
+	DemoGroupEmail = "engineering@example.com"
+	// DemoGroupInSpaceEmail is a Google Group that is already a member of DemoInternalSpaceID.
+	DemoGroupInSpaceEmail = "oncall@example.com"
 )
 
 // Space types, membership roles and states as the Chat API spells them.
@@ -69,6 +76,17 @@ type User struct {
 	// External users belong to another organisation: they can only be added by email, and only
 	// to spaces with ExternalUserAllowed.
 	External bool
+	// ChatAdmin: a Workspace administrator with the "manage Chat and spaces conversations"
+	// privilege, which useAdminAccess=true requires.
+	ChatAdmin bool
+}
+
+// Group is a Google Group of the organisation, as Cloud Identity knows it.
+type Group struct {
+	ID          string // Cloud Identity id, as in "groups/03cqmetx3ahs0hx"
+	Email       string
+	DisplayName string
+	MemberIDs   []string // user ids
 }
 
 // Space is a Chat space, group chat or direct message.
@@ -108,6 +126,19 @@ type Dataset struct {
 	Users          []*User
 	Spaces         []*Space
 	Memberships    []*Membership
+	Groups         []*Group
+	// GroupMemberships put a Google Group in a space (UserID holds the group id).
+	GroupMemberships []*Membership
+}
+
+// GroupByEmail finds a group by email, ignoring case; nil if there is none.
+func (d *Dataset) GroupByEmail(email string) *Group {
+	for _, g := range d.Groups {
+		if strings.EqualFold(g.Email, email) {
+			return g
+		}
+	}
+	return nil
 }
 
 // UserByEmail finds a user by email, ignoring case; nil if there is none.
@@ -132,6 +163,17 @@ func (d *Dataset) SpaceByID(id string) *Space {
 
 // demoEpoch anchors every demo timestamp so DemoData is the same on every run.
 func demoEpoch() time.Time { return time.Date(2023, 9, 4, 8, 30, 0, 0, time.UTC) }
+
+// groupID derives a stable 15-character id like Cloud Identity's ("03cqmetx3ahs0hx").
+func groupID(seed string) string {
+	const alphabet = "0123456789abcdefghijklmnopqrstuvwxyz"
+	h := sha256.Sum256([]byte("group:" + seed))
+	b := []byte("0")
+	for _, x := range h[:14] {
+		b = append(b, alphabet[int(x)%len(alphabet)])
+	}
+	return string(b)
+}
 
 // numericID derives a stable 21-digit id starting with "1", like Google's user ids.
 func numericID(seed string) string {
@@ -274,7 +316,38 @@ func DemoData() *Dataset {
 		add(ds.members, RoleMember, StateJoined)
 		add(ds.invited, RoleMember, StateInvited)
 	}
+	addDemoGroups(d)
 	return d
+}
+
+// demoGroups: email local part, display name, members (local parts).
+func demoGroups() [][3]string {
+	return [][3]string{
+		{"engineering", "Engineering team", teamEng},
+		{"marketing-team", "Marketing team", teamMarketing},
+		{"support", "Customer Support team", teamSupport},
+		{"oncall", "On-call engineers", "chen.wei dmitri.volkov erik.hansen"},
+		{"leadership", "Leadership", "admin priya.raman nadia.petrova emma.johansson"},
+	}
+}
+
+// addDemoGroups adds the organisation's Google Groups, the admin privilege, and one group
+// membership (DemoGroupInSpaceEmail in DemoInternalSpaceID).
+func addDemoGroups(d *Dataset) {
+	for _, e := range []string{DemoAdminEmail, DemoSecondAdminEmail} {
+		d.UserByEmail(e).ChatAdmin = true
+	}
+	for _, dg := range demoGroups() {
+		email := qualify(dg[0])
+		g := &Group{ID: groupID(email), Email: email, DisplayName: dg[1]}
+		for _, f := range strings.Fields(dg[2]) {
+			g.MemberIDs = append(g.MemberIDs, d.UserByEmail(qualify(f)).ID)
+		}
+		d.Groups = append(d.Groups, g)
+	}
+	d.GroupMemberships = append(d.GroupMemberships, &Membership{SpaceID: DemoInternalSpaceID,
+		UserID: d.GroupByEmail(DemoGroupInSpaceEmail).ID, Role: RoleMember, State: StateJoined,
+		CreateTime: demoEpoch().Add(24 * time.Hour)})
 }
 
 func qualify(local string) string {
@@ -303,7 +376,7 @@ func GenerateDataset(spaces, users int) *Dataset {
 			email, name = DemoAdminEmail, "Alex Rivera"
 		}
 		d.Users = append(d.Users, &User{ID: numericID(email), Email: email, DisplayName: name,
-			AutoAccept: i%10 != 9})
+			AutoAccept: i%10 != 9, ChatAdmin: i == 0})
 	}
 	for i := range spaces {
 		h := sha256.Sum256(fmt.Appendf(nil, "space-%d", i))

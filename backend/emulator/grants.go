@@ -24,6 +24,9 @@ type Grant struct {
 	// the OpenID short names ("openid", "email", "profile").
 	Scopes map[string]bool
 	Expiry time.Time
+	// AdminAccess is not part of the token: chatAuth sets it on its copy for one request made
+	// with useAdminAccess=true by an administrator (admin.go).
+	AdminAccess bool
 }
 
 // HasAny reports whether the grant carries at least one of the scopes (short or full names).

@@ -181,6 +181,10 @@ var scopeInfo = map[string]string{
 	ScopePrefix + "chat.admin.spaces.readonly":      "View the conversations and spaces your organisation owns in Google Chat",
 	ScopePrefix + "chat.admin.memberships":          "View, add, update and remove members and managers in your organisation's Google Chat conversations",
 	ScopePrefix + "chat.admin.memberships.readonly": "View members and managers in your organisation's Google Chat conversations",
+	// The People API and Cloud Identity (people.go).
+	ScopePrefix + "directory.readonly":             "See and download your organisation's Google Workspace directory",
+	ScopePrefix + "cloud-identity.groups.readonly": "See any Cloud Identity Groups that you can access, including group members and their emails",
+	ScopePrefix + "cloud-identity.groups":          "See, change, create and delete any of the Cloud Identity Groups that you can access, including the members of each group",
 }
 
 // normalScope is the name Google reports for a requested scope: "email" and "profile" become

@@ -657,3 +657,20 @@ func TestOAuthPurgesExpired(t *testing.T) {
 		t.Fatalf("a week later: pending %d codes %d access %d refresh %d", p, c, a, r)
 	}
 }
+
+// The directory and group scopes can be asked for at the consent page (incremental sign-in
+// for suggestions and group lookup), and the token they give works at those APIs.
+func TestOAuthDirectoryAndGroupScopes(t *testing.T) {
+	srv, _ := startOAuth(t)
+	dir, grp := ScopePrefix+"directory.readonly", ScopePrefix+"cloud-identity.groups.readonly"
+	cfg := demoConfig(srv, oauth2.AuthStyleAutoDetect, "openid", "email", dir, grp)
+	v := oauth2.GenerateVerifier()
+	q := consent(t, cfg.AuthCodeURL("st-d", oauth2.S256ChallengeOption(v)), "bo@example.com", "allow")
+	tok, err := cfg.Exchange(context.Background(), q.Get("code"), oauth2.VerifierOption(v))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sc, _ := tok.Extra("scope").(string); !strings.Contains(sc, dir) || !strings.Contains(sc, grp) {
+		t.Fatalf("scope %q", sc)
+	}
+}

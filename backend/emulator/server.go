@@ -1,11 +1,15 @@
 // Package emulator is a faithful, offline stand-in for the parts of Google that Chat Members
-// uses: the Chat API (spaces and memberships) and Google's OAuth 2.0 endpoints. It speaks
+// uses: the Chat API (spaces, memberships, spaces.search, administrator access), the People
+// API's directory search, Cloud Identity's group lookup and Google's OAuth 2.0 endpoints. Their
+// paths do not collide, so one base URL serves them all. It speaks
 // Google's wire format (paths, query parameters, JSON names, error bodies) so that unmodified
 // Google client libraries work against it. Demo mode and the tests run it in-process on
 // 127.0.0.1:0; `go run ./cmd/emulator` runs it alone.
 //
 // Files: server.go (lifecycle, shared state), data.go (the model and demo organisation),
-// chat*.go (Chat API), oauth*.go (authorization, token, revoke endpoints and the grants they mint).
+// chat*.go (Chat API), admin.go (useAdminAccess and Google Group memberships), people.go (People
+// API and Cloud Identity), oauth*.go (authorization, token, revoke endpoints and the grants they
+// mint).
 package emulator
 
 import (
@@ -63,6 +67,7 @@ func New(opts Options) *Server {
 	mux := http.NewServeMux()
 	s.registerOAuth(mux)
 	s.registerChat(mux)
+	s.registerDirectory(mux) // people.go: People API and Cloud Identity
 	// ServeMux would clean "/.." and redirect (307, which clients follow with the same body), so a
 	// request for spaces/A/../B/members would land in B; Google answers 404 instead.
 	s.handler = guardDotSegments(mux)
@@ -124,7 +129,7 @@ func (s *Server) Handler() http.Handler { return s.handler }
 // used in consent pages, client secrets and id tokens.
 func (s *Server) SetBaseURL(u string) { s.baseURL = u }
 
-// URL is the server's base address, e.g. "http://127.0.0.1:41234". The Chat API endpoint for
+// URL is the server's base address, e.g. "http://127.0.0.1:41234". The endpoint of every emulated API for
 // option.WithEndpoint is URL()+"/".
 func (s *Server) URL() string { return s.baseURL }
 

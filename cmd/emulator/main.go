@@ -1,10 +1,11 @@
-// Command emulator runs the Google stand-in (Chat API and OAuth endpoints, demo organisation)
+// Command emulator runs the Google stand-in (Chat API, People API directory search, Cloud
+// Identity group lookup and OAuth endpoints, demo organisation)
 // on its own, for manual testing with curl, a browser or any Google client library:
 //
 //	go run ./cmd/emulator -addr 127.0.0.1:8085
 //	go run ./cmd/emulator -fault-rate 0.2 -fault-seed 1   # a fifth of Chat API requests fail
 //
-// It prints the base URL, the Chat API endpoint and the path of a client_secret.json for the
+// It prints the base URL, the API endpoint and the path of a client_secret.json for the
 // demo "Desktop app" client, and stops on SIGINT or SIGTERM. No display and no cgo are needed.
 package main
 
@@ -69,9 +70,9 @@ func run(addr, secretPath string, faults emulator.Faults) error {
 
 	fmt.Printf("Google emulator (%s, %s) listening\n", emulator.DemoOrgName, emulator.DemoDomain)
 	fmt.Printf("  base URL:           %s\n", srv.URL())
-	fmt.Printf("  Chat API endpoint:  %s/  (option.WithEndpoint)\n", srv.URL())
+	fmt.Printf("  API endpoint:       %s/  (option.WithEndpoint; Chat, People and Cloud Identity)\n", srv.URL())
 	fmt.Printf("  client_secret.json: %s\n", secretPath)
-	fmt.Printf("  demo account:       %s\n", emulator.DemoAdminEmail)
+	fmt.Printf("  demo account:       %s (Workspace admin; %s is not)\n", emulator.DemoAdminEmail, emulator.DemoNonAdminEmail)
 	if faults.Rate > 0 {
 		fmt.Printf("  injected faults:    %.0f %% of Chat API requests (seed %d)\n", faults.Rate*100, faults.Seed)
 	}

@@ -339,6 +339,44 @@ export const en = {
   'problem.chat.unexpected.message': "Google gave an answer Chat Members didn't expect.",
   'problem.chat.unexpected.fix':
     'Try again. If it keeps happening, send the details to whoever looks after Chat Members.',
+  'problem.chat.not_admin.message': "Your account doesn't have the Google Workspace administrator privilege for Chat.",
+  'problem.chat.not_admin.fix':
+    'Switch administrator mode off, or ask a super administrator to give you the "Manage Chat and spaces conversations" privilege.',
+  'problem.chat.invalid_search.message':
+    "Space names can't be searched for with quotation marks, backslashes or very long text.",
+  'problem.chat.invalid_search.fix': 'Type part of the space\'s name, at most 200 characters, without " or \\.',
+  'problem.chat.invalid_page_token.message': 'Chat Members lost its place in the list.',
+  'problem.chat.invalid_page_token.fix': 'Start the list again from the top.',
+  'problem.chat.invalid_group.message': "That isn't a Google Group Chat Members can add.",
+  'problem.chat.invalid_group.fix': 'Add the group by its email address.',
+  'problem.chat.invalid_membership.message': "Chat Members can't tell which membership to remove.",
+  'problem.chat.invalid_membership.fix': 'Refresh the member list and try again.',
+  'problem.chat.group_named_spaces_only.message':
+    'Google Groups can only be added to spaces, not to group chats or direct messages.',
+  'problem.chat.group_named_spaces_only.fix': "Add the group's people one by one, or choose a space.",
+  'problem.chat.admin_no_apps.message': "Apps can't be added with administrator access.",
+  'problem.chat.admin_no_apps.fix': 'Switch administrator mode off and add the app as a member of the space.',
+  'problem.chat.admin_outsider.message':
+    '{email} is outside your organisation, and administrator access can only add people from your organisation.',
+  'problem.chat.admin_outsider.fix':
+    'Switch administrator mode off and add them as a manager of a space that allows people from outside.',
+  'problem.chat.group_unknown.message': "Google Chat doesn't know this Google Group.",
+  'problem.chat.group_unknown.fix': "Check the group's address; only groups of your own organisation can be added.",
+  'problem.directory.empty_query.message': 'Type a name or an email address to search for.',
+  'problem.directory.empty_query.fix': "Type at least one letter of the person's name.",
+  'problem.directory.invalid_query.message': "That doesn't look like a name or an email address.",
+  'problem.directory.invalid_query.fix': 'Type part of a name or address, at most 100 characters.',
+  'problem.directory.invalid_address.message': "{email} isn't an email address.",
+  'problem.directory.invalid_address.fix': "A Google Group's address looks like team@example.com.",
+  'problem.directory.group_not_found.message': 'No Google Group has the address {email}.',
+  'problem.directory.group_not_found.fix':
+    'Check the address for typos. Only groups of your own organisation can be added.',
+  'problem.directory.not_a_group.message': '{email} is the address of a person ({person}), not of a Google Group.',
+  'problem.directory.not_a_group.fix': 'Add them as a person instead.',
+  'problem.directory.not_a_person.message': '{email} is the address of a Google Group, not of a person.',
+  'problem.directory.not_a_person.fix': 'Add it as a group instead: everyone in the group joins the space.',
+  'problem.directory.search_refused.message': "Your organisation doesn't let Chat Members search its directory.",
+  'problem.directory.search_refused.fix': "Type the person's full email address instead.",
 } as const;
 
 export type Key = keyof typeof en;

@@ -344,4 +344,42 @@ export const ru: Record<Key, Message> = {
   'problem.chat.unexpected.message': 'Google ответил не так, как ожидал Chat Members.',
   'problem.chat.unexpected.fix':
     'Попробуйте ещё раз. Если ошибка повторяется, отправьте подробности тому, кто сопровождает Chat Members.',
+  'problem.chat.not_admin.message': 'У вашей учётной записи нет прав администратора Google Workspace для Chat.',
+  'problem.chat.not_admin.fix':
+    'Выключите режим администратора или попросите суперадминистратора выдать вам право «Управление чатами и беседами в Chat».',
+  'problem.chat.invalid_search.message':
+    'Названия чатов нельзя искать с кавычками, обратной косой чертой или слишком длинным текстом.',
+  'problem.chat.invalid_search.fix': 'Введите часть названия чата, не длиннее 200 символов, без " и \\.',
+  'problem.chat.invalid_page_token.message': 'Chat Members потерял место в списке.',
+  'problem.chat.invalid_page_token.fix': 'Загрузите список заново с начала.',
+  'problem.chat.invalid_group.message': 'Это не группа Google, которую Chat Members может добавить.',
+  'problem.chat.invalid_group.fix': 'Добавьте группу по её адресу электронной почты.',
+  'problem.chat.invalid_membership.message': 'Chat Members не понимает, чьё участие нужно удалить.',
+  'problem.chat.invalid_membership.fix': 'Обновите список участников и попробуйте снова.',
+  'problem.chat.group_named_spaces_only.message':
+    'Группы Google можно добавлять только в чаты с названием, а не в групповые беседы или личные сообщения.',
+  'problem.chat.group_named_spaces_only.fix': 'Добавьте участников группы по одному или выберите чат с названием.',
+  'problem.chat.admin_no_apps.message': 'Приложения нельзя добавлять с правами администратора.',
+  'problem.chat.admin_no_apps.fix': 'Выключите режим администратора и добавьте приложение как участник чата.',
+  'problem.chat.admin_outsider.message':
+    '{email} не из вашей организации, а с правами администратора можно добавлять только людей из вашей организации.',
+  'problem.chat.admin_outsider.fix':
+    'Выключите режим администратора и добавьте человека как менеджер чата, в который можно приглашать внешних пользователей.',
+  'problem.chat.group_unknown.message': 'Google Chat не знает такой группы Google.',
+  'problem.chat.group_unknown.fix': 'Проверьте адрес группы: добавлять можно только группы вашей организации.',
+  'problem.directory.empty_query.message': 'Введите имя или адрес электронной почты для поиска.',
+  'problem.directory.empty_query.fix': 'Введите хотя бы одну букву имени.',
+  'problem.directory.invalid_query.message': 'Это не похоже на имя или адрес электронной почты.',
+  'problem.directory.invalid_query.fix': 'Введите часть имени или адреса, не длиннее 100 символов.',
+  'problem.directory.invalid_address.message': '{email} — не адрес электронной почты.',
+  'problem.directory.invalid_address.fix': 'Адрес группы Google выглядит как team@example.com.',
+  'problem.directory.group_not_found.message': 'Нет группы Google с адресом {email}.',
+  'problem.directory.group_not_found.fix':
+    'Проверьте, нет ли опечаток в адресе. Добавлять можно только группы вашей организации.',
+  'problem.directory.not_a_group.message': '{email} — адрес человека ({person}), а не группы Google.',
+  'problem.directory.not_a_group.fix': 'Добавьте его как человека.',
+  'problem.directory.not_a_person.message': '{email} — адрес группы Google, а не человека.',
+  'problem.directory.not_a_person.fix': 'Добавьте её как группу: в чат войдут все участники группы.',
+  'problem.directory.search_refused.message': 'Ваша организация не разрешает Chat Members искать в своём каталоге.',
+  'problem.directory.search_refused.fix': 'Введите полный адрес электронной почты человека.',
 };

@@ -1,0 +1,360 @@
+package chat
+
+// Administrator access (useAdminAccess=true) and Google Group memberships.
+//
+// A Google Workspace administrator with the "manage Chat and spaces conversations" privilege
+// can find every named space of the organisation (spaces.search) and list, add and remove its
+// members without being a member, with the chat.admin.* scopes. Google refuses apps and people
+// from outside the organisation through admin access; those are refused here before sending.
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	chatapi "google.golang.org/api/chat/v1"
+
+	"chatmembers/backend/problem"
+)
+
+// Problem codes of admin access and groups.
+const (
+	CodeNotAdmin          = "chat.not_admin"
+	CodeInvalidSearch     = "chat.invalid_search"
+	CodeInvalidPageToken  = "chat.invalid_page_token"
+	CodeInvalidGroup      = "chat.invalid_group"
+	CodeInvalidMembership = "chat.invalid_membership"
+	CodeGroupNamedSpaces  = "chat.group_named_spaces_only"
+	CodeAdminNoApps       = "chat.admin_no_apps"
+	CodeAdminOutsider     = "chat.admin_outsider"
+	CodeGroupUnknown      = "chat.group_unknown"
+)
+
+// MemberGroup is Membership.MemberType for a Google Group's membership (MemberName "groups/…").
+const MemberGroup = "GROUP"
+
+const (
+	searchPageSize   = 1000 // Google's maximum with admin access
+	maxSearchText    = 200
+	adminMemberPage  = 1000
+	orgSpacesQuery   = `customer = "customers/my_customer" AND spaceType = "SPACE"`
+	adminHumanFilter = `member.type = "HUMAN"` // Google requires it with admin access
+)
+
+var (
+	groupNameRE      = regexp.MustCompile(`^groups/[A-Za-z0-9]{1,64}$`)
+	membershipNameRE = regexp.MustCompile(`^spaces/[A-Za-z0-9_-]{1,64}/members/[A-Za-z0-9_-]{1,64}$`)
+	// pageTokenRE: Google's tokens are base64 text; they travel in the query string, escaped.
+	pageTokenRE = regexp.MustCompile(`^[A-Za-z0-9_=+/.-]+$`)
+)
+
+// SpacePage is one page of spaces.search.
+type SpacePage struct {
+	Spaces []Space `json:"spaces"`
+	// NextPageToken continues the search with the same text; "" on the last page.
+	NextPageToken string `json:"nextPageToken"`
+	// Total is Google's count of matches across pages (an estimate above 10,000).
+	Total int `json:"total"`
+}
+
+// MemberPage is one page of a space's members.
+type MemberPage struct {
+	Members       []Membership `json:"members"`
+	NextPageToken string       `json:"nextPageToken"`
+}
+
+// SearchSpaces finds, with admin access, the named spaces of the whole organisation whose name
+// has the words of text (Google matches word starts, any case); "" finds every one. Up to 1,000
+// per page; pass the previous page's NextPageToken with the same text for the next. Needs
+// chat.admin.spaces.readonly. Problems: chat.invalid_search / chat.invalid_page_token before
+// sending, chat.not_admin for an account without the privilege, chat.scope_missing.
+func (s *Service) SearchSpaces(ctx context.Context, text, pageToken string) (SpacePage, error) {
+	text = strings.Join(strings.Fields(text), " ")
+	if utf8.RuneCountInString(text) > maxSearchText || !utf8.ValidString(text) ||
+		strings.IndexFunc(text, func(r rune) bool { return r == '"' || r == '\\' || unicode.IsControl(r) }) >= 0 {
+		return SpacePage{}, &problem.Problem{Code: CodeInvalidSearch,
+			Message: "Space names can't be searched for with quotation marks, backslashes or very long text.",
+			Fix:     fmt.Sprintf("Type part of the space's name, at most %d characters, without \" or \\.", maxSearchText),
+			Detail:  "refused before sending: " + clip(text, 80)}
+	}
+	if err := validPageToken(pageToken); err != nil {
+		return SpacePage{}, err
+	}
+	q := orgSpacesQuery
+	if text != "" {
+		q += ` AND displayName:"` + text + `"`
+	}
+	ctx, cancel := s.retry.bound(ctx)
+	defer cancel()
+	req := s.api.Spaces.Search().UseAdminAccess(true).Query(q).PageSize(searchPageSize).Context(ctx)
+	if pageToken != "" {
+		req = req.PageToken(pageToken)
+	}
+	var resp *chatapi.SearchSpacesResponse
+	err := s.retry.run(ctx, func() (err error) {
+		resp, err = req.Do()
+		return err
+	})
+	if err != nil {
+		return SpacePage{}, adminProblem(err, call{scope: ScopeAdminSpacesReadonly})
+	}
+	out := SpacePage{Spaces: []Space{}, NextPageToken: resp.NextPageToken, Total: int(resp.TotalSize)}
+	found := resp.Spaces
+	if len(found) == 0 {
+		for _, r := range resp.Results {
+			if r != nil {
+				found = append(found, r.Space)
+			}
+		}
+	}
+	for _, sp := range found {
+		if sp != nil {
+			out.Spaces = append(out.Spaces, fromAPISpace(sp))
+		}
+	}
+	s.spaces.put(out.Spaces...)
+	return out, nil
+}
+
+// AdminGetSpace reads any named space of the organisation with admin access
+// (chat.admin.spaces.readonly).
+func (s *Service) AdminGetSpace(ctx context.Context, name string) (Space, error) {
+	if err := ValidateSpaceName(name); err != nil {
+		return Space{}, err
+	}
+	ctx, cancel := s.retry.bound(ctx)
+	defer cancel()
+	var sp *chatapi.Space
+	err := s.retry.run(ctx, func() (err error) {
+		sp, err = s.api.Spaces.Get(name).UseAdminAccess(true).Context(ctx).Do()
+		return err
+	})
+	if err != nil {
+		return Space{}, adminProblem(err, call{scope: ScopeAdminSpacesReadonly, space: name})
+	}
+	out := fromAPISpace(sp)
+	s.spaces.put(out)
+	return out, nil
+}
+
+// AdminListMembers lists one page (up to 1,000) of a space's people, invitations and groups
+// with admin access (chat.admin.memberships.readonly); apps are left out, as Google requires.
+func (s *Service) AdminListMembers(ctx context.Context, space, pageToken string) (MemberPage, error) {
+	if err := ValidateSpaceName(space); err != nil {
+		return MemberPage{}, err
+	}
+	if err := validPageToken(pageToken); err != nil {
+		return MemberPage{}, err
+	}
+	ctx, cancel := s.retry.bound(ctx)
+	defer cancel()
+	req := s.api.Spaces.Members.List(space).UseAdminAccess(true).Filter(adminHumanFilter).
+		ShowInvited(true).ShowGroups(true).PageSize(adminMemberPage).Context(ctx)
+	if pageToken != "" {
+		req = req.PageToken(pageToken)
+	}
+	var resp *chatapi.ListMembershipsResponse
+	err := s.retry.run(ctx, func() (err error) {
+		resp, err = req.Do()
+		return err
+	})
+	if err != nil {
+		return MemberPage{}, adminProblem(err, call{scope: ScopeAdminMembershipsRO, space: space})
+	}
+	sp, _ := s.spaces.get(space)
+	sp.Name = space
+	out := MemberPage{Members: []Membership{}, NextPageToken: resp.NextPageToken}
+	for _, m := range resp.Memberships {
+		if m != nil {
+			out.Members = append(out.Members, fromAPIMembershipAny(m, sp, ""))
+		}
+	}
+	return out, nil
+}
+
+// AdminAddPerson adds a colleague to any named space of the organisation with admin access
+// (chat.admin.memberships). person is as in AddPerson. Refused before sending: the app
+// (chat.admin_no_apps) and, when the signed-in address is known (WithCallerEmail), an address
+// of another domain (chat.admin_outsider). Already there: AlreadyMember, as in AddPerson.
+func (s *Service) AdminAddPerson(ctx context.Context, space, person string) (Membership, error) {
+	if err := ValidateSpaceName(space); err != nil {
+		return Membership{}, err
+	}
+	if p := strings.TrimSpace(person); p == appMemberName || p == "app" {
+		return Membership{}, errAdminNoApps()
+	}
+	name, email, err := PersonName(person)
+	if err != nil {
+		return Membership{}, err
+	}
+	if s.isOutsider(email) {
+		return Membership{}, errAdminOutsider(email)
+	}
+	ctx, cancel := s.retry.bound(ctx)
+	defer cancel()
+	sp, err := s.adminSpace(ctx, space)
+	if err != nil {
+		return Membership{}, err
+	}
+	body := &chatapi.Membership{Member: &chatapi.User{Name: name, Type: MemberHuman}}
+	return s.createAs(ctx, sp, body, email, true, ScopeAdminMemberships)
+}
+
+// AdminRemoveMember removes a membership ("spaces/…/members/…", as listed) with admin access
+// (chat.admin.memberships) and returns it as it was.
+func (s *Service) AdminRemoveMember(ctx context.Context, membership string) (Membership, error) {
+	if !membershipNameRE.MatchString(membership) {
+		return Membership{}, &problem.Problem{Code: CodeInvalidMembership,
+			Message: "Chat Members can't tell which membership to remove.",
+			Fix:     "Refresh the member list and try again.", Detail: "refused before sending: " + clip(membership, 80)}
+	}
+	space := membership[:strings.Index(membership, "/members/")]
+	ctx, cancel := s.retry.bound(ctx)
+	defer cancel()
+	var m *chatapi.Membership
+	err := s.retry.run(ctx, func() (err error) {
+		m, err = s.api.Spaces.Members.Delete(membership).UseAdminAccess(true).Context(ctx).Do()
+		return err
+	})
+	if err != nil {
+		return Membership{}, adminProblem(err, call{scope: ScopeAdminMemberships, space: space})
+	}
+	sp, _ := s.spaces.get(space)
+	sp.Name = space
+	return fromAPIMembershipAny(m, sp, ""), nil
+}
+
+// AddGroup adds a Google Group ("groups/…", from directory.LookupGroup) to a named space:
+// everyone in the group becomes a member. asAdmin uses admin access (chat.admin.memberships)
+// instead of the user's own (chat.memberships). A direct message or group chat is refused
+// before sending (chat.group_named_spaces_only); a group already there comes back with
+// AlreadyMember set.
+func (s *Service) AddGroup(ctx context.Context, space, group string, asAdmin bool) (Membership, error) {
+	if err := ValidateSpaceName(space); err != nil {
+		return Membership{}, err
+	}
+	if !groupNameRE.MatchString(group) {
+		return Membership{}, &problem.Problem{Code: CodeInvalidGroup,
+			Message: "That isn't a Google Group Chat Members can add.",
+			Fix:     "Add the group by its email address.", Detail: "refused before sending: " + clip(group, 80)}
+	}
+	ctx, cancel := s.retry.bound(ctx)
+	defer cancel()
+	var sp Space
+	var err error
+	if asAdmin {
+		sp, err = s.adminSpace(ctx, space)
+	} else {
+		sp, err = s.knownSpace(ctx, space)
+	}
+	if err != nil {
+		return Membership{}, err
+	}
+	if sp.Type != TypeSpace {
+		return Membership{}, &problem.Problem{Code: CodeGroupNamedSpaces,
+			Message: "Google Groups can only be added to spaces, not to group chats or direct messages.",
+			Fix:     "Add the group's people one by one, or choose a space.",
+			Params:  map[string]string{"space": sp.Name}, Detail: "refused before sending: " + sp.Name + " is a " + sp.Type}
+	}
+	scope := ScopeMemberships
+	if asAdmin {
+		scope = ScopeAdminMemberships
+	}
+	return s.createAs(ctx, sp, &chatapi.Membership{GroupMember: &chatapi.Group{Name: group}}, "", asAdmin, scope)
+}
+
+// createAs runs one spaces.members.create; 409 means the member is already there.
+func (s *Service) createAs(ctx context.Context, sp Space, body *chatapi.Membership, email string, asAdmin bool, scope string) (Membership, error) {
+	var m *chatapi.Membership
+	err := s.retry.run(ctx, func() (err error) {
+		req := s.api.Spaces.Members.Create(sp.Name, body).Context(ctx)
+		if asAdmin {
+			req = req.UseAdminAccess(true)
+		}
+		m, err = req.Do()
+		return err
+	})
+	if err == nil {
+		return fromAPIMembershipAny(m, sp, email), nil
+	}
+	if isAlreadyExists(err) {
+		out := fromAPIMembershipAny(body, sp, email)
+		out.AlreadyMember = true
+		return out, nil
+	}
+	p := adminProblem(err, call{scope: scope, space: sp.Name})
+	if p.Code == CodeSpaceNotFound {
+		// Google answers 404 both for a space out of reach and for a member it doesn't know. The
+		// space was there a moment ago; ask once more (bypassing the cache) to tell which.
+		get := s.GetSpace
+		if asAdmin {
+			get = s.AdminGetSpace
+		}
+		if _, gerr := get(ctx, sp.Name); gerr != nil {
+			return Membership{}, gerr
+		}
+		if g := body.GroupMember; g != nil {
+			return Membership{}, &problem.Problem{Code: CodeGroupUnknown,
+				Message: "Google Chat doesn't know this Google Group.",
+				Fix:     "Check the group's address; only groups of your own organisation can be added.",
+				Params:  map[string]string{"group": g.Name}, Detail: p.Detail}
+		}
+		return Membership{}, errPersonNotFound(body.Member.Name, email, p.Detail)
+	}
+	return Membership{}, p
+}
+
+// adminSpace returns the space from the cache, or fetches it with admin access.
+func (s *Service) adminSpace(ctx context.Context, name string) (Space, error) {
+	if sp, ok := s.spaces.get(name); ok {
+		return sp, nil
+	}
+	return s.AdminGetSpace(ctx, name)
+}
+
+// fromAPIMembershipAny maps a person's, app's or group's membership.
+func fromAPIMembershipAny(m *chatapi.Membership, sp Space, email string) Membership {
+	out := fromAPIMembership(m, sp, email)
+	if g := m.GroupMember; g != nil && m.Member == nil {
+		out.MemberName, out.MemberType = g.Name, MemberGroup
+	}
+	return out
+}
+
+// adminProblem is toProblem, except that a plain refusal of a request made with admin access
+// means the account lacks the administrator privilege.
+func adminProblem(err error, c call) *problem.Problem {
+	p := toProblem(err, c)
+	if p.Code == CodePermissionDenied && strings.HasPrefix(c.scope, "chat.admin.") {
+		return &problem.Problem{Code: CodeNotAdmin,
+			Message: "Your account doesn't have the Google Workspace administrator privilege for Chat.",
+			Fix:     "Switch administrator mode off, or ask a super administrator to give you the \"Manage Chat and spaces conversations\" privilege.",
+			Detail:  p.Detail}
+	}
+	return p
+}
+
+func validPageToken(tok string) error {
+	if tok == "" || len(tok) <= 2048 && pageTokenRE.MatchString(tok) {
+		return nil
+	}
+	return &problem.Problem{Code: CodeInvalidPageToken,
+		Message: "Chat Members lost its place in the list.",
+		Fix:     "Start the list again from the top.", Detail: "refused before sending: bad page token"}
+}
+
+func errAdminNoApps() *problem.Problem {
+	return &problem.Problem{Code: CodeAdminNoApps,
+		Message: "Apps can't be added with administrator access.",
+		Fix:     "Switch administrator mode off and add the app as a member of the space."}
+}
+
+func errAdminOutsider(email string) *problem.Problem {
+	return &problem.Problem{Code: CodeAdminOutsider,
+		Message: fmt.Sprintf("%s is outside your organisation, and administrator access can only add people from your organisation.", email),
+		Fix:     "Switch administrator mode off and add them as a manager of a space that allows people from outside.",
+		Params:  map[string]string{"email": email}}
+}

@@ -1,0 +1,191 @@
+package chat
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"chatmembers/backend/emulator"
+)
+
+// Admin access and groups, through Service against the emulator over loopback HTTP.
+
+var adminScopes = []string{ScopeAdminSpacesReadonly, ScopeAdminMemberships, ScopeMemberships, ScopeSpacesReadonly}
+
+func adminFixture(t *testing.T, email string) *fixture {
+	t.Helper()
+	f := newFixture(t, nil, ScopeSpacesReadonly) // any scopes: replaced below
+	tok, err := f.srv.IssueToken(email, adminScopes...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := newFixtureToken(t, f.srv, tok)
+	g.svc = g.svc.WithCallerEmail(email)
+	return g
+}
+
+func TestSearchSpacesFindsSpaceAdminIsNotIn(t *testing.T) {
+	f := adminFixture(t, emulator.DemoAdminEmail)
+	ctx := context.Background()
+	page, err := f.svc.SearchSpaces(ctx, "  board   prep ", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(page.Spaces) != 1 || page.Spaces[0].Name != "spaces/"+emulator.DemoNotMemberSpaceID || page.Total != 1 {
+		t.Fatalf("%+v", page)
+	}
+	all, err := f.svc.SearchSpaces(ctx, "", "")
+	if err != nil || len(all.Spaces) != 20 || all.NextPageToken != "" {
+		t.Fatalf("all: %v %d", err, len(all.Spaces))
+	}
+}
+
+func TestSearchSpacesPages(t *testing.T) {
+	f := newFixture(t, emulator.GenerateDataset(2500, 10), adminScopes...)
+	ctx := context.Background()
+	seen, pages, tok := map[string]bool{}, 0, ""
+	for {
+		p, err := f.svc.SearchSpaces(ctx, "project", tok)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages++
+		for _, sp := range p.Spaces {
+			seen[sp.Name] = true
+		}
+		if tok = p.NextPageToken; tok == "" {
+			break
+		}
+	}
+	if len(seen) != 2500 || pages != 3 {
+		t.Fatalf("%d spaces in %d pages", len(seen), pages)
+	}
+}
+
+func TestSearchSpacesRefusesBadInputBeforeSending(t *testing.T) {
+	f := adminFixture(t, emulator.DemoAdminEmail)
+	before := f.rt.count()
+	for _, text := range []string{`say "hi"`, `back\slash`, strings.Repeat("x", 201), "tab\x00"} {
+		_, err := f.svc.SearchSpaces(context.Background(), text, "")
+		wantCode(t, err, CodeInvalidSearch)
+	}
+	_, err := f.svc.SearchSpaces(context.Background(), "", "../../x?y")
+	wantCode(t, err, CodeInvalidPageToken)
+	if f.rt.count() != before {
+		t.Fatal("a request was sent")
+	}
+}
+
+func TestNonAdminIsToldTheyLackThePrivilege(t *testing.T) {
+	f := adminFixture(t, emulator.DemoNonAdminEmail)
+	_, err := f.svc.SearchSpaces(context.Background(), "", "")
+	p := wantCode(t, err, CodeNotAdmin)
+	if !strings.Contains(p.Message, "administrator privilege") {
+		t.Fatalf("message %q", p.Message)
+	}
+	_, err = f.svc.AdminListMembers(context.Background(), "spaces/"+emulator.DemoExternalSpaceID, "")
+	wantCode(t, err, CodeNotAdmin)
+}
+
+func TestAdminWithoutScopeIsAskedForIt(t *testing.T) {
+	f := newFixture(t, nil, ScopeSpacesReadonly, ScopeMemberships)
+	_, err := f.svc.SearchSpaces(context.Background(), "", "")
+	if p := wantCode(t, err, CodeScopeMissing); p.Params["scope"] != ScopeAdminSpacesReadonly {
+		t.Fatalf("params %v", p.Params)
+	}
+}
+
+func TestAdminAddListRemoveInSpaceAdminIsNotIn(t *testing.T) {
+	f := adminFixture(t, emulator.DemoAdminEmail)
+	ctx := context.Background()
+	space := "spaces/" + emulator.DemoNotMemberSpaceID
+	m, err := f.svc.AdminAddPerson(ctx, space, emulator.DemoJoinerEmail)
+	if err != nil || m.State != "JOINED" || !strings.HasPrefix(m.SpaceDisplayName, "Board Prep") {
+		t.Fatalf("%v %+v", err, m)
+	}
+	again, err := f.svc.AdminAddPerson(ctx, space, emulator.DemoJoinerEmail)
+	if err != nil || !again.AlreadyMember {
+		t.Fatalf("again: %v %+v", err, again)
+	}
+	page, err := f.svc.AdminListMembers(ctx, space, "")
+	if err != nil || len(page.Members) != 4 {
+		t.Fatalf("list: %v %d", err, len(page.Members))
+	}
+	gone, err := f.svc.AdminRemoveMember(ctx, m.Name)
+	if err != nil || gone.Name != m.Name {
+		t.Fatalf("remove: %v %+v", err, gone)
+	}
+	if page, _ = f.svc.AdminListMembers(ctx, space, ""); len(page.Members) != 3 {
+		t.Fatalf("after remove: %d", len(page.Members))
+	}
+}
+
+func TestAdminRefusesAppsAndOutsidersBeforeSending(t *testing.T) {
+	f := adminFixture(t, emulator.DemoAdminEmail)
+	before := f.rt.count()
+	space := "spaces/" + emulator.DemoExternalSpaceID
+	_, err := f.svc.AdminAddPerson(context.Background(), space, "users/app")
+	wantCode(t, err, CodeAdminNoApps)
+	_, err = f.svc.AdminAddPerson(context.Background(), space, emulator.DemoExternalEmail)
+	wantCode(t, err, CodeAdminOutsider)
+	_, err = f.svc.AdminRemoveMember(context.Background(), space+"/members/../x")
+	wantCode(t, err, CodeInvalidMembership)
+	if f.rt.count() != before {
+		t.Fatal("a request was sent")
+	}
+}
+
+func TestAddGroup(t *testing.T) {
+	f := adminFixture(t, emulator.DemoAdminEmail)
+	ctx := context.Background()
+	grp := "groups/" + emulator.DemoData().GroupByEmail(emulator.DemoGroupEmail).ID
+	m, err := f.svc.AddGroup(ctx, "spaces/"+emulator.DemoExternalSpaceID, grp, false)
+	if err != nil || m.MemberName != grp || m.MemberType != MemberGroup || m.AlreadyMember {
+		t.Fatalf("%v %+v", err, m)
+	}
+	m, err = f.svc.AddGroup(ctx, "spaces/"+emulator.DemoExternalSpaceID, grp, false)
+	if err != nil || !m.AlreadyMember {
+		t.Fatalf("again: %v %+v", err, m)
+	}
+	// With admin access, into a space the admin is not in.
+	if _, err = f.svc.AddGroup(ctx, "spaces/"+emulator.DemoNotMemberSpaceID, grp, true); err != nil {
+		t.Fatal(err)
+	}
+	before := f.rt.count()
+	_, err = f.svc.AddGroup(ctx, "spaces/"+emulator.DemoExternalSpaceID, "groups/../x", false)
+	wantCode(t, err, CodeInvalidGroup)
+	if f.rt.count() != before {
+		t.Fatal("a request was sent for a bad group name")
+	}
+	_, err = f.svc.AddGroup(ctx, "spaces/"+emulator.DemoQuietGroupChatID, grp, false)
+	wantCode(t, err, CodeGroupNamedSpaces)
+	// A well-formed id that names no group: not "space not found".
+	_, err = f.svc.AddGroup(ctx, "spaces/"+emulator.DemoExternalSpaceID, "groups/0nosuchgroup00", false)
+	wantCode(t, err, CodeGroupUnknown)
+	_, err = f.svc.AdminAddPerson(ctx, "spaces/"+emulator.DemoNotMemberSpaceID, "nobody.here@example.com")
+	wantCode(t, err, CodePersonNotFound)
+}
+
+// BenchmarkServiceSearchSpaces10k pages with admin access through every one of 10,000 spaces of
+// the organisation (ten pages of 1,000), the app's path against the emulator.
+func BenchmarkServiceSearchSpaces10k(b *testing.B) {
+	f := newFixture(b, emulator.GenerateDataset(10000, 20), adminScopes...)
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		n, tok := 0, ""
+		for {
+			p, err := f.svc.SearchSpaces(ctx, "", tok)
+			if err != nil {
+				b.Fatal(err)
+			}
+			n += len(p.Spaces)
+			if tok = p.NextPageToken; tok == "" {
+				break
+			}
+		}
+		if n != 10000 {
+			b.Fatalf("%d spaces", n)
+		}
+	}
+}
