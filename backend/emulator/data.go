@@ -43,7 +43,32 @@ const (
 	DemoQuietGroupChatID = "AAAAg4Lp0Vn"
 	// DemoAppUserID is the numeric user id of the demo Chat app ("users/app" resolves to it).
 	DemoAppUserID = "105839201746385920471"
+	// DemoRolesSpaceID ("Customer Support") has every kind of membership: an owner who is not
+	// the admin, the admin as a manager (ROLE_ASSISTANT_MANAGER) beside another manager, plain
+	// members, an invited person (DemoNoAutoAcceptEmail), the Chat app and a Google Group
+	// (DemoGroupEmail).
+	DemoRolesSpaceID = "AAAAc4Vu6Nb"
+	// DemoRolesSpaceOwnerEmail is the only owner (ROLE_MANAGER) of DemoRolesSpaceID.
+	DemoRolesSpaceOwnerEmail = "amara.okafor@example.com"
+	// DemoGroupEmail is a Google Group with a membership in DemoRolesSpaceID; its Cloud
+	// Identity id is DemoGroupID(DemoGroupEmail).
+	DemoGroupEmail = "support-team@example.com"
 )
+
+// DemoGroupID is the stable Cloud Identity id of a demo Google Group: 15 lower-case letters
+// and digits, as Cloud Identity's ids look ("03cqmetx3l8nw2g"), so never a numeric user id.
+func DemoGroupID(email string) string {
+	h := sha256.Sum256([]byte("group:" + strings.ToLower(email)))
+	const alphabet = "0123456789abcdefghijklmnopqrstuvwxyz"
+	id := []byte("0")
+	for _, b := range h[:14] {
+		id = append(id, alphabet[b%36])
+	}
+	if id[1] < 'a' { // at least one letter, so the id can't be mistaken for a user id
+		id[1] = 'a' + id[1]%26
+	}
+	return string(id)
+}
 
 // Space types, membership roles and states as the Chat API spells them.
 const (
@@ -89,10 +114,12 @@ type Space struct {
 	LastActiveTime time.Time
 }
 
-// Membership puts a user (or the app, UserID == Dataset.AppUserID) in a space.
+// Membership puts a user (or the app, UserID == Dataset.AppUserID) or a Google Group (GroupID
+// set, UserID empty; Role and State are then ignored) in a space.
 type Membership struct {
 	SpaceID    string
 	UserID     string
+	GroupID    string // Cloud Identity group id, as in "groups/{id}"
 	Role       string
 	State      string
 	CreateTime time.Time
@@ -184,12 +211,15 @@ const (
 	teamFinance   = "nadia.petrova siobhan.murphy leila.karimi"
 )
 
-// demoSpace is one row of the demo table. managers/members/invited are space-separated email
-// local parts (or full addresses); "*" in members means every internal user.
+// demoSpace is one row of the demo table. owners (ROLE_MANAGER, the UI's "Owner"), managers
+// (ROLE_ASSISTANT_MANAGER, "Manager"), members and invited are space-separated email local parts
+// (or full addresses); "*" in members means every internal user. groups are Google Group
+// addresses; app puts the Chat app in the space.
 type demoSpace struct {
-	id, typ, name, desc                     string
-	external, discoverable, announce, quiet bool
-	managers, members, invited              string
+	id, typ, name, desc                          string
+	external, discoverable, announce, quiet, app bool
+	managers, assistants, members, invited       string
+	groups                                       string
 }
 
 const admins = "admin priya.raman"
@@ -200,15 +230,15 @@ func demoSpaces() []demoSpace {
 		{id: DemoInternalSpaceID, typ: SpaceTypeSpace, name: "Engineering", desc: "Platform, web shop and warehouse systems", discoverable: true, managers: "admin", members: "priya.raman " + teamEng},
 		{id: DemoExternalSpaceID, typ: SpaceTypeSpace, name: "Trailblazer Pack launch", desc: "Spring launch with BrightPath Consulting", external: true, managers: "admin camila.duarte", members: "priya.raman giulia.rossi mateo.garcia sakura.ito"},
 		{id: "AAAAp6Fv1Jc", typ: SpaceTypeSpace, name: "Partner: BrightPath Consulting", desc: "Retail strategy engagement", external: true, managers: "admin", members: "priya.raman benedikt.schmid nadia.petrova " + DemoExternalEmail},
-		{id: "AAAAm8Rk3Hs", typ: SpaceTypeSpace, name: "Marketing", desc: "Campaigns, brand and social", managers: "admin camila.duarte", members: "priya.raman " + teamMarketing, invited: "leila.karimi"},
-		{id: "AAAAe5Gt7Lw", typ: SpaceTypeSpace, name: "Sales EMEA", managers: "admin benedikt.schmid", members: "priya.raman " + teamSalesEMEA},
+		{id: "AAAAm8Rk3Hs", typ: SpaceTypeSpace, name: "Marketing", desc: "Campaigns, brand and social", managers: "admin camila.duarte", assistants: "giulia.rossi", members: "priya.raman " + teamMarketing, invited: "leila.karimi siobhan.murphy", app: true, groups: "marketing@example.com"},
+		{id: "AAAAe5Gt7Lw", typ: SpaceTypeSpace, name: "Sales EMEA", managers: "benedikt.schmid", assistants: "sebastien.dubois", members: "admin priya.raman " + teamSalesEMEA, groups: "sales-emea@example.com"},
 		{id: "AAAAa9Dj2Qp", typ: SpaceTypeSpace, name: "Sales Americas", managers: "admin mateo.garcia", members: "priya.raman " + teamSalesAm},
-		{id: "AAAAc4Vu6Nb", typ: SpaceTypeSpace, name: "Customer Support", desc: "Escalations and the weekly rota", discoverable: true, managers: "admin amara.okafor", members: "priya.raman " + teamSupport},
+		{id: DemoRolesSpaceID, typ: SpaceTypeSpace, name: "Customer Support", desc: "Escalations and the weekly rota", discoverable: true, managers: "amara.okafor", assistants: "admin zanele.dlamini", members: "priya.raman " + teamSupport, invited: "hiroshi.tanaka", app: true, groups: DemoGroupEmail},
 		{id: "AAAAw2Km5Tr", typ: SpaceTypeSpace, name: "Warehouse Ops Rotterdam", managers: "admin emma.johansson", members: "priya.raman " + teamOps},
-		{id: "AAAAd7Bx0Yf", typ: SpaceTypeSpace, name: "Design Critique", managers: "admin ines.moreau", members: "priya.raman sakura.ito mei.lin hiroshi.tanaka giulia.rossi"},
-		{id: "AAAAi3Hq8Cv", typ: SpaceTypeSpace, name: "IT Helpdesk", desc: "Ask IT anything", discoverable: true, managers: admins, members: "chen.wei erik.hansen"},
+		{id: "AAAAd7Bx0Yf", typ: SpaceTypeSpace, name: "Design Critique", managers: "admin ines.moreau", assistants: "sakura.ito", members: "priya.raman mei.lin giulia.rossi", invited: "hiroshi.tanaka"},
+		{id: "AAAAi3Hq8Cv", typ: SpaceTypeSpace, name: "IT Helpdesk", desc: "Ask IT anything", discoverable: true, managers: admins, assistants: "chen.wei", members: "erik.hansen", app: true, groups: "everyone@example.com"},
 		{id: "AAAAf1Pz4Ug", typ: SpaceTypeSpace, name: "Finance & Procurement", managers: "admin nadia.petrova", members: "priya.raman " + teamFinance},
-		{id: "AAAAr6Ls9Ok", typ: SpaceTypeSpace, name: "People Team", desc: "HR, hiring and onboarding", managers: "admin siobhan.murphy", members: "priya.raman fatima.alhassan sakura.ito", invited: "leila.karimi"},
+		{id: "AAAAr6Ls9Ok", typ: SpaceTypeSpace, name: "People Team", desc: "HR, hiring and onboarding", managers: "siobhan.murphy", assistants: "fatima.alhassan", members: "admin priya.raman sakura.ito", invited: "leila.karimi"},
 		{id: "AAAAt0Xw3Ej", typ: SpaceTypeSpace, name: "Watercooler", desc: "Dogs, coffee and weekend plans", discoverable: true, managers: "admin", members: "*"},
 		{id: "AAAAu5Cn7Ih", typ: SpaceTypeSpace, name: "Sustainability Working Group", managers: "emma.johansson", members: "admin priya.raman elif.yilmaz valentina.costa noah.cohen"},
 		{id: DemoNotMemberSpaceID, typ: SpaceTypeSpace, name: "Board Prep (Confidential)", managers: "nadia.petrova", members: "benedikt.schmid siobhan.murphy"},
@@ -226,7 +256,8 @@ func demoSpaces() []demoSpace {
 }
 
 // DemoData builds the demo organisation: 40 people at example.com, one external consultant
-// and 26 spaces. Every call returns a fresh, identical Dataset.
+// and 26 spaces, with owners, managers, members, invitations, the Chat app and Google Groups
+// mixed in the named spaces. Every call returns a fresh, identical Dataset.
 func DemoData() *Dataset {
 	d := &Dataset{OrgName: DemoOrgName, Domain: DemoDomain,
 		AppUserID: DemoAppUserID, AppDisplayName: "Chat Members"}
@@ -271,8 +302,17 @@ func DemoData() *Dataset {
 			}
 		}
 		add(ds.managers, RoleManager, StateJoined)
+		add(ds.assistants, RoleAssistantManager, StateJoined)
 		add(ds.members, RoleMember, StateJoined)
 		add(ds.invited, RoleMember, StateInvited)
+		if ds.app {
+			d.Memberships = append(d.Memberships, &Membership{SpaceID: sp.ID, UserID: d.AppUserID,
+				Role: RoleMember, State: StateJoined, CreateTime: created.Add(time.Hour)})
+		}
+		for _, g := range strings.Fields(ds.groups) {
+			d.Memberships = append(d.Memberships, &Membership{SpaceID: sp.ID, GroupID: DemoGroupID(g),
+				CreateTime: created.Add(2 * time.Hour)})
+		}
 	}
 	return d
 }
@@ -323,5 +363,46 @@ func GenerateDataset(spaces, users int) *Dataset {
 				Role: RoleMember, State: StateJoined, CreateTime: created})
 		}
 	}
+	return d
+}
+
+// BigSpaceID is the one space of GenerateMembersDataset.
+const BigSpaceID = "AAAABigSpc1"
+
+// GenerateMembersDataset builds an organisation whose one named space (BigSpaceID) has
+// `members` memberships, for benchmarks and paging tests of spaces.members.list: the demo admin
+// as owner; then, by position, every 50th person an owner, every 20th a manager, every 10th
+// invited, and the Chat app and one Google Group. Deterministic.
+func GenerateMembersDataset(members int) *Dataset {
+	members = max(members, 3)
+	people := members - 2 // the app and the group take two memberships
+	d := &Dataset{OrgName: DemoOrgName, Domain: DemoDomain, AppUserID: DemoAppUserID,
+		AppDisplayName: "Chat Members", Users: make([]*User, 0, people),
+		Memberships: make([]*Membership, 0, members)}
+	created := demoEpoch()
+	d.Spaces = []*Space{{ID: BigSpaceID, Type: SpaceTypeSpace, DisplayName: "Everyone at Northwind",
+		HasMessages: true, CreateTime: created, LastActiveTime: created}}
+	for i := range people {
+		email, name := fmt.Sprintf("user%05d@%s", i, DemoDomain), fmt.Sprintf("User %05d", i)
+		if i == 0 {
+			email, name = DemoAdminEmail, "Alex Rivera"
+		}
+		u := &User{ID: numericID(email), Email: email, DisplayName: name, AutoAccept: i%10 != 9}
+		d.Users = append(d.Users, u)
+		role, state := RoleMember, StateJoined
+		switch {
+		case i%50 == 0:
+			role = RoleManager
+		case i%20 == 0:
+			role = RoleAssistantManager
+		case i%10 == 9:
+			state = StateInvited
+		}
+		d.Memberships = append(d.Memberships, &Membership{SpaceID: BigSpaceID, UserID: u.ID,
+			Role: role, State: state, CreateTime: created.Add(time.Duration(i) * time.Second)})
+	}
+	d.Memberships = append(d.Memberships,
+		&Membership{SpaceID: BigSpaceID, UserID: DemoAppUserID, Role: RoleMember, State: StateJoined, CreateTime: created},
+		&Membership{SpaceID: BigSpaceID, GroupID: DemoGroupID("everyone@example.com"), CreateTime: created})
 	return d
 }
