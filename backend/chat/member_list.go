@@ -151,7 +151,7 @@ func (s *Service) ListMembers(ctx context.Context, space string, opts ListMember
 		}
 		seen[token] = true
 	}
-	slices.SortFunc(out.Members, compareMembers)
+	out.Members = sortMembers(out.Members)
 	for i := range out.Members {
 		m := &out.Members[i]
 		if m.Me {
@@ -256,6 +256,9 @@ func (m Member) label() string {
 	return cmp.Or(m.DisplayName, m.Email, m.MemberName)
 }
 
+// compareMembers is the member list's order: owners, managers, members (groups and apps have
+// the members' rank); joined before invited; people, groups, apps; by name, case-insensitively;
+// by resource name last so the order is total.
 func compareMembers(a, b Member) int {
 	return cmp.Or(
 		cmp.Compare(roleRank(a.Role), roleRank(b.Role)),
@@ -264,6 +267,29 @@ func compareMembers(a, b Member) int {
 		cmp.Compare(strings.ToLower(a.label()), strings.ToLower(b.label())),
 		cmp.Compare(a.Name, b.Name),
 	)
+}
+
+// sortMembers orders ms as compareMembers does, lower-casing each label once instead of at
+// every comparison (a third of the time of listing 10,000 members went to strings.ToLower).
+func sortMembers(ms []Member) []Member {
+	type key struct {
+		role, state, kind int
+		label, name       string
+		i                 int
+	}
+	keys := make([]key, len(ms))
+	for i, m := range ms {
+		keys[i] = key{roleRank(m.Role), stateRank(m.State), kindRank(m.Kind), strings.ToLower(m.label()), m.Name, i}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		return cmp.Or(cmp.Compare(a.role, b.role), cmp.Compare(a.state, b.state), cmp.Compare(a.kind, b.kind),
+			cmp.Compare(a.label, b.label), cmp.Compare(a.name, b.name))
+	})
+	out := make([]Member, len(ms))
+	for j, k := range keys {
+		out[j] = ms[k.i]
+	}
+	return out
 }
 
 func stateRank(state string) int {
