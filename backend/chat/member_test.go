@@ -371,3 +371,32 @@ func TestCancelInvitation(t *testing.T) {
 		}
 	})
 }
+
+// A delete whose answer is lost after it was carried out is retried; the retry's 404 is this
+// call's own removal, not "they just left".
+func TestRemoveMemberRetriedAfterLostAnswer(t *testing.T) {
+	for _, kind := range []emulator.FaultKind{emulator.FaultUnavailableAfter, emulator.FaultResetAfter} {
+		t.Run(string(kind), func(t *testing.T) {
+			f := newFaultFixture(t, emulator.Faults{Rate: 1, Kinds: []emulator.FaultKind{kind}, Limit: 1, Methods: []string{"DELETE"}})
+			svc := f.svc.WithCallerEmail(emulator.DemoAdminEmail).WithRetry(fastRetry(1))
+			name := membershipOf(t, internalSpace, emulator.DemoSecondAdminEmail)
+			m, err := svc.RemoveMember(context.Background(), name, RemoveOptions{})
+			if err != nil || m.Name != name {
+				t.Fatalf("%+v %v", m, err)
+			}
+			if n := countPrefix(f.rt.requests(), "DELETE"); n != 2 {
+				t.Fatalf("%d deletes, want 2 (one retried): %v", n, f.rt.requests())
+			}
+		})
+	}
+}
+
+// A role change that meets a transient failure before Google acted is retried and done.
+func TestSetRoleRetriedAfterTransientFailure(t *testing.T) {
+	f := newFaultFixture(t, emulator.Faults{Rate: 1, Kinds: []emulator.FaultKind{emulator.FaultQuota}, Limit: 1, Methods: []string{"PATCH"}})
+	svc := f.svc.WithRetry(fastRetry(1))
+	m, err := svc.SetRole(context.Background(), membershipOf(t, internalSpace, emulator.DemoSecondAdminEmail), RoleOwner)
+	if err != nil || m.Role != RoleOwner || countPrefix(f.rt.requests(), "PATCH") != 2 {
+		t.Fatalf("%+v %v after %v", m, err, f.rt.requests())
+	}
+}
