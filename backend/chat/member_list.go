@@ -19,9 +19,9 @@ import (
 // Membership roles and states as Google names them. The Chat UI calls ROLE_MANAGER "Owner" and
 // ROLE_ASSISTANT_MANAGER "Manager".
 const (
-	RoleMember  = "ROLE_MEMBER"
-	RoleManager = "ROLE_ASSISTANT_MANAGER" // "Manager"
-	RoleOwner   = "ROLE_MANAGER"           // "Owner"
+	RoleMember           = "ROLE_MEMBER"
+	RoleAssistantManager = "ROLE_ASSISTANT_MANAGER" // "Manager"
+	RoleOwner            = "ROLE_MANAGER"           // "Owner"
 
 	StateJoined  = "JOINED"
 	StateInvited = "INVITED"
@@ -235,7 +235,7 @@ func roleRank(role string) int {
 	switch role {
 	case RoleOwner:
 		return 0
-	case RoleManager:
+	case RoleAssistantManager:
 		return 1
 	}
 	return 2
@@ -313,13 +313,13 @@ func mayDo(sp Space, mine string, m Member, owners int) MemberActions {
 	case m.Kind == KindApp || !named:
 		a.Remove = mine != "" // anyone in the space may remove the app, or people from a group chat
 	default:
-		a.Remove = mine == RoleOwner || mine == RoleManager && m.Role != RoleOwner && m.Role != RoleManager
+		a.Remove = mine == RoleOwner || mine == RoleAssistantManager && m.Role != RoleOwner && m.Role != RoleAssistantManager
 	}
 	if m.State == StateInvited {
 		a.CancelInvitation, a.Remove = a.Remove, false
 	}
 	if named && m.Kind == KindPerson && !lastOwner {
-		for _, r := range []string{RoleOwner, RoleManager, RoleMember} {
+		for _, r := range []string{RoleOwner, RoleAssistantManager, RoleMember} {
 			if r != m.Role && mayChangeRole(mine, m.Role, r) {
 				a.Roles = append(a.Roles, r)
 			}
@@ -334,7 +334,7 @@ func mayChangeRole(mine, from, to string) bool {
 	switch mine {
 	case RoleOwner:
 		return true
-	case RoleManager:
+	case RoleAssistantManager:
 		return from != RoleOwner && to != RoleOwner
 	}
 	return false
@@ -348,7 +348,7 @@ func addRoles(sp Space, mine string) []string {
 	}
 	out := []string{RoleMember}
 	if sp.Type == TypeSpace {
-		for _, r := range []string{RoleManager, RoleOwner} {
+		for _, r := range []string{RoleAssistantManager, RoleOwner} {
 			if mayChangeRole(mine, RoleMember, r) {
 				out = append(out, r)
 			}

@@ -38,7 +38,7 @@ func ValidateMembershipName(name string) (space string, err error) {
 // (Owner).
 func ValidateRole(role string) error {
 	switch role {
-	case RoleMember, RoleManager, RoleOwner:
+	case RoleMember, RoleAssistantManager, RoleOwner:
 		return nil
 	}
 	return &problem.Problem{

@@ -100,7 +100,7 @@ func TestListMembersEveryPageSortedWithMeAndActions(t *testing.T) {
 	if first.Email != emulator.DemoRolesSpaceOwnerEmail || last.State != StateInvited {
 		t.Fatalf("first %+v, last %+v; order %q", first, last, got)
 	}
-	if l.Members[1].Role != RoleManager || l.Members[1].DisplayName != "Alex Rivera" {
+	if l.Members[1].Role != RoleAssistantManager || l.Members[1].DisplayName != "Alex Rivera" {
 		t.Fatalf("second row %+v, want the admin as manager", l.Members[1])
 	}
 	g := rowOf(t, l, func(m Member) bool { return m.Kind == KindGroup })
@@ -114,7 +114,7 @@ func TestListMembersEveryPageSortedWithMeAndActions(t *testing.T) {
 
 	// The signed-in user, their role, and what they may do as a manager.
 	me := rowOf(t, l, func(m Member) bool { return m.Me })
-	if me.Email != emulator.DemoAdminEmail || l.MyRole != RoleManager || slices.ContainsFunc(l.Members, func(m Member) bool { return m.Me && m.Name != me.Name }) {
+	if me.Email != emulator.DemoAdminEmail || l.MyRole != RoleAssistantManager || slices.ContainsFunc(l.Members, func(m Member) bool { return m.Me && m.Name != me.Name }) {
 		t.Fatalf("me %+v, my role %s", me, l.MyRole)
 	}
 	owner := rowOf(t, l, byEmail(emulator.DemoRolesSpaceOwnerEmail))
@@ -127,16 +127,16 @@ func TestListMembersEveryPageSortedWithMeAndActions(t *testing.T) {
 	}{
 		{"owner", owner.May, MemberActions{Roles: []string{}}},
 		{"other manager", zanele.May, MemberActions{Roles: []string{RoleMember}}},
-		{"member", kwame.May, MemberActions{Roles: []string{RoleManager}, Remove: true}},
+		{"member", kwame.May, MemberActions{Roles: []string{RoleAssistantManager}, Remove: true}},
 		{"me", me.May, MemberActions{Roles: []string{RoleMember}, Remove: true}},
-		{"invited", last.May, MemberActions{Roles: []string{RoleManager}, CancelInvitation: true}},
+		{"invited", last.May, MemberActions{Roles: []string{RoleAssistantManager}, CancelInvitation: true}},
 		{"group", g.May, MemberActions{Roles: []string{}, Remove: true}},
 	} {
 		if !slices.Equal(c.got.Roles, c.want.Roles) || c.got.Remove != c.want.Remove || c.got.CancelInvitation != c.want.CancelInvitation {
 			t.Errorf("%s: may %+v, want %+v", c.name, c.got, c.want)
 		}
 	}
-	if !slices.Equal(l.AddRoles, []string{RoleMember, RoleManager}) {
+	if !slices.Equal(l.AddRoles, []string{RoleMember, RoleAssistantManager}) {
 		t.Errorf("add roles %v", l.AddRoles)
 	}
 }
@@ -177,8 +177,8 @@ func TestAddMemberWithRole(t *testing.T) {
 	ctx := context.Background()
 	t.Run("owner adds a manager: create, then patch", func(t *testing.T) {
 		f := manageFixture(t)
-		r, err := f.svc.AddMember(ctx, internalSpace, emulator.DemoJoinerEmail, RoleManager)
-		if err != nil || r.RoleProblem != nil || r.Membership.Role != RoleManager || r.RequestedRole != RoleManager {
+		r, err := f.svc.AddMember(ctx, internalSpace, emulator.DemoJoinerEmail, RoleAssistantManager)
+		if err != nil || r.RoleProblem != nil || r.Membership.Role != RoleAssistantManager || r.RequestedRole != RoleAssistantManager {
 			t.Fatalf("%+v %v", r, err)
 		}
 		reqs := strings.Join(f.rt.requests(), "; ")
@@ -186,7 +186,7 @@ func TestAddMemberWithRole(t *testing.T) {
 			t.Fatalf("requests %s", reqs)
 		}
 		l, _ := f.svc.ListMembers(ctx, internalSpace, ListMembersOptions{})
-		if m := rowOf(t, l, byEmail(emulator.DemoJoinerEmail)); m.Role != RoleManager {
+		if m := rowOf(t, l, byEmail(emulator.DemoJoinerEmail)); m.Role != RoleAssistantManager {
 			t.Fatalf("listed as %s", m.Role)
 		}
 	})
@@ -214,12 +214,12 @@ func TestAddMemberWithRole(t *testing.T) {
 		f := manageFixture(t)
 		_, err := f.svc.AddMember(ctx, internalSpace, emulator.DemoJoinerEmail, "ROLE_GOD")
 		wantCode(t, err, CodeInvalidRole)
-		_, err = f.svc.AddMember(ctx, internalSpace, "not an address", RoleManager)
+		_, err = f.svc.AddMember(ctx, internalSpace, "not an address", RoleAssistantManager)
 		wantCode(t, err, CodeInvalidEmail)
 		if n := f.rt.count(); n != 0 {
 			t.Fatalf("%d requests sent", n)
 		}
-		_, err = f.svc.AddMember(ctx, "spaces/"+emulator.DemoQuietGroupChatID, emulator.DemoJoinerEmail, RoleManager)
+		_, err = f.svc.AddMember(ctx, "spaces/"+emulator.DemoQuietGroupChatID, emulator.DemoJoinerEmail, RoleAssistantManager)
 		wantCode(t, err, CodeRolesOnlyInSpaces)
 		if slices.ContainsFunc(f.rt.requests(), func(r string) bool { return !strings.HasPrefix(r, "GET ") }) {
 			t.Fatalf("wrote to a group chat: %v", f.rt.requests())
@@ -231,8 +231,8 @@ func TestSetRole(t *testing.T) {
 	ctx := context.Background()
 	t.Run("owner makes a manager", func(t *testing.T) {
 		f := manageFixture(t)
-		m, err := f.svc.SetRole(ctx, membershipOf(t, internalSpace, emulator.DemoSecondAdminEmail), RoleManager)
-		if err != nil || m.Role != RoleManager || m.Email != emulator.DemoSecondAdminEmail {
+		m, err := f.svc.SetRole(ctx, membershipOf(t, internalSpace, emulator.DemoSecondAdminEmail), RoleAssistantManager)
+		if err != nil || m.Role != RoleAssistantManager || m.Email != emulator.DemoSecondAdminEmail {
 			t.Fatalf("%+v %v", m, err)
 		}
 	})
@@ -251,7 +251,7 @@ func TestSetRole(t *testing.T) {
 	})
 	t.Run("the app has no role, refused before writing", func(t *testing.T) {
 		f := manageFixture(t)
-		_, err := f.svc.SetRole(ctx, rolesSpace+"/members/"+emulator.DemoAppUserID, RoleManager)
+		_, err := f.svc.SetRole(ctx, rolesSpace+"/members/"+emulator.DemoAppUserID, RoleAssistantManager)
 		wantCode(t, err, CodeNoRole)
 		if slices.ContainsFunc(f.rt.requests(), func(r string) bool { return strings.HasPrefix(r, "PATCH") }) {
 			t.Fatal("patch sent for the app")
@@ -264,13 +264,13 @@ func TestSetRole(t *testing.T) {
 		if _, err := priya.svc.RemoveMember(ctx, name, RemoveOptions{ConfirmedSelf: true}); err != nil {
 			t.Fatal(err)
 		}
-		_, err := f.svc.SetRole(ctx, name, RoleManager)
+		_, err := f.svc.SetRole(ctx, name, RoleAssistantManager)
 		wantCode(t, err, CodeMemberGone)
 	})
 	t.Run("bad names and roles are refused before sending", func(t *testing.T) {
 		f := manageFixture(t)
 		for _, bad := range []string{internalSpace + "/members/../x", internalSpace, internalSpace + "/members/a@b.com", "spaces/x/members/1/2"} {
-			_, err := f.svc.SetRole(ctx, bad, RoleManager)
+			_, err := f.svc.SetRole(ctx, bad, RoleAssistantManager)
 			wantCode(t, err, CodeInvalidMembership)
 		}
 		_, err := f.svc.SetRole(ctx, membershipOf(t, internalSpace, emulator.DemoSecondAdminEmail), "owner")
