@@ -22,15 +22,14 @@ import (
 
 // Problem codes of admin access and groups.
 const (
-	CodeNotAdmin          = "chat.not_admin"
-	CodeInvalidSearch     = "chat.invalid_search"
-	CodeInvalidPageToken  = "chat.invalid_page_token"
-	CodeInvalidGroup      = "chat.invalid_group"
-	CodeInvalidMembership = "chat.invalid_membership"
-	CodeGroupNamedSpaces  = "chat.group_named_spaces_only"
-	CodeAdminNoApps       = "chat.admin_no_apps"
-	CodeAdminOutsider     = "chat.admin_outsider"
-	CodeGroupUnknown      = "chat.group_unknown"
+	CodeNotAdmin         = "chat.not_admin"
+	CodeInvalidSearch    = "chat.invalid_search"
+	CodeInvalidPageToken = "chat.invalid_page_token"
+	CodeInvalidGroup     = "chat.invalid_group"
+	CodeGroupNamedSpaces = "chat.group_named_spaces_only"
+	CodeAdminNoApps      = "chat.admin_no_apps"
+	CodeAdminOutsider    = "chat.admin_outsider"
+	CodeGroupUnknown     = "chat.group_unknown"
 )
 
 // MemberGroup is Membership.MemberType for a Google Group's membership (MemberName "groups/…").
@@ -39,14 +38,12 @@ const MemberGroup = "GROUP"
 const (
 	searchPageSize   = 1000 // Google's maximum with admin access
 	maxSearchText    = 200
-	adminMemberPage  = 1000
 	orgSpacesQuery   = `customer = "customers/my_customer" AND spaceType = "SPACE"`
 	adminHumanFilter = `member.type = "HUMAN"` // Google requires it with admin access
 )
 
 var (
-	groupNameRE      = regexp.MustCompile(`^groups/[A-Za-z0-9]{1,64}$`)
-	membershipNameRE = regexp.MustCompile(`^spaces/[A-Za-z0-9_-]{1,64}/members/[A-Za-z0-9_-]{1,64}$`)
+	groupNameRE = regexp.MustCompile(`^groups/[A-Za-z0-9]{1,64}$`)
 	// pageTokenRE: Google's tokens are base64 text; they travel in the query string, escaped.
 	pageTokenRE = regexp.MustCompile(`^[A-Za-z0-9_=+/.-]+$`)
 )
@@ -152,7 +149,7 @@ func (s *Service) AdminListMembers(ctx context.Context, space, pageToken string)
 	ctx, cancel := s.retry.bound(ctx)
 	defer cancel()
 	req := s.api.Spaces.Members.List(space).UseAdminAccess(true).Filter(adminHumanFilter).
-		ShowInvited(true).ShowGroups(true).PageSize(adminMemberPage).Context(ctx)
+		ShowInvited(true).ShowGroups(true).PageSize(maxMemberPage).Context(ctx)
 	if pageToken != "" {
 		req = req.PageToken(pageToken)
 	}
@@ -206,16 +203,14 @@ func (s *Service) AdminAddPerson(ctx context.Context, space, person string) (Mem
 // AdminRemoveMember removes a membership ("spaces/…/members/…", as listed) with admin access
 // (chat.admin.memberships) and returns it as it was.
 func (s *Service) AdminRemoveMember(ctx context.Context, membership string) (Membership, error) {
-	if !membershipNameRE.MatchString(membership) {
-		return Membership{}, &problem.Problem{Code: CodeInvalidMembership,
-			Message: "Chat Members can't tell which membership to remove.",
-			Fix:     "Refresh the member list and try again.", Detail: "refused before sending: " + clip(membership, 80)}
+	space, err := ValidateMembershipName(membership) // member_manage.go
+	if err != nil {
+		return Membership{}, err
 	}
-	space := membership[:strings.Index(membership, "/members/")]
 	ctx, cancel := s.retry.bound(ctx)
 	defer cancel()
 	var m *chatapi.Membership
-	err := s.retry.run(ctx, func() (err error) {
+	err = s.retry.run(ctx, func() (err error) {
 		m, err = s.api.Spaces.Members.Delete(membership).UseAdminAccess(true).Context(ctx).Do()
 		return err
 	})

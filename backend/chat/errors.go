@@ -47,6 +47,17 @@ const (
 	CodeBadRequest         = "chat.bad_request"
 	CodeBadResponse        = "chat.bad_response"
 	CodeTooManySpaces      = "chat.too_many_spaces"
+	CodeTooManyMembers     = "chat.too_many_members"
+	CodeInvalidMembership  = "chat.invalid_membership"
+	CodeInvalidRole        = "chat.invalid_role"
+	CodeRoleNotAllowed     = "chat.role_not_allowed"
+	CodeRemoveNotAllowed   = "chat.remove_not_allowed"
+	CodeLastOwner          = "chat.last_owner"
+	CodeMemberGone         = "chat.member_gone"
+	CodeConfirmLeave       = "chat.confirm_leave"
+	CodeNoRole             = "chat.no_role"
+	CodeRolesOnlyInSpaces  = "chat.roles_only_in_spaces"
+	CodeNotInvited         = "chat.not_invited"
 	CodeUnexpected         = "chat.unexpected"
 )
 
@@ -55,7 +66,9 @@ const (
 const (
 	ScopeSpacesReadonly = "chat.spaces.readonly"
 	ScopeMemberships    = "chat.memberships"
-	ScopeMembershipsApp = "chat.memberships.app"
+	// ScopeMembershipsReadonly lets the app see who is in a space.
+	ScopeMembershipsReadonly = "chat.memberships.readonly"
+	ScopeMembershipsApp      = "chat.memberships.app"
 	// Admin access (admin.go).
 	ScopeAdminSpacesReadonly = "chat.admin.spaces.readonly"
 	ScopeAdminMemberships    = "chat.admin.memberships"
@@ -281,9 +294,10 @@ func googleUnavailable(detail string) *problem.Problem {
 
 // scopeText names what a scope lets the app do, for the English fallback message.
 var scopeText = map[string]string{
-	ScopeSpacesReadonly: "see your Chat spaces",
-	ScopeMemberships:    "add people to Chat spaces",
-	ScopeMembershipsApp: "add the Chat app to spaces",
+	ScopeSpacesReadonly:      "see your Chat spaces",
+	ScopeMemberships:         "add people to Chat spaces",
+	ScopeMembershipsReadonly: "see who is in your Chat spaces",
+	ScopeMembershipsApp:      "add the Chat app to spaces",
 	// admin.go
 	ScopeAdminSpacesReadonly: "find every space of your organisation as its administrator",
 	ScopeAdminMemberships:    "manage the members of your organisation's spaces as their administrator",

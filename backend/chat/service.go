@@ -28,6 +28,9 @@ type Service struct {
 	// refusal: a 403 when adding someone from another domain most likely means the space does not
 	// allow people from outside the organisation.
 	callerEmail string
+	// callerID is the signed-in user's Google account id (the sign-in's "sub"), if known; Chat
+	// names the same person "users/{id}". ListMembers marks their row by it (or by email).
+	callerID string
 	// spaces remembers spaces seen through ListSpaces/GetSpace, shared by copies made with
 	// WithCallerEmail.
 	spaces *spaceCache
@@ -52,6 +55,14 @@ func New(ctx context.Context, httpClient *http.Client, endpoint string) (*Servic
 func (s *Service) WithCallerEmail(email string) *Service {
 	c := *s
 	c.callerEmail = strings.TrimSpace(email)
+	return &c
+}
+
+// WithCallerID returns a Service that knows the signed-in user's Google account id (the OpenID
+// "sub" of the sign-in), which Chat uses as their user id; it shares everything else with s.
+func (s *Service) WithCallerID(id string) *Service {
+	c := *s
+	c.callerID = strings.TrimSpace(id)
 	return &c
 }
 

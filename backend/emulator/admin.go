@@ -75,22 +75,25 @@ func (s *Server) adminAccess(w http.ResponseWriter, r *http.Request, g Grant, rp
 }
 
 // humanOnlyFilter reports whether a members.list filter keeps apps out as Google requires
-// with admin access: member.type = "HUMAN" or member.type != "BOT", AND-joined with the rest
-// (an OR would let apps back in), and no other member.type term.
+// with admin access: member.type = "HUMAN" or member.type != "BOT" as a term of its own,
+// AND-joined with the rest (inside an OR group it would let apps back in), and no other
+// member.type term.
 func humanOnlyFilter(f string) bool {
 	e, err := parseFilter(f)
-	if err != nil || (len(e.terms) > 1 && !e.and) {
+	if err != nil {
 		return false
 	}
 	found := false
-	for _, t := range e.terms {
-		if t.field != "member.type" {
-			continue
-		}
-		if t.op == "=" && t.value == "HUMAN" || t.op == "!=" && t.value == "BOT" {
-			found = true
-		} else {
-			return false
+	for _, group := range e {
+		for _, t := range group {
+			if t.field != "member.type" {
+				continue
+			}
+			if len(group) == 1 && (t.op == "=" && t.value == "HUMAN" || t.op == "!=" && t.value == "BOT") {
+				found = true
+			} else {
+				return false
+			}
 		}
 	}
 	return found
@@ -108,7 +111,8 @@ func callerRole(sp *chatSpace, g Grant) string {
 	return ""
 }
 
-// initGroups copies the organisation's groups and their space memberships.
+// initGroups copies the organisation's groups. Their space memberships come with the others
+// in Dataset.Memberships (GroupID set), in chatState.init.
 func (c *chatState) initGroups(d *Dataset) {
 	c.groups = make(map[string]*Group, len(d.Groups))
 	c.groupEmails = make(map[string]*Group, len(d.Groups))
@@ -118,23 +122,10 @@ func (c *chatState) initGroups(d *Dataset) {
 		c.groups[g.ID] = &cp
 		c.groupEmails[strings.ToLower(g.Email)] = &cp
 	}
-	for _, m := range d.GroupMemberships {
-		if sp := c.spaces[m.SpaceID]; sp != nil && c.groups[m.UserID] != nil {
-			c.seq++
-			sp.members[m.UserID] = &chatMember{userID: m.UserID, groupID: m.UserID,
-				role: RoleMember, state: StateJoined, created: m.CreateTime, seq: c.seq}
-		}
-	}
 }
 
 type wireGroup struct {
 	Name string `json:"name"`
-}
-
-// wireGroupMember renders a group membership as Google does: groupMember instead of member.
-func wireGroupMember(sp *chatSpace, m *chatMember) wireMembership {
-	return wireMembership{Name: "spaces/" + sp.ID + "/members/" + m.groupID, State: m.state,
-		Role: m.role, CreateTime: protoTime(m.created), GroupMember: &wireGroup{Name: "groups/" + m.groupID}}
 }
 
 var groupName = regexp.MustCompile(`^groups/([A-Za-z0-9]{1,64})$`)
@@ -175,10 +166,12 @@ func (s *Server) createGroupMember(w http.ResponseWriter, r *http.Request, g Gra
 		writeChatError(w, http.StatusConflict, "ALREADY_EXISTS", msgAlreadyExists)
 		return
 	}
+	// As in chatState.init: a group's membership is JOINED and has no role
+	// (MEMBERSHIP_ROLE_UNSPECIFIED, the only role Google gives groups).
 	s.chat.seq++
-	m := &chatMember{userID: mg[1], groupID: mg[1], role: RoleMember, state: StateJoined,
+	m := &chatMember{groupID: mg[1], state: StateJoined,
 		created: s.now().UTC().Truncate(time.Microsecond), seq: s.chat.seq}
-	sp.members[m.userID] = m
+	sp.members[m.key()] = m
 	s.chat.created++
-	writeChatJSON(w, http.StatusOK, wireGroupMember(sp, m))
+	writeChatJSON(w, http.StatusOK, s.wireMember(sp, m))
 }

@@ -30,7 +30,7 @@ type chatState struct {
 	appID, appName string
 	users          map[string]*User  // by numeric id
 	emails         map[string]*User  // by lower-case email
-	groups         map[string]*Group // by id (admin.go, cloudidentity.go)
+	groups         map[string]*Group // by id (admin.go, people.go); memberships name them by groupID
 	groupEmails    map[string]*Group // by lower-case email
 	directory      []directoryEntry  // people.go
 	spaces         map[string]*chatSpace
@@ -41,17 +41,31 @@ type chatState struct {
 
 type chatSpace struct {
 	Space
-	members map[string]*chatMember // by user id (the app by appID)
+	members map[string]*chatMember // by key(): user id (the app by appID), or group id
 }
 
+// chatMember is a membership of a person, the app (bot) or a Google Group (groupID set,
+// userID empty). Group ids (Cloud Identity, letters and digits) never collide with the numeric
+// user ids, so both share the members map and the {member} segment of a membership's name.
 type chatMember struct {
-	userID      string // for a group membership, the group id (groupID set too)
+	userID      string
 	groupID     string
 	bot         bool
 	role, state string
 	created     time.Time
 	seq         int64
 }
+
+// key is the membership's {member} segment and its key in chatSpace.members.
+func (m *chatMember) key() string {
+	if m.groupID != "" {
+		return m.groupID
+	}
+	return m.userID
+}
+
+// human reports a person's membership (not the app's, not a group's).
+func (m *chatMember) human() bool { return !m.bot && m.groupID == "" }
 
 func (c *chatState) init(d *Dataset) {
 	c.appID, c.appName = d.AppUserID, d.AppDisplayName
@@ -72,8 +86,14 @@ func (c *chatState) init(d *Dataset) {
 	for _, m := range d.Memberships {
 		if sp := c.spaces[m.SpaceID]; sp != nil {
 			c.seq++
-			sp.members[m.UserID] = &chatMember{userID: m.UserID, bot: m.UserID == c.appID,
+			cm := &chatMember{userID: m.UserID, groupID: m.GroupID, bot: m.UserID == c.appID,
 				role: m.Role, state: m.State, created: m.CreateTime, seq: c.seq}
+			if cm.groupID != "" {
+				// Google gives group memberships no role (MEMBERSHIP_ROLE_UNSPECIFIED) and
+				// treats them as joined.
+				cm.userID, cm.role, cm.state = "", "", StateJoined
+			}
+			sp.members[cm.key()] = cm
 		}
 	}
 	c.initGroups(d)

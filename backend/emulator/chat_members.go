@@ -31,12 +31,14 @@ type wireUser struct {
 // unless they are a member of the space (the discovery document's wording), so invited people
 // come back without displayName and email. Caller holds s.mu.
 func (s *Server) wireMember(sp *chatSpace, m *chatMember) wireMembership {
+	w := wireMembership{Name: "spaces/" + sp.ID + "/members/" + m.key(), State: m.state,
+		Role: m.role, CreateTime: protoTime(m.created)}
 	if m.groupID != "" {
-		return wireGroupMember(sp, m) // admin.go
+		// groupMember instead of member, and no role (MEMBERSHIP_ROLE_UNSPECIFIED is omitted).
+		w.GroupMember = &wireGroup{Name: "groups/" + m.groupID}
+		return w
 	}
-	w := wireMembership{Name: "spaces/" + sp.ID + "/members/" + m.userID, State: m.state,
-		Role: m.role, CreateTime: protoTime(m.created),
-		Member: &wireUser{Name: "users/" + m.userID, Type: "HUMAN"}}
+	w.Member = &wireUser{Name: "users/" + m.userID, Type: "HUMAN"}
 	if m.bot {
 		w.Member.Type, w.Member.DisplayName = "BOT", s.chat.appName
 		return w
@@ -52,8 +54,8 @@ func (s *Server) wireMember(sp *chatSpace, m *chatMember) wireMembership {
 	return w
 }
 
-// memberOf resolves the {member} path segment (a numeric id, "app", or an email alias) to the
-// membership in sp; nil if there is none. Caller holds s.mu.
+// memberOf resolves the {member} path segment (a numeric user id, a group id, "app", or an
+// email alias) to the membership in sp; nil if there is none. Caller holds s.mu.
 func (s *Server) memberOf(sp *chatSpace, seg string) *chatMember {
 	id := seg
 	switch {
@@ -111,7 +113,10 @@ func (s *Server) chatListMembers(w http.ResponseWriter, r *http.Request) {
 	}
 	var all []*chatMember
 	for _, m := range sp.members {
-		if (m.state == StateJoined || flags[0] && m.state == StateInvited) && (m.groupID == "" || flags[1]) && match(m) {
+		// Invited people and groups are left out unless asked for; the filter then applies to
+		// them too, as the discovery document says.
+		if (m.state == StateJoined || flags[0] && m.state == StateInvited) &&
+			(m.groupID == "" || flags[1]) && match(m) {
 			all = append(all, m)
 		}
 	}
@@ -170,8 +175,29 @@ func (sp *chatSpace) owners() int {
 	return n
 }
 
-// msgLastOwner: Google refuses to leave a space without an owner; its text is not documented.
-const msgLastOwner = "A space must have at least one owner (ROLE_MANAGER)."
+// othersJoined reports whether anyone but m (people, the app or a group) is JOINED in sp.
+func (sp *chatSpace) othersJoined(m *chatMember) bool {
+	for _, o := range sp.members {
+		if o != m && o.state == StateJoined {
+			return true
+		}
+	}
+	return false
+}
+
+// msgLastOwner refuses to leave a named space without an owner (ROLE_MANAGER). Google enforces
+// the rule (its help centre: "make another member an owner before you leave") but documents no
+// API wording, so this text is chosen here: it names the rule and the way out, as Google's
+// FAILED_PRECONDITION messages do.
+const msgLastOwner = "The space must have at least one owner (ROLE_MANAGER). Make another member an owner before removing or demoting the last one."
+
+// Messages for role rules Google enforces without documenting their wording; statuses chosen
+// here as INVALID_ARGUMENT, since the request itself asks for something that cannot exist.
+const (
+	msgRoleNotHuman     = "Roles can only be changed for human members; Chat apps and Google Groups have no role."
+	msgRoleOnlyInSpaces = "Manager roles are only supported in spaces of type SPACE."
+	msgDMNoRemove       = "People can't be removed from a direct message."
+)
 
 func (s *Server) chatPatchMember(w http.ResponseWriter, r *http.Request) {
 	g, ok := s.chatAuth(w, r, rpcUpdateMembership, []string{scopeAdminMemberships}, scopeMemberships)
@@ -183,6 +209,8 @@ func (s *Server) chatPatchMember(w http.ResponseWriter, r *http.Request) {
 		badRequest(w, "Field 'update_mask' is required.")
 		return
 	}
+	// "role" is the only field path Google supports; "*" (every updatable field) is documented
+	// as a synonym while role is the only one.
 	for _, f := range strings.Split(mask, ",") {
 		if f = strings.TrimSpace(f); f != "role" && f != "*" {
 			badRequest(w, "Invalid update mask path \""+f+"\". Supported field paths: role.")
@@ -206,23 +234,50 @@ func (s *Server) chatPatchMember(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	m := s.memberOf(sp, r.PathValue("member"))
+	caller := callerRole(sp, g) // an administrator using admin access counts as an owner
 	switch {
 	case m == nil:
 		notFound(w)
-	case m.bot:
-		badRequest(w, "Roles can only be changed for human members.")
+	case !m.human():
+		badRequest(w, msgRoleNotHuman)
 	case sp.Type != SpaceTypeSpace && role != RoleMember:
-		// Google documents that manager roles exist only in named spaces; status chosen here.
-		badRequest(w, "Manager roles are only supported in spaces of type SPACE.")
-	case callerRole(sp, g) != RoleManager:
-		// Only owners (ROLE_MANAGER) can appoint or demote managers.
+		// Google documents that manager roles exist only in named spaces.
+		badRequest(w, msgRoleOnlyInSpaces)
+	case !mayChangeRole(caller, m.role, role):
 		permissionDenied(w)
-	case m.role == RoleManager && role != RoleManager && sp.owners() <= 1:
+	case m.role == RoleManager && role != RoleManager && m.state == StateJoined && sp.owners() <= 1:
 		writeChatError(w, http.StatusBadRequest, "FAILED_PRECONDITION", msgLastOwner)
 	default:
 		m.role = role
 		writeChatJSON(w, http.StatusOK, s.wireMember(sp, m))
 	}
+}
+
+// mayChangeRole applies the Membership.role documentation: owners (ROLE_MANAGER) may set any
+// role; managers (ROLE_ASSISTANT_MANAGER) may make a member a manager and back, but neither
+// make anyone an owner nor change an owner's role; members may change no role.
+func mayChangeRole(caller, from, to string) bool {
+	switch caller {
+	case RoleManager:
+		return true
+	case RoleAssistantManager:
+		return from != RoleManager && to != RoleManager
+	}
+	return false
+}
+
+// mayRemove says whether a caller with role caller may remove target from a named space:
+// owners anyone; managers (ROLE_ASSISTANT_MANAGER) plain members, groups and invitations, but
+// not owners or other managers ("to delete memberships for space managers, the requester must
+// be a space manager"); members nobody but themselves (handled by the caller of this).
+func mayRemove(caller string, target *chatMember) bool {
+	switch caller {
+	case RoleManager:
+		return true
+	case RoleAssistantManager:
+		return target.role != RoleManager && target.role != RoleAssistantManager
+	}
+	return false
 }
 
 func (s *Server) chatDeleteMember(w http.ResponseWriter, r *http.Request) {
@@ -246,20 +301,22 @@ func (s *Server) chatDeleteMember(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case sp.Type == SpaceTypeDirectMessage && !m.bot:
 		// The two people of a DM are fixed; only the app can be removed. Status chosen here.
-		badRequest(w, "People can't be removed from a direct message.")
+		badRequest(w, msgDMNoRemove)
 		return
 	case self, m.bot, sp.Type == SpaceTypeGroupChat:
 		// Anyone may leave, remove the app, or remove people from an unnamed group chat.
-	case caller == RoleMember,
-		m.role == RoleManager && caller != RoleManager:
+	case !mayRemove(caller, m):
 		permissionDenied(w)
 		return
 	}
-	if m.role == RoleManager && m.state == StateJoined && sp.owners() <= 1 {
+	// The last owner may not leave or be removed while anyone else remains; alone, they may
+	// leave (the space is then empty, as when Google deletes it).
+	if m.role == RoleManager && m.state == StateJoined && sp.owners() <= 1 && sp.othersJoined(m) {
 		writeChatError(w, http.StatusBadRequest, "FAILED_PRECONDITION", msgLastOwner)
 		return
 	}
-	out := s.wireMember(sp, m) // Google returns the membership as it was
-	delete(sp.members, m.userID)
+	// Google returns the membership as it was; deleting an INVITED one withdraws the invitation.
+	out := s.wireMember(sp, m)
+	delete(sp.members, m.key())
 	writeChatJSON(w, http.StatusOK, out)
 }

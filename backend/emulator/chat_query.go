@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -84,50 +85,69 @@ func page[T any](items []T, offset, size int) (out []T, next int, more bool) {
 // filterTerm is one comparison: field op "value".
 type filterTerm struct{ field, op, value string }
 
-// filterExpr is a flat list of terms joined by a single operator. Google's grammar (AIP-160)
-// allows parentheses and mixing; the Chat API documents only flat AND/OR lists, so mixing AND
-// and OR is rejected here rather than guessed at.
-type filterExpr struct {
-	terms []filterTerm
-	and   bool
-}
+// filterExpr is a filter in conjunctive form: every group must hold, and a group holds when any
+// of its terms does. AIP-160, the grammar Google's filters follow, binds OR tighter than AND, so
+// `a AND b OR c` is `a AND (b OR c)`; parentheses may wrap an OR group. Nothing deeper (NOT,
+// nested parentheses, AND inside parentheses) is documented for the Chat API, so it is refused.
+type filterExpr [][]filterTerm
 
-// parseFilter reads `field = "VALUE" [AND|OR field != "VALUE" ...]`. Whitespace is free, values
-// must be double-quoted, AND and OR are upper case.
+// parseFilter reads `field = "VALUE" [AND|OR field != "VALUE" ...]` with optional parentheses
+// around OR groups. Whitespace is free, values must be double-quoted, AND and OR are upper case.
 func parseFilter(s string) (filterExpr, error) {
-	var e filterExpr
 	toks, err := tokenize(s)
 	if err != nil {
-		return e, err
+		return nil, err
 	}
-	joiner := ""
-	for i := 0; i < len(toks); {
-		if i > 0 {
-			j := toks[i]
-			if j != "AND" && j != "OR" {
-				return e, fmt.Errorf("expected AND or OR, found %s", j)
-			}
-			if joiner != "" && j != joiner {
-				return e, errors.New("AND and OR cannot be combined")
-			}
-			joiner = j
-			i++
+	var e filterExpr
+	i := 0
+	for {
+		group, n, err := parseOrGroup(toks[i:])
+		if err != nil {
+			return nil, err
 		}
+		e = append(e, group)
+		i += n
+		if i == len(toks) {
+			return e, nil
+		}
+		if toks[i] != "AND" {
+			return nil, fmt.Errorf("expected AND or OR, found %s", toks[i])
+		}
+		i++
+	}
+}
+
+// parseOrGroup reads `term {OR term}`, or the same in parentheses, from the start of toks and
+// returns the terms and the number of tokens used.
+func parseOrGroup(toks []string) ([]filterTerm, int, error) {
+	paren := len(toks) > 0 && toks[0] == "("
+	i := 0
+	if paren {
+		i = 1
+	}
+	var terms []filterTerm
+	for {
 		if i+3 > len(toks) {
-			return e, errors.New("incomplete comparison")
+			return nil, 0, errors.New("incomplete comparison")
 		}
 		field, op, val := toks[i], toks[i+1], toks[i+2]
 		if !isIdent(field) || (op != "=" && op != "!=") || !strings.HasPrefix(val, `"`) {
-			return e, fmt.Errorf("expected field = \"VALUE\", found %s %s %s", field, op, val)
+			return nil, 0, fmt.Errorf("expected field = \"VALUE\", found %s %s %s", field, op, val)
 		}
-		e.terms = append(e.terms, filterTerm{field, op, strings.Trim(val, `"`)})
+		terms = append(terms, filterTerm{field, op, strings.Trim(val, `"`)})
 		i += 3
+		if i < len(toks) && toks[i] == "OR" {
+			i++
+			continue
+		}
+		if paren {
+			if i >= len(toks) || toks[i] != ")" {
+				return nil, 0, errors.New("expected ) after an OR group")
+			}
+			i++
+		}
+		return terms, i, nil
 	}
-	if len(e.terms) == 0 {
-		return e, errors.New("empty filter")
-	}
-	e.and = joiner == "AND"
-	return e, nil
 }
 
 // tokenize splits a filter into identifiers, operators and quoted strings (kept with quotes).
@@ -138,8 +158,8 @@ func tokenize(s string) ([]string, error) {
 		switch {
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
 			i++
-		case c == '=':
-			toks = append(toks, "=")
+		case c == '=' || c == '(' || c == ')':
+			toks = append(toks, string(c))
 			i++
 		case c == '!' && i+1 < len(s) && s[i+1] == '=':
 			toks = append(toks, "!=")
@@ -169,7 +189,9 @@ func isIdentByte(c byte) bool {
 	return c == '_' || c == '.' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
-func isIdent(t string) bool { return t != "AND" && t != "OR" && t != "" && isIdentByte(t[0]) }
+func isIdent(t string) bool {
+	return t != "AND" && t != "OR" && t != "" && isIdentByte(t[0])
+}
 
 // spaceTypeFilter parses spaces.list's filter into the set of wanted space types (nil: all).
 func spaceTypeFilter(s string) (map[string]bool, error) {
@@ -177,11 +199,16 @@ func spaceTypeFilter(s string) (map[string]bool, error) {
 		return nil, nil
 	}
 	e, err := parseFilter(s)
-	if err == nil && e.and && len(e.terms) > 1 {
+	switch {
+	case err != nil:
+	case strings.ContainsAny(s, "()"):
+		// spaces.list documents flat OR lists only; members.list's grouping is its own.
+		err = errors.New("parentheses are not supported")
+	case len(e) > 1:
 		err = errors.New("space types can only be combined with OR")
 	}
 	want := map[string]bool{}
-	for _, t := range e.terms {
+	for _, t := range slices.Concat(e...) {
 		if err != nil {
 			break
 		}
@@ -204,44 +231,67 @@ func spaceTypeFilter(s string) (map[string]bool, error) {
 // memberFilter is spaces.members.list's filter compiled to a predicate.
 type memberFilter func(m *chatMember) bool
 
-// parseMemberFilter accepts role = "ROLE_…" and member.type (=|!=) "HUMAN"|"BOT", joined by
-// AND (each field at most once) or OR.
+// parseMemberFilter accepts Google's documented filters: role = "ROLE_…" and member.type
+// (= or !=) "HUMAN" or "BOT". One OR group may mix them ("either role or type"); groups joined
+// with AND must each be about one field, and a field may appear in only one of them, so
+// `role = "ROLE_MANAGER" AND role = "ROLE_MEMBER"` is refused as Google refuses it, while
+// `(role = "ROLE_MANAGER" OR role = "ROLE_MEMBER") AND member.type = "HUMAN"` is fine.
+//
+// A Google Group's membership has no member and no role (MEMBERSHIP_ROLE_UNSPECIFIED): it
+// matches no `role =` and no `member.type =` term, and every `member.type !=` term, so
+// `member.type != "BOT"` (required with admin access) keeps groups while `= "HUMAN"` drops them.
 func parseMemberFilter(s string) (memberFilter, error) {
 	if strings.TrimSpace(s) == "" {
 		return func(*chatMember) bool { return true }, nil
 	}
 	e, err := parseFilter(s)
-	seen := map[string]bool{}
-	for _, t := range e.terms {
-		if err != nil {
-			break
+	owner := map[string]int{} // field -> the AND group it appears in
+	for gi, group := range e {
+		for _, t := range group {
+			if err != nil {
+				break
+			}
+			switch {
+			case t.field != "role" && t.field != "member.type":
+				err = fmt.Errorf("unsupported field %s", t.field)
+			case t.field == "role" && (t.op != "=" ||
+				t.value != RoleMember && t.value != RoleManager && t.value != RoleAssistantManager):
+				err = fmt.Errorf("unsupported comparison %s %s %q", t.field, t.op, t.value)
+			case t.field == "member.type" && t.value != "HUMAN" && t.value != "BOT":
+				err = fmt.Errorf("unsupported comparison %s %s %q", t.field, t.op, t.value)
+			case len(e) > 1 && len(group) > 1 && group[0].field != t.field:
+				err = errors.New("role and member.type can only be mixed in a single OR group")
+			}
+			if g, seen := owner[t.field]; err == nil && seen && g != gi {
+				err = fmt.Errorf("%s can appear in only one of the groups joined with AND", t.field)
+			}
+			owner[t.field] = gi
 		}
-		switch {
-		case e.and && seen[t.field]:
-			err = fmt.Errorf("%s can appear only once when terms are joined with AND", t.field)
-		case t.field == "role" && t.op == "=" &&
-			(t.value == RoleMember || t.value == RoleManager || t.value == RoleAssistantManager):
-		case t.field == "member.type" && (t.value == "HUMAN" || t.value == "BOT"):
-		default:
-			err = fmt.Errorf("unsupported comparison %s %s %q", t.field, t.op, t.value)
-		}
-		seen[t.field] = true
 	}
 	if err != nil {
-		return nil, fmt.Errorf("Invalid filter query %q: %v. Supported: role = \"ROLE_MEMBER\" or \"ROLE_MANAGER\", member.type = or != \"HUMAN\" or \"BOT\", joined with AND or OR.", s, err)
+		return nil, fmt.Errorf("Invalid filter query %q: %v. Supported: role = \"ROLE_MEMBER\" or \"ROLE_MANAGER\", member.type = or != \"HUMAN\" or \"BOT\"; OR within a field, AND between role and member.type.", s, err)
 	}
 	return func(m *chatMember) bool {
-		for _, t := range e.terms {
-			var got string
-			if t.field == "role" {
-				got = m.role
-			} else if got = "HUMAN"; m.bot {
-				got = "BOT"
-			}
-			if match := (got == t.value) == (t.op == "="); match != e.and {
-				return match // OR: first match wins; AND: first miss loses
+		for _, group := range e {
+			if !slices.ContainsFunc(group, func(t filterTerm) bool { return termMatches(t, m) }) {
+				return false
 			}
 		}
-		return e.and
+		return true
 	}, nil
+}
+
+func termMatches(t filterTerm, m *chatMember) bool {
+	var got string
+	switch {
+	case m.groupID != "":
+		return t.op == "!=" // no member, no role: only an inequality holds
+	case t.field == "role":
+		got = m.role
+	case m.bot:
+		got = "BOT"
+	default:
+		got = "HUMAN"
+	}
+	return (got == t.value) == (t.op == "=")
 }

@@ -33,6 +33,7 @@ type wireSpaceDetails struct {
 
 type wireMembershipCount struct {
 	JoinedDirectHumanUserCount int `json:"joinedDirectHumanUserCount,omitempty"`
+	JoinedGroupCount           int `json:"joinedGroupCount,omitempty"`
 }
 
 type wireAccessSettings struct {
@@ -51,13 +52,16 @@ func (sp *chatSpace) wire() wireSpace {
 		LastActiveTime:      protoTime(sp.LastActiveTime),
 		SpaceURI:            "https://chat.google.com/room/" + sp.ID,
 	}
-	humans := 0
+	humans, groups := 0, 0
 	for _, m := range sp.members {
-		if !m.bot && m.groupID == "" && m.state == StateJoined {
+		switch {
+		case m.groupID != "":
+			groups++
+		case !m.bot && m.state == StateJoined:
 			humans++
 		}
 	}
-	w.MembershipCount = &wireMembershipCount{JoinedDirectHumanUserCount: humans}
+	w.MembershipCount = &wireMembershipCount{JoinedDirectHumanUserCount: humans, JoinedGroupCount: groups}
 	switch sp.Type {
 	case SpaceTypeSpace:
 		w.Type, w.Threaded, w.SpaceThreadingState = "ROOM", true, "THREADED_MESSAGES"

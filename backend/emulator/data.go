@@ -46,11 +46,38 @@ const (
 	// DemoNonAdminEmail manages spaces of her own but holds no Workspace admin privilege:
 	// useAdminAccess is refused for her. (DemoAdminEmail and DemoSecondAdminEmail hold it.)
 	DemoNonAdminEmail = "camila.duarte@example.com"
+	// DemoRolesSpaceID ("Customer Support") has every kind of membership: an owner who is not
+	// the admin, the admin as a manager (ROLE_ASSISTANT_MANAGER) beside another manager, plain
+	// members, an invited person (DemoNoAutoAcceptEmail), the Chat app and a Google Group
+	// (DemoRolesGroupEmail).
+	DemoRolesSpaceID = "AAAAc4Vu6Nb"
+	// DemoRolesSpaceOwnerEmail is the only owner (ROLE_MANAGER) of DemoRolesSpaceID.
+	DemoRolesSpaceOwnerEmail = "amara.okafor@example.com"
+	// Google Groups of the organisation (Dataset.Groups, Cloud Identity); each one's id is
+	// DemoGroupID(email) in Cloud Identity, in Chat's groups/{id} and in its memberships.
+	//
 	// DemoGroupEmail is the Google Group of the engineering team; no space has it as a member.
 	DemoGroupEmail = "engineering@example.com"
 	// DemoGroupInSpaceEmail is a Google Group that is already a member of DemoInternalSpaceID.
 	DemoGroupInSpaceEmail = "oncall@example.com"
+	// DemoRolesGroupEmail is the Google Group with a membership in DemoRolesSpaceID.
+	DemoRolesGroupEmail = "support-team@example.com"
 )
+
+// DemoGroupID is the stable Cloud Identity id of a demo Google Group: 15 lower-case letters
+// and digits, as Cloud Identity's ids look ("03cqmetx3l8nw2g"), so never a numeric user id.
+func DemoGroupID(email string) string {
+	h := sha256.Sum256([]byte("group:" + strings.ToLower(email)))
+	const alphabet = "0123456789abcdefghijklmnopqrstuvwxyz"
+	id := []byte("0")
+	for _, b := range h[:14] {
+		id = append(id, alphabet[b%36])
+	}
+	if id[1] < 'a' { // at least one letter, so the id can't be mistaken for a user id
+		id[1] = 'a' + id[1]%26
+	}
+	return string(id)
+}
 
 // Space types, membership roles and states as the Chat API spells them.
 const (
@@ -83,7 +110,7 @@ type User struct {
 
 // Group is a Google Group of the organisation, as Cloud Identity knows it.
 type Group struct {
-	ID          string // Cloud Identity id, as in "groups/03cqmetx3ahs0hx"
+	ID          string // Cloud Identity id, as in "groups/03cqmetx3ahs0hx"; DemoGroupID(Email) in the demo
 	Email       string
 	DisplayName string
 	MemberIDs   []string // user ids
@@ -107,10 +134,12 @@ type Space struct {
 	LastActiveTime time.Time
 }
 
-// Membership puts a user (or the app, UserID == Dataset.AppUserID) in a space.
+// Membership puts a user (or the app, UserID == Dataset.AppUserID) or a Google Group (GroupID
+// set, UserID empty; Role and State are then ignored) in a space.
 type Membership struct {
 	SpaceID    string
 	UserID     string
+	GroupID    string // Cloud Identity group id, as in "groups/{id}"
 	Role       string
 	State      string
 	CreateTime time.Time
@@ -126,9 +155,9 @@ type Dataset struct {
 	Users          []*User
 	Spaces         []*Space
 	Memberships    []*Membership
-	Groups         []*Group
-	// GroupMemberships put a Google Group in a space (UserID holds the group id).
-	GroupMemberships []*Membership
+	// Groups are the organisation's Google Groups; a space's group memberships are Memberships
+	// with GroupID set to one of their ids.
+	Groups []*Group
 }
 
 // GroupByEmail finds a group by email, ignoring case; nil if there is none.
@@ -163,17 +192,6 @@ func (d *Dataset) SpaceByID(id string) *Space {
 
 // demoEpoch anchors every demo timestamp so DemoData is the same on every run.
 func demoEpoch() time.Time { return time.Date(2023, 9, 4, 8, 30, 0, 0, time.UTC) }
-
-// groupID derives a stable 15-character id like Cloud Identity's ("03cqmetx3ahs0hx").
-func groupID(seed string) string {
-	const alphabet = "0123456789abcdefghijklmnopqrstuvwxyz"
-	h := sha256.Sum256([]byte("group:" + seed))
-	b := []byte("0")
-	for _, x := range h[:14] {
-		b = append(b, alphabet[int(x)%len(alphabet)])
-	}
-	return string(b)
-}
 
 // numericID derives a stable 21-digit id starting with "1", like Google's user ids.
 func numericID(seed string) string {
@@ -226,12 +244,15 @@ const (
 	teamFinance   = "nadia.petrova siobhan.murphy leila.karimi"
 )
 
-// demoSpace is one row of the demo table. managers/members/invited are space-separated email
-// local parts (or full addresses); "*" in members means every internal user.
+// demoSpace is one row of the demo table. owners (ROLE_MANAGER, the UI's "Owner"), managers
+// (ROLE_ASSISTANT_MANAGER, "Manager"), members and invited are space-separated email local parts
+// (or full addresses); "*" in members means every internal user. groups are Google Groups of
+// demoGroups, by the same local part or address; app puts the Chat app in the space.
 type demoSpace struct {
-	id, typ, name, desc                     string
-	external, discoverable, announce, quiet bool
-	managers, members, invited              string
+	id, typ, name, desc                          string
+	external, discoverable, announce, quiet, app bool
+	managers, assistants, members, invited       string
+	groups                                       string
 }
 
 const admins = "admin priya.raman"
@@ -239,18 +260,18 @@ const admins = "admin priya.raman"
 func demoSpaces() []demoSpace {
 	return []demoSpace{
 		{id: "AAAAh1Nw4Xa", typ: SpaceTypeSpace, name: "All Hands — Northwind", desc: "Company-wide announcements", announce: true, managers: admins, members: "*"},
-		{id: DemoInternalSpaceID, typ: SpaceTypeSpace, name: "Engineering", desc: "Platform, web shop and warehouse systems", discoverable: true, managers: "admin", members: "priya.raman " + teamEng},
+		{id: DemoInternalSpaceID, typ: SpaceTypeSpace, name: "Engineering", desc: "Platform, web shop and warehouse systems", discoverable: true, managers: "admin", members: "priya.raman " + teamEng, groups: DemoGroupInSpaceEmail},
 		{id: DemoExternalSpaceID, typ: SpaceTypeSpace, name: "Trailblazer Pack launch", desc: "Spring launch with BrightPath Consulting", external: true, managers: "admin camila.duarte", members: "priya.raman giulia.rossi mateo.garcia sakura.ito"},
 		{id: "AAAAp6Fv1Jc", typ: SpaceTypeSpace, name: "Partner: BrightPath Consulting", desc: "Retail strategy engagement", external: true, managers: "admin", members: "priya.raman benedikt.schmid nadia.petrova " + DemoExternalEmail},
-		{id: "AAAAm8Rk3Hs", typ: SpaceTypeSpace, name: "Marketing", desc: "Campaigns, brand and social", managers: "admin camila.duarte", members: "priya.raman " + teamMarketing, invited: "leila.karimi"},
-		{id: "AAAAe5Gt7Lw", typ: SpaceTypeSpace, name: "Sales EMEA", managers: "admin benedikt.schmid", members: "priya.raman " + teamSalesEMEA},
+		{id: "AAAAm8Rk3Hs", typ: SpaceTypeSpace, name: "Marketing", desc: "Campaigns, brand and social", managers: "admin camila.duarte", assistants: "giulia.rossi", members: "priya.raman " + teamMarketing, invited: "leila.karimi siobhan.murphy", app: true, groups: "marketing"},
+		{id: "AAAAe5Gt7Lw", typ: SpaceTypeSpace, name: "Sales EMEA", managers: "benedikt.schmid", assistants: "sebastien.dubois", members: "admin priya.raman " + teamSalesEMEA, groups: "sales-emea"},
 		{id: "AAAAa9Dj2Qp", typ: SpaceTypeSpace, name: "Sales Americas", managers: "admin mateo.garcia", members: "priya.raman " + teamSalesAm},
-		{id: "AAAAc4Vu6Nb", typ: SpaceTypeSpace, name: "Customer Support", desc: "Escalations and the weekly rota", discoverable: true, managers: "admin amara.okafor", members: "priya.raman " + teamSupport},
+		{id: DemoRolesSpaceID, typ: SpaceTypeSpace, name: "Customer Support", desc: "Escalations and the weekly rota", discoverable: true, managers: "amara.okafor", assistants: "admin zanele.dlamini", members: "priya.raman " + teamSupport, invited: "hiroshi.tanaka", app: true, groups: DemoRolesGroupEmail},
 		{id: "AAAAw2Km5Tr", typ: SpaceTypeSpace, name: "Warehouse Ops Rotterdam", managers: "admin emma.johansson", members: "priya.raman " + teamOps},
-		{id: "AAAAd7Bx0Yf", typ: SpaceTypeSpace, name: "Design Critique", managers: "admin ines.moreau", members: "priya.raman sakura.ito mei.lin hiroshi.tanaka giulia.rossi"},
-		{id: "AAAAi3Hq8Cv", typ: SpaceTypeSpace, name: "IT Helpdesk", desc: "Ask IT anything", discoverable: true, managers: admins, members: "chen.wei erik.hansen"},
+		{id: "AAAAd7Bx0Yf", typ: SpaceTypeSpace, name: "Design Critique", managers: "admin ines.moreau", assistants: "sakura.ito", members: "priya.raman mei.lin giulia.rossi", invited: "hiroshi.tanaka"},
+		{id: "AAAAi3Hq8Cv", typ: SpaceTypeSpace, name: "IT Helpdesk", desc: "Ask IT anything", discoverable: true, managers: admins, assistants: "chen.wei", members: "erik.hansen", app: true, groups: "everyone"},
 		{id: "AAAAf1Pz4Ug", typ: SpaceTypeSpace, name: "Finance & Procurement", managers: "admin nadia.petrova", members: "priya.raman " + teamFinance},
-		{id: "AAAAr6Ls9Ok", typ: SpaceTypeSpace, name: "People Team", desc: "HR, hiring and onboarding", managers: "admin siobhan.murphy", members: "priya.raman fatima.alhassan sakura.ito", invited: "leila.karimi"},
+		{id: "AAAAr6Ls9Ok", typ: SpaceTypeSpace, name: "People Team", desc: "HR, hiring and onboarding", managers: "siobhan.murphy", assistants: "fatima.alhassan", members: "admin priya.raman sakura.ito", invited: "leila.karimi"},
 		{id: "AAAAt0Xw3Ej", typ: SpaceTypeSpace, name: "Watercooler", desc: "Dogs, coffee and weekend plans", discoverable: true, managers: "admin", members: "*"},
 		{id: "AAAAu5Cn7Ih", typ: SpaceTypeSpace, name: "Sustainability Working Group", managers: "emma.johansson", members: "admin priya.raman elif.yilmaz valentina.costa noah.cohen"},
 		{id: DemoNotMemberSpaceID, typ: SpaceTypeSpace, name: "Board Prep (Confidential)", managers: "nadia.petrova", members: "benedikt.schmid siobhan.murphy"},
@@ -268,7 +289,8 @@ func demoSpaces() []demoSpace {
 }
 
 // DemoData builds the demo organisation: 40 people at example.com, one external consultant
-// and 26 spaces. Every call returns a fresh, identical Dataset.
+// and 26 spaces, with owners, managers, members, invitations, the Chat app and Google Groups
+// mixed in the named spaces. Every call returns a fresh, identical Dataset.
 func DemoData() *Dataset {
 	d := &Dataset{OrgName: DemoOrgName, Domain: DemoDomain,
 		AppUserID: DemoAppUserID, AppDisplayName: "Chat Members"}
@@ -313,41 +335,57 @@ func DemoData() *Dataset {
 			}
 		}
 		add(ds.managers, RoleManager, StateJoined)
+		add(ds.assistants, RoleAssistantManager, StateJoined)
 		add(ds.members, RoleMember, StateJoined)
 		add(ds.invited, RoleMember, StateInvited)
+		if ds.app {
+			d.Memberships = append(d.Memberships, &Membership{SpaceID: sp.ID, UserID: d.AppUserID,
+				Role: RoleMember, State: StateJoined, CreateTime: created.Add(time.Hour)})
+		}
+		for _, g := range strings.Fields(ds.groups) {
+			d.Memberships = append(d.Memberships, &Membership{SpaceID: sp.ID, GroupID: DemoGroupID(qualify(g)),
+				CreateTime: created.Add(2 * time.Hour)})
+		}
 	}
 	addDemoGroups(d)
 	return d
 }
 
-// demoGroups: email local part, display name, members (local parts).
+// demoGroups: email (local part or full), display name, members (local parts; "*" every
+// internal user). Every group a demo space has as a member (demoSpace.groups) is here.
 func demoGroups() [][3]string {
 	return [][3]string{
-		{"engineering", "Engineering team", teamEng},
-		{"marketing-team", "Marketing team", teamMarketing},
-		{"support", "Customer Support team", teamSupport},
-		{"oncall", "On-call engineers", "chen.wei dmitri.volkov erik.hansen"},
+		{DemoGroupEmail, "Engineering team", teamEng},
+		{"marketing", "Marketing team", teamMarketing},
+		{"sales-emea", "Sales EMEA", teamSalesEMEA},
+		{DemoRolesGroupEmail, "Customer Support team", teamSupport},
+		{DemoGroupInSpaceEmail, "On-call engineers", "chen.wei dmitri.volkov erik.hansen"},
 		{"leadership", "Leadership", "admin priya.raman nadia.petrova emma.johansson"},
+		{"everyone", "Everyone at Northwind", "*"},
 	}
 }
 
-// addDemoGroups adds the organisation's Google Groups, the admin privilege, and one group
-// membership (DemoGroupInSpaceEmail in DemoInternalSpaceID).
+// addDemoGroups adds the organisation's Google Groups (ids DemoGroupID(email), the ones the
+// spaces' group memberships name) and the admin privilege.
 func addDemoGroups(d *Dataset) {
 	for _, e := range []string{DemoAdminEmail, DemoSecondAdminEmail} {
 		d.UserByEmail(e).ChatAdmin = true
 	}
 	for _, dg := range demoGroups() {
 		email := qualify(dg[0])
-		g := &Group{ID: groupID(email), Email: email, DisplayName: dg[1]}
-		for _, f := range strings.Fields(dg[2]) {
+		g := &Group{ID: DemoGroupID(email), Email: email, DisplayName: dg[1]}
+		if dg[2] == "*" {
+			for _, u := range d.Users {
+				if !u.External {
+					g.MemberIDs = append(g.MemberIDs, u.ID)
+				}
+			}
+		}
+		for _, f := range strings.Fields(strings.TrimPrefix(dg[2], "*")) {
 			g.MemberIDs = append(g.MemberIDs, d.UserByEmail(qualify(f)).ID)
 		}
 		d.Groups = append(d.Groups, g)
 	}
-	d.GroupMemberships = append(d.GroupMemberships, &Membership{SpaceID: DemoInternalSpaceID,
-		UserID: d.GroupByEmail(DemoGroupInSpaceEmail).ID, Role: RoleMember, State: StateJoined,
-		CreateTime: demoEpoch().Add(24 * time.Hour)})
 }
 
 func qualify(local string) string {
@@ -396,5 +434,52 @@ func GenerateDataset(spaces, users int) *Dataset {
 				Role: RoleMember, State: StateJoined, CreateTime: created})
 		}
 	}
+	return d
+}
+
+// BigSpaceID is the one space of GenerateMembersDataset.
+const BigSpaceID = "AAAABigSpc1"
+
+// GenerateMembersDataset builds an organisation whose one named space (BigSpaceID) has
+// `members` memberships, for benchmarks and paging tests of spaces.members.list: the demo admin
+// as owner; then, by position, every 50th person an owner, every 20th a manager, every 10th
+// invited, and the Chat app and one Google Group. Deterministic.
+func GenerateMembersDataset(members int) *Dataset {
+	members = max(members, 3)
+	people := members - 2 // the app and the group take two memberships
+	d := &Dataset{OrgName: DemoOrgName, Domain: DemoDomain, AppUserID: DemoAppUserID,
+		AppDisplayName: "Chat Members", Users: make([]*User, 0, people),
+		Memberships: make([]*Membership, 0, members)}
+	created := demoEpoch()
+	d.Spaces = []*Space{{ID: BigSpaceID, Type: SpaceTypeSpace, DisplayName: "Everyone at Northwind",
+		HasMessages: true, CreateTime: created, LastActiveTime: created}}
+	for i := range people {
+		email, name := fmt.Sprintf("user%05d@%s", i, DemoDomain), fmt.Sprintf("User %05d", i)
+		if i == 0 {
+			email, name = DemoAdminEmail, "Alex Rivera"
+		}
+		u := &User{ID: numericID(email), Email: email, DisplayName: name, AutoAccept: i%10 != 9, ChatAdmin: i == 0}
+		d.Users = append(d.Users, u)
+		role, state := RoleMember, StateJoined
+		switch {
+		case i%50 == 0:
+			role = RoleManager
+		case i%20 == 0:
+			role = RoleAssistantManager
+		case i%10 == 9:
+			state = StateInvited
+		}
+		d.Memberships = append(d.Memberships, &Membership{SpaceID: BigSpaceID, UserID: u.ID,
+			Role: role, State: state, CreateTime: created.Add(time.Duration(i) * time.Second)})
+	}
+	everyone := &Group{ID: DemoGroupID("everyone@" + DemoDomain), Email: "everyone@" + DemoDomain,
+		DisplayName: "Everyone at Northwind"}
+	for _, u := range d.Users {
+		everyone.MemberIDs = append(everyone.MemberIDs, u.ID)
+	}
+	d.Groups = []*Group{everyone}
+	d.Memberships = append(d.Memberships,
+		&Membership{SpaceID: BigSpaceID, UserID: DemoAppUserID, Role: RoleMember, State: StateJoined, CreateTime: created},
+		&Membership{SpaceID: BigSpaceID, GroupID: everyone.ID, CreateTime: created})
 	return d
 }

@@ -59,6 +59,27 @@ func TestDemoConstantsHoldTheirPromises(t *testing.T) {
 	check(dm != nil && dm.Type == SpaceTypeDirectMessage && dm.HasMessages &&
 		demoMember(d, DemoDirectMessageID, DemoAdminEmail) != nil &&
 		demoMember(d, DemoDirectMessageID, DemoSecondAdminEmail) != nil, "DM between the two admins with messages")
+	roles := func(email string) string {
+		if m := demoMember(d, DemoRolesSpaceID, email); m != nil {
+			return m.Role + " " + m.State
+		}
+		return ""
+	}
+	check(roles(DemoAdminEmail) == RoleAssistantManager+" "+StateJoined, "admin is a manager (assistant) of the roles space")
+	check(roles(DemoRolesSpaceOwnerEmail) == RoleManager+" "+StateJoined, "roles space has its owner")
+	check(roles(DemoNoAutoAcceptEmail) == RoleMember+" "+StateInvited, "no-auto-accept user is invited to the roles space")
+	owners, app, group := 0, false, false
+	for _, m := range d.Memberships {
+		if m.SpaceID != DemoRolesSpaceID {
+			continue
+		}
+		if m.Role == RoleManager && m.UserID != "" {
+			owners++
+		}
+		app = app || m.UserID == d.AppUserID
+		group = group || m.GroupID == DemoGroupID(DemoRolesGroupEmail)
+	}
+	check(owners == 1 && app && group, "roles space: one owner, the app and the demo group")
 	q := d.SpaceByID(DemoQuietGroupChatID)
 	check(q != nil && q.Type == SpaceTypeGroupChat && !q.HasMessages && demoMember(d, DemoQuietGroupChatID, DemoAdminEmail) != nil, "quiet group chat")
 }
@@ -99,10 +120,37 @@ func TestDemoDataShape(t *testing.T) {
 	if len(d.Spaces) < 25 || types[SpaceTypeSpace] < 15 || types[SpaceTypeGroupChat] < 2 || types[SpaceTypeDirectMessage] < 2 {
 		t.Errorf("spaces: %d in all, by type %v", len(d.Spaces), types)
 	}
+	kinds := map[string]int{}
 	for _, m := range d.Memberships {
+		switch {
+		case m.GroupID != "":
+			kinds["group"]++
+		case m.UserID == d.AppUserID:
+			kinds["app"]++
+		default:
+			kinds[m.Role+" "+m.State]++
+		}
 		if d.SpaceByID(m.SpaceID).Type != SpaceTypeSpace && m.Role != RoleMember {
 			t.Errorf("manager role %s in %s space %s", m.Role, d.SpaceByID(m.SpaceID).Type, m.SpaceID)
 		}
+	}
+	// A member list worth looking at: every kind of membership appears more than once.
+	for _, k := range []string{"group", "app", RoleManager + " " + StateJoined, RoleAssistantManager + " " + StateJoined,
+		RoleMember + " " + StateJoined, RoleMember + " " + StateInvited} {
+		if kinds[k] < 2 {
+			t.Errorf("only %d memberships of kind %s: %v", kinds[k], k, kinds)
+		}
+	}
+	// The admin owns some named spaces and is a plain member or a manager of others.
+	admin := d.UserByEmail(DemoAdminEmail).ID
+	adminRoles := map[string]int{}
+	for _, m := range d.Memberships {
+		if m.UserID == admin && d.SpaceByID(m.SpaceID).Type == SpaceTypeSpace {
+			adminRoles[m.Role]++
+		}
+	}
+	if adminRoles[RoleManager] < 5 || adminRoles[RoleMember] < 3 || adminRoles[RoleAssistantManager] < 1 {
+		t.Errorf("admin's roles in named spaces: %v", adminRoles)
 	}
 }
 
@@ -140,5 +188,38 @@ func TestGenerateDataset(t *testing.T) {
 	}
 	if admin != 500 {
 		t.Fatalf("admin is in %d of 500 spaces", admin)
+	}
+}
+
+// Every group a space has as a member is one of the organisation's groups (Cloud Identity's
+// groups.lookup answers for it), under the one id DemoGroupID gives its address.
+func TestGroupMembershipsNameTheOrganisationsGroups(t *testing.T) {
+	for name, d := range map[string]*Dataset{"demo": DemoData(), "members": GenerateMembersDataset(100)} {
+		groups := map[string]*Group{}
+		for _, g := range d.Groups {
+			if g.ID != DemoGroupID(g.Email) {
+				t.Errorf("%s: group %s has id %q, want DemoGroupID's %q", name, g.Email, g.ID, DemoGroupID(g.Email))
+			}
+			groups[g.ID] = g
+		}
+		in := map[string][]string{} // group email -> spaces
+		for _, m := range d.Memberships {
+			if m.GroupID == "" {
+				continue
+			}
+			g := groups[m.GroupID]
+			if g == nil || m.UserID != "" {
+				t.Errorf("%s: membership %+v names no group of the organisation or also a user", name, m)
+				continue
+			}
+			in[g.Email] = append(in[g.Email], m.SpaceID)
+		}
+		if name != "demo" {
+			continue
+		}
+		if len(in[DemoGroupEmail]) != 0 || !reflect.DeepEqual(in[DemoGroupInSpaceEmail], []string{DemoInternalSpaceID}) ||
+			!reflect.DeepEqual(in[DemoRolesGroupEmail], []string{DemoRolesSpaceID}) {
+			t.Errorf("demo groups in spaces: %v", in)
+		}
 	}
 }

@@ -336,6 +336,32 @@ export const en = {
   'problem.chat.too_many_spaces.message': 'You are in more spaces than Chat Members can list.',
   'problem.chat.too_many_spaces.fix':
     'Leave spaces you no longer need, or ask for help from whoever looks after Chat Members.',
+  'problem.chat.too_many_members.message': 'This space has more members than Chat Members can list.',
+  'problem.chat.too_many_members.fix': 'Open the space in Google Chat to see its members.',
+  'problem.chat.invalid_membership.message': "That isn't a valid member of a Google Chat space.",
+  'problem.chat.invalid_membership.fix': 'Refresh the member list and pick the person again.',
+  'problem.chat.invalid_role.message': "That isn't a role a member of a space can have.",
+  'problem.chat.invalid_role.fix': 'Choose Member, Manager or Owner.',
+  'problem.chat.role_not_allowed.message': "You aren't allowed to give {member} this role.",
+  'problem.chat.role_not_allowed.fix':
+    "Managers can make members managers; only an owner can make someone an owner or change an owner's role. Ask an owner of the space.",
+  'problem.chat.remove_not_allowed.message': "You aren't allowed to remove {member} from this space.",
+  'problem.chat.remove_not_allowed.fix':
+    'Managers can remove members; only owners can remove managers and other owners. Ask an owner of the space.',
+  'problem.chat.last_owner.message':
+    '{member} is the only owner of this space, and Google requires every space to keep an owner.',
+  'problem.chat.last_owner.fix': 'Make someone else an owner first, then try again.',
+  'problem.chat.member_gone.message': 'This person is no longer in the space: they may have just left or been removed.',
+  'problem.chat.member_gone.fix': 'Refresh the member list.',
+  'problem.chat.confirm_leave.message': 'This would remove you from the space, and you would no longer see it.',
+  'problem.chat.confirm_leave.fix': 'Confirm once more that you want to leave the space.',
+  'problem.chat.no_role.message': 'Chat apps and Google Groups have no role in a space; only people do.',
+  'problem.chat.no_role.fix': 'Change the role of a person instead.',
+  'problem.chat.roles_only_in_spaces.message':
+    "Only spaces have managers and owners; group chats and direct messages don't.",
+  'problem.chat.roles_only_in_spaces.fix': 'Add the person as a member, or use a space instead.',
+  'problem.chat.not_invited.message': '{member} has already accepted the invitation, so there is nothing to cancel.',
+  'problem.chat.not_invited.fix': 'Refresh the member list. To take them out of the space, remove them instead.',
   'problem.chat.unexpected.message': "Google gave an answer Chat Members didn't expect.",
   'problem.chat.unexpected.fix':
     'Try again. If it keeps happening, send the details to whoever looks after Chat Members.',
@@ -349,8 +375,6 @@ export const en = {
   'problem.chat.invalid_page_token.fix': 'Start the list again from the top.',
   'problem.chat.invalid_group.message': "That isn't a Google Group Chat Members can add.",
   'problem.chat.invalid_group.fix': 'Add the group by its email address.',
-  'problem.chat.invalid_membership.message': "Chat Members can't tell which membership to remove.",
-  'problem.chat.invalid_membership.fix': 'Refresh the member list and try again.',
   'problem.chat.group_named_spaces_only.message':
     'Google Groups can only be added to spaces, not to group chats or direct messages.',
   'problem.chat.group_named_spaces_only.fix': "Add the group's people one by one, or choose a space.",

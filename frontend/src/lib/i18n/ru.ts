@@ -341,6 +341,32 @@ export const ru: Record<Key, Message> = {
   'problem.chat.too_many_spaces.message': 'Вы участвуете в большем числе чатов, чем может показать Chat Members.',
   'problem.chat.too_many_spaces.fix':
     'Выйдите из ненужных чатов или обратитесь к тому, кто сопровождает Chat Members.',
+  'problem.chat.too_many_members.message': 'В этом чате больше участников, чем может показать Chat Members.',
+  'problem.chat.too_many_members.fix': 'Откройте чат в Google Chat, чтобы увидеть его участников.',
+  'problem.chat.invalid_membership.message': 'Это не участник чата Google Chat.',
+  'problem.chat.invalid_membership.fix': 'Обновите список участников и выберите человека снова.',
+  'problem.chat.invalid_role.message': 'У участника чата не может быть такой роли.',
+  'problem.chat.invalid_role.fix': 'Выберите роль: участник, менеджер или владелец.',
+  'problem.chat.role_not_allowed.message': 'Вы не можете дать эту роль участнику {member}.',
+  'problem.chat.role_not_allowed.fix':
+    'Менеджеры могут делать участников менеджерами; сделать кого-то владельцем или изменить роль владельца может только владелец. Попросите владельца чата.',
+  'problem.chat.remove_not_allowed.message': 'Вы не можете удалить участника {member} из этого чата.',
+  'problem.chat.remove_not_allowed.fix':
+    'Менеджеры могут удалять участников; менеджеров и других владельцев может удалять только владелец. Попросите владельца чата.',
+  'problem.chat.last_owner.message':
+    '{member} — единственный владелец этого чата, а Google требует, чтобы у каждого чата был владелец.',
+  'problem.chat.last_owner.fix': 'Сначала сделайте владельцем кого-то другого, затем попробуйте снова.',
+  'problem.chat.member_gone.message': 'Этого человека уже нет в чате: возможно, он только что вышел или его удалили.',
+  'problem.chat.member_gone.fix': 'Обновите список участников.',
+  'problem.chat.confirm_leave.message': 'Так вы удалите из чата себя и больше не будете его видеть.',
+  'problem.chat.confirm_leave.fix': 'Подтвердите ещё раз, что хотите выйти из чата.',
+  'problem.chat.no_role.message': 'У приложений Chat и групп Google нет роли в чате; роль есть только у людей.',
+  'problem.chat.no_role.fix': 'Измените роль человека.',
+  'problem.chat.roles_only_in_spaces.message':
+    'Менеджеры и владельцы бывают только в пространствах, а не в групповых чатах и личных сообщениях.',
+  'problem.chat.roles_only_in_spaces.fix': 'Добавьте человека как участника или выберите пространство.',
+  'problem.chat.not_invited.message': '{member} уже принял приглашение, отменять нечего.',
+  'problem.chat.not_invited.fix': 'Обновите список участников. Чтобы убрать человека из чата, удалите его.',
   'problem.chat.unexpected.message': 'Google ответил не так, как ожидал Chat Members.',
   'problem.chat.unexpected.fix':
     'Попробуйте ещё раз. Если ошибка повторяется, отправьте подробности тому, кто сопровождает Chat Members.',
@@ -354,8 +380,6 @@ export const ru: Record<Key, Message> = {
   'problem.chat.invalid_page_token.fix': 'Загрузите список заново с начала.',
   'problem.chat.invalid_group.message': 'Это не группа Google, которую Chat Members может добавить.',
   'problem.chat.invalid_group.fix': 'Добавьте группу по её адресу электронной почты.',
-  'problem.chat.invalid_membership.message': 'Chat Members не понимает, чьё участие нужно удалить.',
-  'problem.chat.invalid_membership.fix': 'Обновите список участников и попробуйте снова.',
   'problem.chat.group_named_spaces_only.message':
     'Группы Google можно добавлять только в чаты с названием, а не в групповые беседы или личные сообщения.',
   'problem.chat.group_named_spaces_only.fix': 'Добавьте участников группы по одному или выберите чат с названием.',

@@ -1,0 +1,356 @@
+package chat
+
+// Changing who is in a space: adding with a role, changing a role, removing someone and
+// withdrawing an invitation. Each call validates its identifiers before any request, reads the
+// membership first where that lets it explain a refusal (who it is, their role, whether they
+// are still there), and turns Google's refusals into problems that say what Google requires.
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+
+	chatapi "google.golang.org/api/chat/v1"
+
+	"chatmembers/backend/problem"
+)
+
+// membershipNameRE is a membership as ListMembers names it: the space, then a user id, a group
+// id or "app" (letters, digits, '-' and '_'; no '/', '.', '@' that would change the path).
+var membershipNameRE = regexp.MustCompile(`^(spaces/[A-Za-z0-9_-]{1,64})/members/[A-Za-z0-9_-]{1,64}$`)
+
+// ValidateMembershipName checks a membership resource name, "spaces/AAAA/members/123", and
+// returns its space's name.
+func ValidateMembershipName(name string) (space string, err error) {
+	m := membershipNameRE.FindStringSubmatch(name)
+	if m == nil {
+		return "", &problem.Problem{
+			Code:    CodeInvalidMembership,
+			Message: "That isn't a valid member of a Google Chat space.",
+			Fix:     "Refresh the member list and pick the person again.",
+			Detail:  fmt.Sprintf("membership name %q does not match spaces/{space}/members/{member}", clip(name, 100)),
+		}
+	}
+	return m[1], nil
+}
+
+// ValidateRole checks a role: ROLE_MEMBER, ROLE_ASSISTANT_MANAGER (Manager) or ROLE_MANAGER
+// (Owner).
+func ValidateRole(role string) error {
+	switch role {
+	case RoleMember, RoleAssistantManager, RoleOwner:
+		return nil
+	}
+	return &problem.Problem{
+		Code:    CodeInvalidRole,
+		Message: "That isn't a role a member of a space can have.",
+		Fix:     "Choose Member, Manager or Owner.",
+		Detail:  fmt.Sprintf("role %q is not ROLE_MEMBER, ROLE_ASSISTANT_MANAGER or ROLE_MANAGER", clip(role, 100)),
+	}
+}
+
+// AddResult is the outcome of AddMember: the person was added (or was there already); the role
+// asked for may not have been given, which is part of the result, not an error.
+type AddResult struct {
+	Membership Membership `json:"membership"`
+	// RequestedRole is the role asked for.
+	RequestedRole string `json:"requestedRole"`
+	// RoleProblem, when set, says why the person has Membership.Role instead of RequestedRole:
+	// they are in the space, but the change of role was refused or failed.
+	RoleProblem *problem.Problem `json:"roleProblem,omitempty"`
+}
+
+// AddMember adds a person (as AddPerson: an email or user id) to space with role. Chat creates
+// every membership as ROLE_MEMBER; for Manager or Owner a spaces.members.patch (updateMask=role)
+// follows at once. If that patch fails, the person stays added: the result has their actual
+// role and RoleProblem says why the role did not change. Someone already in the space is
+// promoted the same way, never demoted. An error means nobody was added.
+func (s *Service) AddMember(ctx context.Context, space, person, role string) (AddResult, error) {
+	if err := ValidateRole(role); err != nil {
+		return AddResult{}, err
+	}
+	if err := ValidateSpaceName(space); err != nil {
+		return AddResult{}, err
+	}
+	if _, _, err := PersonName(person); err != nil {
+		return AddResult{}, err
+	}
+	ctx, cancel := s.retry.bound(ctx)
+	defer cancel()
+	sp, err := s.knownSpace(ctx, space)
+	if err != nil {
+		return AddResult{}, err
+	}
+	if role != RoleMember && sp.Type != TypeSpace && sp.Type != TypeDirectMessage {
+		// Refused before anything is sent: a group chat has no managers, and adding the person
+		// as a plain member when a manager was asked for would be a surprise.
+		return AddResult{}, errRolesOnlyInSpaces(sp)
+	}
+	m, err := s.AddPerson(ctx, space, person)
+	if err != nil {
+		return AddResult{}, err
+	}
+	out := AddResult{Membership: m, RequestedRole: role}
+	if role == RoleMember || roleRank(m.Role) <= roleRank(role) {
+		return out, nil // nothing to raise
+	}
+	if _, err := ValidateMembershipName(m.Name); err != nil {
+		out.RoleProblem = ProblemOf(err, "")
+		return out, nil
+	}
+	got, err := s.patchRole(ctx, m.Name, role, Member{Kind: KindPerson, Role: m.Role, DisplayName: m.DisplayName, Email: m.Email})
+	if err != nil {
+		out.RoleProblem = ProblemOf(err, "")
+		return out, nil
+	}
+	out.Membership.Role = got.Role
+	return out, nil
+}
+
+// SetRole gives the member named by membership ("spaces/…/members/…", from ListMembers) the
+// role ROLE_MEMBER, ROLE_ASSISTANT_MANAGER (Manager) or ROLE_MANAGER (Owner), and returns the
+// membership as it now is. Requests: one spaces.members.get (to refuse apps, groups and chats
+// without roles before writing, and to tell "they left" from "the space is gone"), then one
+// spaces.members.patch with updateMask=role.
+func (s *Service) SetRole(ctx context.Context, membership, role string) (Member, error) {
+	space, err := ValidateMembershipName(membership)
+	if err != nil {
+		return Member{}, err
+	}
+	if err := ValidateRole(role); err != nil {
+		return Member{}, err
+	}
+	ctx, cancel := s.retry.bound(ctx)
+	defer cancel()
+	sp, err := s.knownSpace(ctx, space)
+	if err != nil {
+		return Member{}, err
+	}
+	cur, err := s.getMember(ctx, sp, membership)
+	if err != nil {
+		return Member{}, err
+	}
+	switch {
+	case cur.Kind != KindPerson:
+		return Member{}, errNoRole(cur)
+	case sp.Type != TypeSpace && role != RoleMember:
+		return Member{}, errRolesOnlyInSpaces(sp)
+	case cur.Role == role:
+		return cur, nil // already so: nothing to send
+	}
+	return s.patchRole(ctx, membership, role, cur)
+}
+
+// patchRole sends the patch and explains its refusals; cur is the member as last seen.
+func (s *Service) patchRole(ctx context.Context, membership, role string, cur Member) (Member, error) {
+	var m *chatapi.Membership
+	err := s.retry.run(ctx, func() (err error) {
+		m, err = s.api.Spaces.Members.Patch(membership, &chatapi.Membership{Role: role}).UpdateMask("role").Context(ctx).Do()
+		return err
+	})
+	if err == nil {
+		return s.fromAPIMember(m), nil
+	}
+	p := toProblem(err, call{scope: ScopeMemberships, space: spaceOf(membership)})
+	switch {
+	case p.Code == CodePermissionDenied:
+		p = errRoleNotAllowed(cur, role, p.Detail)
+	case p.Code == CodePrecondition:
+		p = errLastOwner(cur, p.Detail)
+	case p.Code == CodeSpaceNotFound:
+		p = errMemberGone(cur, p.Detail)
+	}
+	return Member{}, p
+}
+
+// RemoveOptions qualifies RemoveMember.
+type RemoveOptions struct {
+	// ConfirmedSelf acknowledges the second confirmation the user gives before removing
+	// themself (leaving the space). Without it, removing oneself is refused with
+	// chat.confirm_leave and nothing is sent.
+	ConfirmedSelf bool
+}
+
+// RemoveMember removes the member named by membership from its space (a person, a Google
+// Group or the Chat app; an invitation is withdrawn, as CancelInvitation does) and returns the
+// membership as it was. Requests: one spaces.members.get (who it is: the signed-in user needs
+// opts.ConfirmedSelf; the app needs the chat.memberships.app scope), then one
+// spaces.members.delete. A retried delete that finds the member gone after an attempt whose
+// answer was lost counts as done.
+func (s *Service) RemoveMember(ctx context.Context, membership string, opts RemoveOptions) (Member, error) {
+	return s.remove(ctx, membership, opts, false)
+}
+
+// CancelInvitation withdraws the invitation named by membership (a member in state INVITED):
+// the invitee is no longer asked to join. If they have accepted in the meantime, nothing is
+// removed and the problem chat.not_invited says so. Requests as in RemoveMember.
+func (s *Service) CancelInvitation(ctx context.Context, membership string) (Member, error) {
+	return s.remove(ctx, membership, RemoveOptions{}, true)
+}
+
+func (s *Service) remove(ctx context.Context, membership string, opts RemoveOptions, invitation bool) (Member, error) {
+	space, err := ValidateMembershipName(membership)
+	if err != nil {
+		return Member{}, err
+	}
+	ctx, cancel := s.retry.bound(ctx)
+	defer cancel()
+	sp, err := s.knownSpace(ctx, space)
+	if err != nil {
+		return Member{}, err
+	}
+	cur, err := s.getMember(ctx, sp, membership)
+	if err != nil {
+		return Member{}, err
+	}
+	switch {
+	case invitation && cur.State != StateInvited:
+		return Member{}, errNotInvited(cur)
+	case cur.Me && !opts.ConfirmedSelf:
+		return Member{}, errConfirmLeave(sp)
+	}
+	scope := ScopeMemberships
+	if cur.Kind == KindApp {
+		scope = ScopeMembershipsApp
+	}
+	uncertain := false
+	err = s.retry.run(ctx, func() error {
+		_, err := s.api.Spaces.Members.Delete(membership).Context(ctx).Do()
+		if uncertain && googleStatus(err) == 404 {
+			return nil // an earlier attempt went through; its answer was lost
+		}
+		uncertain = uncertain || mayHaveApplied(err)
+		return err
+	})
+	if err == nil {
+		return cur, nil
+	}
+	p := toProblem(err, call{scope: scope, space: space})
+	switch {
+	case p.Code == CodePermissionDenied:
+		p = errRemoveNotAllowed(cur, p.Detail)
+	case p.Code == CodePrecondition:
+		p = errLastOwner(cur, p.Detail)
+	case p.Code == CodeSpaceNotFound:
+		p = errMemberGone(cur, p.Detail)
+	}
+	return Member{}, p
+}
+
+// getMember reads one membership. A 404 means the member left or the space is gone (or the user
+// was removed from it); one spaces.get, bypassing the cache, tells which.
+func (s *Service) getMember(ctx context.Context, sp Space, membership string) (Member, error) {
+	var m *chatapi.Membership
+	err := s.retry.run(ctx, func() (err error) {
+		m, err = s.api.Spaces.Members.Get(membership).Context(ctx).Do()
+		return err
+	})
+	if err == nil {
+		return s.fromAPIMember(m), nil
+	}
+	p := toProblem(err, call{scope: ScopeMembershipsReadonly, space: sp.Name})
+	if p.Code == CodeSpaceNotFound {
+		if _, gerr := s.GetSpace(ctx, sp.Name); gerr == nil {
+			return Member{}, errMemberGone(Member{}, p.Detail)
+		} else if problem.CodeOf(gerr) != CodeSpaceNotFound {
+			return Member{}, gerr
+		}
+	}
+	return Member{}, p
+}
+
+func spaceOf(membership string) string {
+	if m := membershipNameRE.FindStringSubmatch(membership); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+// who names a member in an English fallback text.
+func who(m Member) string {
+	if l := m.label(); l != "" {
+		return l
+	}
+	return "This member"
+}
+
+func errRoleNotAllowed(m Member, role, detail string) *problem.Problem {
+	msg := "You aren't allowed to change roles in this space."
+	fix := "Ask an owner of the space to change the role."
+	if m.Role == RoleOwner || role == RoleOwner {
+		msg = "Only an owner of the space can make someone an owner or change an owner's role."
+		fix = "Ask an owner of the space to do it."
+	}
+	return &problem.Problem{Code: CodeRoleNotAllowed, Message: msg, Fix: fix,
+		Params: map[string]string{"member": who(m), "role": role}, Detail: detail}
+}
+
+func errRemoveNotAllowed(m Member, detail string) *problem.Problem {
+	return &problem.Problem{
+		Code:    CodeRemoveNotAllowed,
+		Message: fmt.Sprintf("You aren't allowed to remove %s from this space.", who(m)),
+		Fix:     "Managers can remove members; only owners can remove managers and other owners. Ask an owner of the space.",
+		Params:  map[string]string{"member": who(m)},
+		Detail:  detail,
+	}
+}
+
+func errLastOwner(m Member, detail string) *problem.Problem {
+	return &problem.Problem{
+		Code:    CodeLastOwner,
+		Message: fmt.Sprintf("%s is the only owner of this space, and Google requires every space to keep an owner.", who(m)),
+		Fix:     "Make someone else an owner first, then try again.",
+		Params:  map[string]string{"member": who(m)},
+		Detail:  detail,
+	}
+}
+
+func errMemberGone(m Member, detail string) *problem.Problem {
+	return &problem.Problem{
+		Code:    CodeMemberGone,
+		Message: "This person is no longer in the space: they may have just left or been removed.",
+		Fix:     "Refresh the member list.",
+		Params:  map[string]string{"member": who(m)},
+		Detail:  detail,
+	}
+}
+
+func errConfirmLeave(sp Space) *problem.Problem {
+	return &problem.Problem{
+		Code:    CodeConfirmLeave,
+		Message: "This would remove you from the space, and you would no longer see it.",
+		Fix:     "Confirm once more that you want to leave the space.",
+		Params:  map[string]string{"space": sp.Name, "spaceName": sp.DisplayName},
+		Detail:  "refused before sending: removing the signed-in user needs a second confirmation",
+	}
+}
+
+func errNoRole(m Member) *problem.Problem {
+	return &problem.Problem{
+		Code:    CodeNoRole,
+		Message: "Chat apps and Google Groups have no role in a space; only people do.",
+		Fix:     "Change the role of a person instead.",
+		Params:  map[string]string{"member": who(m)},
+		Detail:  "refused before sending: the membership is a " + m.Kind,
+	}
+}
+
+func errRolesOnlyInSpaces(sp Space) *problem.Problem {
+	return &problem.Problem{
+		Code:    CodeRolesOnlyInSpaces,
+		Message: "Only spaces have managers and owners; group chats and direct messages don't.",
+		Fix:     "Add the person as a member, or use a space instead.",
+		Params:  map[string]string{"space": sp.Name},
+		Detail:  "refused before sending: " + sp.Name + " is a " + sp.Type,
+	}
+}
+
+func errNotInvited(m Member) *problem.Problem {
+	return &problem.Problem{
+		Code:    CodeNotInvited,
+		Message: fmt.Sprintf("%s has already accepted the invitation, so there is nothing to cancel.", who(m)),
+		Fix:     "Refresh the member list. To take them out of the space, remove them instead.",
+		Params:  map[string]string{"member": who(m)},
+		Detail:  "refused before sending: the membership is " + m.State,
+	}
+}
