@@ -7,7 +7,7 @@ BRIDGEBIN := build/bin/chat-members-bridge
 STAMP := .cache/stamps
 # What the binaries are built from: Go sources and embedded files, not tests (editing a test
 # must not relink the app). The frontend is embedded through frontend/dist/index.html.
-GOSRC := go.mod go.sum $(shell find . \( -path ./frontend -o -path ./.cache -o -path ./build -o -path ./.git -o -name testdata \) -prune \
+GOSRC := go.mod go.sum $(shell find . \( -path ./frontend -o -path ./.cache -o -path ./build -o -path ./.git -o -path ./scripts -o -name testdata \) -prune \
   -o -type f \( -name '*.go' -o -path './backend/*' \) -not -name '*_test.go' -print 2>/dev/null)
 FRONTEND_SRC := $(shell find frontend/src frontend/wailsjs frontend/public frontend/index.html frontend/vite.config.ts \
   frontend/svelte.config.js frontend/tsconfig.json frontend/package.json -type f -not -name '*.test.ts' -not -path 'frontend/src/test/*' 2>/dev/null)
@@ -15,14 +15,15 @@ FRONTEND_SRC := $(shell find frontend/src frontend/wailsjs frontend/public front
 # of opening a window, and needs no GTK, WebKit or Xvfb for that.
 HEADLESS := $(if $(DISPLAY)$(WAYLAND_DISPLAY),,1)
 
-.PHONY: run test bench build build-bridge build-dev emulator setup-run setup-test go-deps test-go test-frontend e2e window clean
+.PHONY: run test bench build build-bridge build-dev emulator setup-run setup-test setup-package go-deps test-go test-frontend e2e window package package-test clean
 
 ## run: build the app and open it on the demo workspace (headless: serve it to a browser)
 run: setup-run $(if $(HEADLESS),build-bridge,build)
 	@scripts/run.sh
 
-## test: every test layer: Go (race), frontend (Vitest), end to end (Chromium), real window (Xvfb)
-test: setup-test test-go test-frontend build build-bridge e2e window
+## test: every test layer: Go (race), frontend (Vitest), end to end (Chromium), real window (Xvfb),
+## then the installers (make package) and their checks
+test: setup-test test-go test-frontend build build-bridge e2e window package-test
 	@echo "make test: all layers passed"
 
 ## bench: Go benchmarks through the real Chat client against the emulator over loopback, and
@@ -42,6 +43,10 @@ setup-run:
 setup-test:
 	@scripts/setup-toolchain.sh
 	@scripts/setup-system.sh test
+
+setup-package:
+	@scripts/setup-toolchain.sh
+	@scripts/setup-system.sh package
 
 go-deps: $(STAMP)/go-deps
 $(STAMP)/go-deps: go.mod go.sum
@@ -75,7 +80,7 @@ test-frontend: frontend/node_modules/.package-lock.json
 
 ## build: the production binary (same as `wails build`)
 build: $(BIN)
-$(BIN): $(STAMP)/go-deps frontend/dist/index.html $(GOSRC)
+$(BIN): $(STAMP)/go-deps frontend/dist/index.html $(GOSRC) build/linux/icon.png
 	@echo "build: $(BIN)"
 	$(GO) build -tags desktop,production,$(TAGS) -ldflags "-w -s" -o $(BIN) .
 	@touch $@
@@ -93,6 +98,15 @@ e2e: build-bridge frontend/node_modules/.package-lock.json
 
 window: build
 	@scripts/window-test.sh
+
+## package: the installers in build/bin: a .deb (nfpm), the Windows .exe and its NSIS installer
+package: setup-package $(STAMP)/go-deps frontend/dist/index.html
+	@scripts/package.sh
+
+# The package checks: the unpacked .deb starts to the welcome screen under Xvfb, its Depends,
+# lintian, the Windows files are PE executables and the installer holds the app.
+package-test: package
+	@scripts/package-test.sh
 
 clean:
 	rm -rf build/bin .cache frontend/dist/assets frontend/dist/index.html

@@ -6,6 +6,7 @@ package main
 
 import (
 	"context"
+	_ "embed"
 	"flag"
 	"fmt"
 	"io"
@@ -14,9 +15,17 @@ import (
 	"github.com/wailsapp/wails/v2"
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
+	"github.com/wailsapp/wails/v2/pkg/options/linux"
 
 	"chatmembers/backend/workspace"
 )
+
+// windowIcon is the app's icon for the window on Linux (on Windows the .exe's icon resource
+// serves, on macOS the bundle's). 256 px: enough for any panel, a quarter of build/appicon.png's
+// decoded memory. Rendered from build/appicon.svg by scripts/icon.sh.
+//
+//go:embed build/linux/icon.png
+var windowIcon []byte
 
 func main() {
 	// A `wails dev` build reads its own flags (-assetdir, -devserver) from os.Args too, so
@@ -39,6 +48,14 @@ func main() {
 		OnStartup:        func(ctx context.Context) { app.startup(ctx, windowDesktop{ctx}) },
 		OnShutdown:       app.shutdown,
 		Bind:             []interface{}{app},
+		Linux: &linux.Options{
+			Icon: windowIcon,
+			// The desktop entry's StartupWMClass, so the panel matches the window to its entry.
+			ProgramName: "chat-members",
+			// What Wails picks when Linux options are nil (wailsapp/wails#2977); a non-nil
+			// Options would otherwise mean "always" (the zero value).
+			WebviewGpuPolicy: linux.WebviewGpuPolicyNever,
+		},
 	})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "chat-members:", err)
