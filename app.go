@@ -1,3 +1,5 @@
+//go:generate go run ./cmd/problemgen
+
 package main
 
 import (

@@ -2,7 +2,6 @@ package chat
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"time"
 
@@ -164,39 +163,19 @@ func fromAPIMembership(m *chatapi.Membership, sp Space, email string) Membership
 }
 
 func errDMAppOnly(sp Space) *problem.Problem {
-	return &problem.Problem{
-		Code:    CodeDMAppOnly,
-		Message: "People can't be added to a direct message; only the Chat app can.",
-		Fix:     "Add the people to a space or a group chat instead.",
-		Params:  map[string]string{"space": sp.Name},
-		Detail:  "refused before sending: " + sp.Name + " is a DIRECT_MESSAGE",
-	}
+	return probDMAppOnly.With("space", sp.Name).
+		WithDetail("refused before sending: " + sp.Name + " is a DIRECT_MESSAGE")
 }
 
 func errPersonNotFound(memberName, email, detail string) *problem.Problem {
 	who := email
-	msg := fmt.Sprintf("Google doesn't know anyone with the address %s.", email)
-	fix := "Check the address for typos. The person needs a Google account (a Google Workspace or personal Google account)."
 	if email == "" {
 		who = strings.TrimPrefix(memberName, "users/")
-		msg = fmt.Sprintf("No one with the user ID %s was found in your organisation.", who)
-		fix = "Check the ID, or add the person by email address instead."
 	}
-	return &problem.Problem{
-		Code:    CodePersonNotFound,
-		Message: msg,
-		Fix:     fix,
-		Params:  map[string]string{"person": who},
-		Detail:  detail,
-	}
+	return probPersonNotFound.With("person", who).WithDetail(detail)
 }
 
 func errExternal(email string, sp Space, detail string) *problem.Problem {
-	return &problem.Problem{
-		Code:    CodeExternalNotAllowed,
-		Message: fmt.Sprintf("%s is outside your organisation, and this space only allows people from your organisation.", email),
-		Fix:     "Add them to a space that allows people from outside; this setting can't be changed once a space exists.",
-		Params:  map[string]string{"email": email, "space": sp.Name, "spaceName": sp.DisplayName},
-		Detail:  detail,
-	}
+	return probExternalNotAllowed.With("email", email).With("space", sp.Name).
+		With("spaceName", sp.DisplayName).WithDetail(detail)
 }

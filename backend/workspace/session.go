@@ -10,18 +10,6 @@ import (
 	"chatmembers/backend/problem"
 )
 
-func errNoWorkspace() *problem.Problem {
-	return problem.New("workspace.none",
-		"No workspace is chosen yet.",
-		"Choose the demo workspace or connect your Google Workspace first.")
-}
-
-func errNotSignedIn() *problem.Problem {
-	return problem.New("workspace.signed_out",
-		"You are not signed in.",
-		"Sign in with Google, then try again.")
-}
-
 // SignIn runs the browser sign-in for the basic scopes (reading spaces, managing members).
 // A second call cancels the first. CancelSignIn abandons it.
 func (w *Workspace) SignIn(ctx context.Context) (Status, error) {
@@ -52,7 +40,7 @@ func (w *Workspace) runAuth(ctx context.Context, f func(context.Context, *auth.S
 	a := w.auth
 	if a == nil {
 		w.mu.Unlock()
-		return auth.Account{}, errNoWorkspace()
+		return auth.Account{}, errNoWorkspace
 	}
 	prev := w.run
 	ctx, cancel := context.WithCancel(ctx)
@@ -75,7 +63,7 @@ func (w *Workspace) runAuth(ctx context.Context, f func(context.Context, *auth.S
 	}
 	if w.auth != a {
 		// The workspace was switched while the browser was open: this result belongs to neither.
-		return auth.Account{}, problem.New("auth.cancelled", "Sign-in was cancelled.", "Sign in again when you are ready.")
+		return auth.Account{}, auth.Cancelled()
 	}
 	return acct, err
 }
@@ -115,10 +103,10 @@ func (w *Workspace) chatService() (*chat.Service, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.auth == nil {
-		return nil, errNoWorkspace()
+		return nil, errNoWorkspace
 	}
 	if w.account == "" {
-		return nil, errNotSignedIn()
+		return nil, errNotSignedIn
 	}
 	if w.chat == nil {
 		endpoint := "" // Google's

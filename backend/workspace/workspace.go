@@ -126,24 +126,18 @@ func (w *Workspace) CheckLiveAllowed() error {
 	if w.opts.LiveAllowed {
 		return nil
 	}
-	return problem.New("workspace.live_refused",
-		"This test build only runs the demo workspace.",
-		"Use the installed Chat Members app to connect your Google Workspace.")
+	return errLiveRefused
 }
 
 // ErrNoFile says the file dialog was closed without a choice: nothing changed, and the UI
 // should not go on to sign in (with an earlier file) as if a file had been chosen.
 func ErrNoFile() error {
-	return problem.New("workspace.no_file",
-		"No file was chosen.",
-		"Choose the client_secret.json file you downloaded from the Google Cloud console.")
+	return errNoFile
 }
 
 // ErrDialog says the file dialog itself failed, which must not look like "no file chosen".
 func ErrDialog(err error) error {
-	return problem.New("workspace.dialog_failed",
-		"The window for choosing a file could not be opened.",
-		"Try again. If it keeps failing, restart Chat Members.").WithDetail(err.Error())
+	return errDialog.WithDetail(err.Error())
 }
 
 // ImportClientSecretFile reads, validates and keeps a copy of the user's client_secret.json,
@@ -178,9 +172,7 @@ func (w *Workspace) useSecret(secret *auth.ClientSecret, data []byte) (Status, e
 		return w.Status(), err
 	}
 	if err := writePrivate(filepath.Join(dir, secretFile), data); err != nil {
-		return w.Status(), problem.New("workspace.save_failed",
-			"Chat Members could not save the client file in its settings folder.",
-			"Check that your home folder is writable, then choose the file again.").WithDetail(err.Error())
+		return w.Status(), errSaveFailed.WithDetail(err.Error())
 	}
 	store, err := w.liveStore(dir)
 	if err != nil {
@@ -278,16 +270,12 @@ func (w *Workspace) configDir() (string, error) {
 	if dir == "" {
 		base, err := os.UserConfigDir()
 		if err != nil {
-			return "", problem.New("workspace.no_config_dir",
-				"Chat Members could not find your settings folder.",
-				"Make sure your home folder is set up, then try again.").WithDetail(err.Error())
+			return "", errNoConfigDir.WithDetail(err.Error())
 		}
 		dir = filepath.Join(base, "chat-members")
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", problem.New("workspace.save_failed",
-			"Chat Members could not create its settings folder.",
-			"Check that your home folder is writable, then try again.").WithDetail(err.Error())
+		return "", errSaveFailed.WithDetail(err.Error())
 	}
 	return dir, nil
 }
@@ -305,9 +293,7 @@ func (w *Workspace) liveStore(dir string) (auth.Store, error) {
 func (w *Workspace) OpenLink(link string) error {
 	u, err := url.Parse(link)
 	if err != nil || u.User != nil || u.Scheme != "https" || (u.Host != "chat.google.com" && u.Host != "mail.google.com") {
-		return problem.New("workspace.bad_link",
-			"That link does not lead to Google Chat, so it was not opened.",
-			"Open Google Chat yourself at chat.google.com.")
+		return errBadLink
 	}
 	w.mu.Lock()
 	if w.mode == ModeDemo && w.emu != nil {
@@ -317,9 +303,7 @@ func (w *Workspace) OpenLink(link string) error {
 	}
 	w.mu.Unlock()
 	if err := w.open(link); err != nil {
-		return problem.New("workspace.browser_failed",
-			"Your web browser could not be opened.",
-			"Open this address yourself: "+link).With("link", link).WithDetail(err.Error())
+		return errBrowserFailed.With("link", link).WithDetail(err.Error())
 	}
 	return nil
 }
