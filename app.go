@@ -92,3 +92,11 @@ func (a *App) OpenInBrowser(url string) error { return a.ws.OpenLink(url) }
 
 // Language is the OS language ("en", "ru", ...), for the initial UI language.
 func (a *App) Language() string { return workspace.SystemLanguage() }
+
+// bound is every struct whose methods the frontend calls, the same in the window build (Wails'
+// Bind) and the browser bridge, so `wails generate module` describes both.
+func bound(app *App) []any { return []any{app} }
+
+// enums are the Go string types the frontend receives, bound so that TypeScript gets them as
+// enums in wailsjs/go/models.ts (Wails' EnumBind).
+func enums() []any { return append(chat.Enums(), workspace.Enums()...) }

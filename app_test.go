@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"reflect"
 	"regexp"
@@ -46,5 +47,28 @@ func TestGeneratedBindingsMatchApp(t *testing.T) {
 	sort.Strings(extra)
 	if len(missing) > 0 || len(extra) > 0 {
 		t.Fatalf("bindings out of date (run `wails generate module`): missing %v, stale %v", missing, extra)
+	}
+}
+
+// Every value of every bound enum is in the generated models, under its TypeScript name: a value
+// added or renamed in Go fails here until the bindings are regenerated.
+func TestGeneratedModelsHaveEveryEnumValue(t *testing.T) {
+	src, err := os.ReadFile("frontend/wailsjs/go/models.ts")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, e := range enums() {
+		v := reflect.ValueOf(e)
+		for i := 0; i < v.Len(); i++ {
+			value, name := v.Index(i).Field(0).String(), v.Index(i).Field(1).String()
+			if !strings.Contains(string(src), fmt.Sprintf("%s = %q,", name, value)) {
+				t.Errorf("models.ts lacks %s = %q (%s): run `wails generate module`", name, value, v.Index(i).Field(0).Type())
+			}
+			n++
+		}
+	}
+	if n < 15 {
+		t.Fatalf("only %d enum values bound", n)
 	}
 }

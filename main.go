@@ -38,7 +38,8 @@ func main() {
 		BackgroundColour: &options.RGBA{R: 248, G: 249, B: 251, A: 1},
 		OnStartup:        func(ctx context.Context) { app.startup(ctx, windowDesktop{ctx}) },
 		OnShutdown:       app.shutdown,
-		Bind:             []interface{}{app},
+		Bind:             bound(app),
+		EnumBind:         enums(),
 	})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "chat-members:", err)

@@ -40,7 +40,7 @@ func serve(addr string) error {
 	}
 	ws := workspace.New(workspace.Options{LiveAllowed: false})
 	app := NewApp(ws, true)
-	srv, err := bridge.New(dist, app)
+	srv, err := bridge.New(dist, bound(app)...)
 	if err != nil {
 		return err
 	}

@@ -7,13 +7,6 @@ import (
 	chatapi "google.golang.org/api/chat/v1"
 )
 
-// Space types as Google names them.
-const (
-	TypeSpace         = "SPACE"
-	TypeGroupChat     = "GROUP_CHAT"
-	TypeDirectMessage = "DIRECT_MESSAGE"
-)
-
 const (
 	listPageSize = 1000 // Google's maximum for spaces.list
 	// maxSpaces stops a listing that never ends (a server that keeps sending next-page tokens).
@@ -98,7 +91,7 @@ func (s *Service) knownSpace(ctx context.Context, name string) (Space, error) {
 }
 
 func fromAPISpace(sp *chatapi.Space) Space {
-	t := sp.SpaceType
+	t := SpaceType(sp.SpaceType)
 	if t == "" { // the deprecated field, still sent by some servers
 		switch {
 		case sp.Type == "ROOM":

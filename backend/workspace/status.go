@@ -1,17 +1,28 @@
 package workspace
 
-import "chatmembers/backend/problem"
+import (
+	"chatmembers/backend/chat"
+	"chatmembers/backend/problem"
+)
 
 // Mode says where requests go.
+type Mode string
+
+// The modes.
 const (
-	ModeNone = ""     // nothing chosen yet: the welcome screen
-	ModeDemo = "demo" // the bundled emulator
-	ModeLive = "live" // Google, with the user's client_secret.json
+	ModeNone Mode = ""     // nothing chosen yet: the welcome screen
+	ModeDemo Mode = "demo" // the bundled emulator
+	ModeLive Mode = "live" // Google, with the user's client_secret.json
 )
+
+// Enums lists this package's enums for Wails' EnumBind.
+func Enums() []any {
+	return []any{[]chat.Enum[Mode]{{Value: ModeNone, TSName: "NONE"}, {Value: ModeDemo, TSName: "DEMO"}, {Value: ModeLive, TSName: "LIVE"}}}
+}
 
 // Status is what the frontend needs to draw the current screen.
 type Status struct {
-	Mode string `json:"mode"`
+	Mode Mode `json:"mode"`
 	// SignedIn is true when a token is held for Account.
 	SignedIn bool   `json:"signedIn"`
 	Account  string `json:"account"`

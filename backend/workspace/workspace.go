@@ -40,7 +40,7 @@ type Workspace struct {
 	opts Options
 
 	mu          sync.Mutex
-	mode        string
+	mode        Mode
 	emu         *emulator.Server
 	secret      *auth.ClientSecret
 	auth        *auth.Service
@@ -220,7 +220,7 @@ func (w *Workspace) liveEndpoints(secret *auth.ClientSecret) auth.Endpoints {
 }
 
 // switchLocked builds the auth service for a mode and restores a stored sign-in.
-func (w *Workspace) switchLocked(mode string, secret *auth.ClientSecret, endpoints auth.Endpoints, store auth.Store) {
+func (w *Workspace) switchLocked(mode Mode, secret *auth.ClientSecret, endpoints auth.Endpoints, store auth.Store) {
 	if w.run != nil {
 		w.run.cancel()
 	}

@@ -94,7 +94,7 @@ describe('add form', () => {
     ['ROLE_MEMBER', 'Member'],
     ['ROLE_ASSISTANT_MANAGER', 'Manager'],
     ['ROLE_MANAGER', 'Owner'],
-  ])('names the role %s in words: %s', async (role, words) => {
+  ] as const)('names the role %s in words: %s', async (role, words) => {
     const user = await chosen();
     app.AddPerson.mockResolvedValue(membership({ role }) as never);
     await user.type(emailBox(), 'jane@demo.example');

@@ -2,45 +2,27 @@
 // Only lib/stores imports this module.
 import * as App from '../../../wailsjs/go/main/App';
 import { ClipboardSetText, EventsOn } from '../../../wailsjs/runtime/runtime';
+import type { chat, workspace } from '../../../wailsjs/go/models';
 import { AppProblem, toProblem } from './problem';
 
 export { AppProblem, UNEXPECTED } from './problem';
 
-export interface Status {
-  mode: '' | 'demo' | 'live' | string;
-  signedIn: boolean;
-  account: string;
-  clientId: string;
-  liveAllowed: boolean;
-  scopes: string[];
+/**
+ * Plain turns the enum-typed fields of a generated model into the union of their string values
+ * (`${chat.SpaceType}` is 'SPACE' | 'GROUP_CHAT' | 'DIRECT_MESSAGE'), so the UI may compare them with
+ * literals while the values themselves stay defined once, in Go.
+ */
+export type Plain<T> = { [K in keyof T]: T[K] extends string ? `${T[K]}` : T[K] };
+
+export type SpaceType = `${chat.SpaceType}`;
+export type Mode = `${workspace.Mode}`;
+export type Space = Plain<chat.Space>;
+export type Membership = Plain<chat.Membership>;
+
+export type Status = Omit<Plain<workspace.Status>, 'storeProblem'> & {
   /** The sign-in works but could not be saved on this computer (auth.store_failed). */
   storeProblem: AppProblem | null;
-}
-
-export type SpaceType = 'SPACE' | 'GROUP_CHAT' | 'DIRECT_MESSAGE';
-
-export interface Space {
-  name: string;
-  displayName: string;
-  type: SpaceType | string;
-  uri: string;
-  externalUserAllowed: boolean;
-}
-
-export interface Membership {
-  name: string;
-  state: 'JOINED' | 'INVITED' | 'NOT_A_MEMBER' | string;
-  role: 'ROLE_MEMBER' | 'ROLE_ASSISTANT_MANAGER' | 'ROLE_MANAGER' | string;
-  memberName: string;
-  memberType: 'HUMAN' | 'BOT' | string;
-  displayName: string;
-  email: string;
-  createTime: string;
-  alreadyMember: boolean;
-  spaceName: string;
-  spaceDisplayName: string;
-  spaceUri: string;
-}
+};
 
 async function call<T>(p: () => Promise<T>): Promise<T> {
   try {
@@ -50,7 +32,7 @@ async function call<T>(p: () => Promise<T>): Promise<T> {
   }
 }
 
-function plainStatus(s: (Omit<Partial<Status>, 'storeProblem'> & { storeProblem?: unknown }) | null | undefined): Status {
+function plainStatus(s: Partial<workspace.Status> | null | undefined): Status {
   return {
     mode: s?.mode ?? '',
     signedIn: s?.signedIn ?? false,

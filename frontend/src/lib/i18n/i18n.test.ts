@@ -38,7 +38,7 @@ describe('catalogues', () => {
         expect(texts.message.trim(), `${lang} ${code}`).not.toBe('');
         for (const part of ['message', 'fix'] as const) {
           for (const name of names(texts[part])) {
-            if (!PROBLEMS[code].params.includes(name)) unfilled.push(`${lang}: ${code}.${part} {${name}}`);
+            if (!(PROBLEMS[code].params as readonly string[]).includes(name)) unfilled.push(`${lang}: ${code}.${part} {${name}}`);
           }
         }
       }
