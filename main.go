@@ -15,7 +15,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
 
-	"chatmembers/backend/workspace"
+	"chatmembers/backend/session"
 )
 
 func main() {
@@ -26,8 +26,8 @@ func main() {
 	demo := fs.Bool("demo", false, "start on the demo workspace")
 	_ = fs.Parse(os.Args[1:])
 
-	ws := workspace.New(workspace.Options{LiveAllowed: !wailsDevServer})
-	app := NewApp(ws, *demo || wailsDevServer)
+	sess := session.New(session.Options{LiveAllowed: !wailsDevServer})
+	app := NewApp(sess, *demo || wailsDevServer)
 	err := wails.Run(&options.App{
 		Title:            "Chat Members",
 		Width:            1100,
@@ -38,7 +38,7 @@ func main() {
 		BackgroundColour: &options.RGBA{R: 248, G: 249, B: 251, A: 1},
 		OnStartup:        func(ctx context.Context) { app.startup(ctx, windowDesktop{ctx}) },
 		OnShutdown:       app.shutdown,
-		Bind:             bound(app),
+		Bind:             app.bound(),
 		EnumBind:         enums(),
 	})
 	if err != nil {

@@ -16,7 +16,7 @@ import (
 	"chatmembers/backend/auth"
 	"chatmembers/backend/chat"
 	"chatmembers/backend/problem"
-	"chatmembers/backend/workspace"
+	"chatmembers/backend/session"
 )
 
 // Out is where the generated file goes, from the repository root.
@@ -28,7 +28,7 @@ func catalogue() ([]problem.Def, error) {
 	var defs []problem.Def
 	seen := map[string]bool{}
 	for _, list := range [][]*problem.Problem{
-		problem.Problems(), auth.Problems(), chat.Problems(), workspace.Problems(),
+		problem.Problems(), auth.Problems(), chat.Problems(), session.Problems(),
 	} {
 		for _, p := range list {
 			d := p.Def()

@@ -1,11 +1,14 @@
 // A fake backend behind the mocked bindings: plain data and controllable promises.
 import { vi } from 'vitest';
-import * as Bindings from '../../wailsjs/go/main/App';
+import * as Members from '../../wailsjs/go/main/Members';
+import * as Session from '../../wailsjs/go/main/Session';
+import * as Spaces from '../../wailsjs/go/main/Spaces';
 import * as Runtime from '../../wailsjs/runtime/runtime';
 import type { Membership, Space, Status } from '../lib/api/app';
 import type { ProblemData } from '../lib/api/problem';
 
-export const app = vi.mocked(Bindings);
+/** Every bound method, by name (the mocks of the Session, Spaces and Members bindings). */
+export const app = { ...vi.mocked(Session), ...vi.mocked(Spaces), ...vi.mocked(Members) };
 export const runtime = vi.mocked(Runtime);
 
 type Handler = (...data: unknown[]) => void;

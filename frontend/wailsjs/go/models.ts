@@ -57,7 +57,7 @@ export namespace problem {
 
 }
 
-export namespace workspace {
+export namespace session {
 	
 	export enum Mode {
 	    NONE = "",
@@ -72,6 +72,7 @@ export namespace workspace {
 	    liveAllowed: boolean;
 	    scopes: string[];
 	    storeProblem?: problem.Problem;
+	    ended?: problem.Problem;
 	}
 
 }

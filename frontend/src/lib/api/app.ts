@@ -1,8 +1,10 @@
 // Thin wrappers over the generated Wails bindings. Every rejection becomes an AppProblem.
 // Only lib/stores imports this module.
-import * as App from '../../../wailsjs/go/main/App';
+import * as Members from '../../../wailsjs/go/main/Members';
+import * as Session from '../../../wailsjs/go/main/Session';
+import * as Spaces from '../../../wailsjs/go/main/Spaces';
 import { ClipboardSetText, EventsOn } from '../../../wailsjs/runtime/runtime';
-import type { chat, workspace } from '../../../wailsjs/go/models';
+import type { chat, session } from '../../../wailsjs/go/models';
 import { AppProblem, toProblem } from './problem';
 
 export { AppProblem, UNEXPECTED } from './problem';
@@ -15,13 +17,15 @@ export { AppProblem, UNEXPECTED } from './problem';
 export type Plain<T> = { [K in keyof T]: T[K] extends string ? `${T[K]}` : T[K] };
 
 export type SpaceType = `${chat.SpaceType}`;
-export type Mode = `${workspace.Mode}`;
+export type Mode = `${session.Mode}`;
 export type Space = Plain<chat.Space>;
 export type Membership = Plain<chat.Membership>;
 
-export type Status = Omit<Plain<workspace.Status>, 'storeProblem'> & {
+export type Status = Omit<Plain<session.Status>, 'storeProblem' | 'ended'> & {
   /** The sign-in works but could not be saved on this computer (auth.store_failed). */
   storeProblem: AppProblem | null;
+  /** Why Go ended the sign-in by itself (expired, withdrawn), in the event of that moment. */
+  ended?: AppProblem | null;
 };
 
 async function call<T>(p: () => Promise<T>): Promise<T> {
@@ -32,7 +36,7 @@ async function call<T>(p: () => Promise<T>): Promise<T> {
   }
 }
 
-function plainStatus(s: Partial<workspace.Status> | null | undefined): Status {
+function plainStatus(s: Partial<session.Status> | null | undefined): Status {
   return {
     mode: s?.mode ?? '',
     signedIn: s?.signedIn ?? false,
@@ -41,28 +45,37 @@ function plainStatus(s: Partial<workspace.Status> | null | undefined): Status {
     liveAllowed: s?.liveAllowed ?? false,
     scopes: s?.scopes ?? [],
     storeProblem: s?.storeProblem ? toProblem(s.storeProblem) : null,
+    ended: s?.ended ? toProblem(s.ended) : null,
   };
 }
 
-export const status = () => call(App.Status).then(plainStatus);
-export const useDemo = () => call(App.UseDemo).then(plainStatus);
-export const chooseClientSecret = () => call(App.ChooseClientSecret).then(plainStatus);
-export const signIn = () => call(App.SignIn).then(plainStatus);
-export const cancelSignIn = () => call(App.CancelSignIn);
-export const signOut = () => call(App.SignOut).then(plainStatus);
-export const listSpaces = (): Promise<Space[]> => call(App.ListSpaces).then((s) => s ?? []);
+export const status = () => call(Session.Status).then(plainStatus);
+export const useDemo = () => call(Session.UseDemo).then(plainStatus);
+export const chooseClientSecret = () => call(Session.ChooseClientSecret).then(plainStatus);
+export const signIn = () => call(Session.SignIn).then(plainStatus);
+export const cancelSignIn = () => call(Session.CancelSignIn);
+export const signOut = () => call(Session.SignOut).then(plainStatus);
+export const listSpaces = (): Promise<Space[]> => call(Spaces.ListSpaces).then((s) => s ?? []);
 /** spaceLabels names unnamed conversations by their members; spaces it could not name are missing. */
 export const spaceLabels = (spaces: string[]): Promise<Record<string, string>> =>
-  call(() => App.SpaceLabels(spaces)).then((m) => m ?? {});
+  call(() => Spaces.SpaceLabels(spaces)).then((m) => m ?? {});
 export const addPerson = (space: string, person: string): Promise<Membership> =>
-  call(() => App.AddPerson(space, person));
-export const addApp = (space: string): Promise<Membership> => call(() => App.AddApp(space));
-export const openInBrowser = (url: string) => call(() => App.OpenInBrowser(url));
-export const language = () => call(App.Language);
+  call(() => Members.AddPerson(space, person));
+export const addApp = (space: string): Promise<Membership> => call(() => Members.AddApp(space));
+export const openInBrowser = (url: string) => call(() => Spaces.OpenInBrowser(url));
+export const language = () => call(Session.Language);
 
 /** Event names the backend emits. */
+export const SESSION_CHANGED = 'session:changed';
 export const AUTH_URL = 'auth:url';
 export const AUTH_BROWSER_FAILED = 'auth:browser_failed';
+
+/** onSessionChanged calls fn with the Status Go pushes whenever the sign-in, account or mode changes. */
+export function onSessionChanged(fn: (s: Status) => void): () => void {
+  return EventsOn(SESSION_CHANGED, (s: unknown) => {
+    if (typeof s === 'object' && s !== null) fn(plainStatus(s as Partial<session.Status>));
+  });
+}
 
 /** onAuthURL calls fn with the sign-in URL the backend opened in the browser; returns an unsubscribe. */
 export function onAuthURL(fn: (url: string) => void): () => void {

@@ -2,7 +2,7 @@
 // it is still what was sent (the field stays usable while an add is running).
 import * as api from '../api/app';
 import type { AppProblem, Membership, Space } from '../api/app';
-import { CANCELLED, SIGNED_OUT } from './codes';
+import { CANCELLED } from './codes';
 import { checkPerson } from './person';
 
 export type Who = 'person' | 'app';
@@ -28,9 +28,6 @@ export class AddStore {
   consentURL = $state('');
   /** The permission page could not be opened in a browser: the link is all the person has. */
   consentBrowserFailed = $state(false);
-
-  /** Called when an add shows that the sign-in is gone (expired or withdrawn). */
-  onSignedOut: (problem: AppProblem) => void = () => {};
 
   private unsubscribe: (() => void) | null = null;
   private unsubscribeFailed: (() => void) | null = null;
@@ -108,7 +105,6 @@ export class AddStore {
       const p = e as AppProblem;
       // Cancelling the permission page leaves the form as it was: nothing happened.
       if (p.code === CANCELLED) return;
-      if (SIGNED_OUT.has(p.code) && id === this.attempt) this.onSignedOut(p);
       if (stale()) return;
       this.result = null;
       this.problem = p;

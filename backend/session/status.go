@@ -1,4 +1,4 @@
-package workspace
+package session
 
 import (
 	"chatmembers/backend/chat"
@@ -35,4 +35,12 @@ type Status struct {
 	// StoreProblem is set when the sign-in could not be saved on this computer (auth.store_failed):
 	// it works now, but the next start will ask to sign in again, and the person should know why.
 	StoreProblem *problem.Problem `json:"storeProblem,omitempty"`
+	// Ended says why the sign-in ended when Go ended it by itself (auth.expired after Google
+	// refused a refresh, chat.signed_out after Google refused a call), in the session:changed
+	// event of that moment; the UI shows it on the sign-in screen. nil otherwise.
+	Ended *problem.Problem `json:"ended,omitempty"`
 }
+
+// ChangedEvent is the event that carries the Status whenever the mode, the sign-in, the account
+// or its scopes change: the frontend follows it instead of guessing from problem codes.
+const ChangedEvent = "session:changed"
