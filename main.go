@@ -26,7 +26,9 @@ func main() {
 	demo := fs.Bool("demo", false, "start on the demo workspace")
 	_ = fs.Parse(os.Args[1:])
 
-	sess := session.New(session.Options{LiveAllowed: !wailsDevServer})
+	logger, logFile := openLog()
+	defer logFile.Close()
+	sess := session.New(session.Options{LiveAllowed: !wailsDevServer, Log: logger})
 	app := NewApp(sess, *demo || wailsDevServer)
 	err := wails.Run(&options.App{
 		Title:            "Chat Members",

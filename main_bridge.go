@@ -38,7 +38,9 @@ func serve(addr string) error {
 	if err != nil {
 		return err
 	}
-	app := NewApp(session.New(session.Options{LiveAllowed: false}), true)
+	logger, logFile := openLog()
+	defer logFile.Close()
+	app := NewApp(session.New(session.Options{LiveAllowed: false, Log: logger}), true)
 	srv, err := bridge.New(dist, app.bound()...)
 	if err != nil {
 		return err
