@@ -8,6 +8,7 @@ import (
 	"chatmembers/backend/auth"
 	"chatmembers/backend/browser"
 	"chatmembers/backend/chat"
+	"chatmembers/backend/recipients"
 	"chatmembers/backend/session"
 )
 
@@ -136,6 +137,11 @@ func (x *Members) AddPerson(space, person string) (chat.Membership, error) {
 			return c.AddPerson(ctx, space, person)
 		})
 }
+
+// CheckPeople reads what was typed or pasted for "who to add" (one address, or a list with
+// commas, semicolons, new lines, `Name <address>`) and checks every entry as the request
+// would, so the UI shows each verdict before sending; nothing is sent here.
+func (x *Members) CheckPeople(text string) recipients.Check { return recipients.Parse(text) }
 
 // AddApp adds the calling Chat app to a space, asking for the extra permission first if needed.
 func (x *Members) AddApp(space string) (chat.Membership, error) {

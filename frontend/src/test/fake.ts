@@ -101,4 +101,21 @@ export function reset(start: Status = status()): void {
     }) as never,
   );
   app.OpenInBrowser.mockResolvedValue();
+  // Go's verdict is stubbed: every entry passes unless a test says otherwise (refusedBy).
+  app.CheckPeople.mockImplementation(async (text: string) => ({
+    leftOut: false,
+    entries: text
+      .split(/[,;\n]/)
+      .map((s) => s.trim())
+      .filter((s) => s !== '')
+      .map((s) => ({ text: s, value: s })),
+  }));
+}
+
+/** refusedBy makes Go refuse what is typed with code (chat.invalid_email, chat.empty_person). */
+export function refusedBy(code: string): void {
+  app.CheckPeople.mockImplementation(async (text: string) => ({
+    leftOut: false,
+    entries: text.trim() === '' ? [] : [{ text: text.trim(), value: '', problem: { code, message: 'Refused.' } }],
+  }));
 }

@@ -23,6 +23,7 @@ vi.mock('../../wailsjs/go/main/Spaces', () => ({
 vi.mock('../../wailsjs/go/main/Members', () => ({
   AddApp: vi.fn(),
   AddPerson: vi.fn(),
+  CheckPeople: vi.fn(),
 }));
 
 vi.mock('../../wailsjs/runtime/runtime', () => ({

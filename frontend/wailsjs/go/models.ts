@@ -57,6 +57,21 @@ export namespace problem {
 
 }
 
+export namespace recipients {
+	
+	export interface Entry {
+	    text: string;
+	    name?: string;
+	    value: string;
+	    problem?: problem.Problem;
+	}
+	export interface Check {
+	    entries: Entry[];
+	    leftOut: boolean;
+	}
+
+}
+
 export namespace session {
 	
 	export enum Mode {

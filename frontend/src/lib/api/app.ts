@@ -4,7 +4,7 @@ import * as Members from '../../../wailsjs/go/main/Members';
 import * as Session from '../../../wailsjs/go/main/Session';
 import * as Spaces from '../../../wailsjs/go/main/Spaces';
 import { ClipboardSetText, EventsOn } from '../../../wailsjs/runtime/runtime';
-import type { chat, session } from '../../../wailsjs/go/models';
+import type { chat, recipients, session } from '../../../wailsjs/go/models';
 import { AppProblem, toProblem } from './problem';
 
 export { AppProblem, UNEXPECTED } from './problem';
@@ -61,6 +61,25 @@ export const spaceLabels = (spaces: string[]): Promise<Record<string, string>> =
   call(() => Spaces.SpaceLabels(spaces)).then((m) => m ?? {});
 export const addPerson = (space: string, person: string): Promise<Membership> =>
   call(() => Members.AddPerson(space, person));
+/** A person of a typed or pasted list, checked by Go: value to send, or the problem refusing it. */
+export interface Recipient {
+  text: string;
+  name: string;
+  value: string;
+  problem: AppProblem | null;
+}
+
+/** checkPeople asks Go to read and check a typed or pasted list of people; nothing is sent. */
+export const checkPeople = (text: string): Promise<{ entries: Recipient[]; leftOut: boolean }> =>
+  call(() => Members.CheckPeople(text)).then((c: recipients.Check) => ({
+    leftOut: c?.leftOut ?? false,
+    entries: (c?.entries ?? []).map((e) => ({
+      text: e.text,
+      name: e.name ?? '',
+      value: e.value,
+      problem: e.problem ? toProblem(e.problem) : null,
+    })),
+  }));
 export const addApp = (space: string): Promise<Membership> => call(() => Members.AddApp(space));
 export const openInBrowser = (url: string) => call(() => Spaces.OpenInBrowser(url));
 export const language = () => call(Session.Language);

@@ -2,8 +2,7 @@
 // it is still what was sent (the field stays usable while an add is running).
 import * as api from '../api/app';
 import type { AppProblem, Membership, Space } from '../api/app';
-import { CANCELLED } from './codes';
-import { checkPerson } from './person';
+import { CANCELLED, EMPTY_PERSON } from './codes';
 
 export type Who = 'person' | 'app';
 
@@ -78,13 +77,22 @@ export class AddStore {
     const typed = this.email;
     let call: () => Promise<Membership>;
     if (who === 'person') {
-      const check = checkPerson(typed);
-      if (!check.ok) {
-        this.inputError = check.reason;
+      // Go reads and checks the entry by the rules of the request itself; one person at a time here.
+      let entries: api.Recipient[];
+      try {
+        entries = (await api.checkPeople(typed)).entries;
+      } catch (e) {
+        this.problem = e as AppProblem;
+        return;
+      }
+      const only = entries.length === 1 ? entries[0] : null;
+      if (!only || only.problem) {
+        this.inputError = entries.length === 0 || only?.problem?.code === EMPTY_PERSON ? 'empty' : 'malformed';
         this.refused = typed.trim();
         return;
       }
-      call = () => api.addPerson(space.name, check.value);
+      const value = only.value;
+      call = () => api.addPerson(space.name, value);
     } else {
       call = () => api.addApp(space.name);
     }

@@ -9,3 +9,7 @@ export function AddApp(arg1) {
 export function AddPerson(arg1, arg2) {
   return window['go']['main']['Members']['AddPerson'](arg1, arg2);
 }
+
+export function CheckPeople(arg1) {
+  return window['go']['main']['Members']['CheckPeople'](arg1);
+}
