@@ -6,7 +6,6 @@ package recipients
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"chatmembers/backend/chat"
 	"chatmembers/backend/problem"
@@ -105,6 +104,3 @@ func entry(s string) Entry {
 	}
 	return e
 }
-
-// valid reports whether s is UTF-8 (for tests).
-func valid(s string) bool { return utf8.ValidString(s) }

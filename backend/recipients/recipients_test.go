@@ -3,6 +3,7 @@ package recipients
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"chatmembers/backend/chat"
 	"chatmembers/backend/problem"
@@ -68,7 +69,7 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		c := Parse(s)
 		for _, e := range c.Entries {
-			if !valid(e.Text) || e.Text != strings.TrimSpace(e.Text) || e.Text == "" {
+			if !utf8.ValidString(e.Text) || e.Text != strings.TrimSpace(e.Text) || e.Text == "" {
 				t.Fatalf("entry text %q", e.Text)
 			}
 			if e.Problem != nil {
