@@ -1,92 +1,153 @@
+//go:generate go run ./cmd/problemgen
+
 package main
 
 import (
 	"context"
 
+	"chatmembers/backend/auth"
 	"chatmembers/backend/browser"
 	"chatmembers/backend/chat"
-	"chatmembers/backend/workspace"
+	"chatmembers/backend/recipients"
+	"chatmembers/backend/session"
 )
 
-// App is the only struct bound to the frontend. Each method delegates to the workspace; the
-// only things done here are those that need the desktop (dialogs, events, the opener), reached
-// through a desktop so that the same App runs in the window and in the browser bridge.
+// The frontend calls one bound struct per feature (window.go.main.<Feature>.<Method>); each
+// method is a few lines that delegate to a backend service. They share a host: the session
+// (which world, the sign-in) and the context and desktop of this run.
+//
+// To add a feature: a struct here holding *host, a method per call that names the action and
+// delegates through session.Call (deadline, scopes, sign-in, log line), its value in
+// App.bound(), then `wails generate module` and `go generate ./...`.
+
+// host is what the bound structs share. ctx and desk are set by startup, before the frontend
+// can call anything.
+type host struct {
+	s    *session.Session
+	ctx  context.Context
+	desk desktop
+}
+
+// App is the run's lifecycle (startup, shutdown) and the list of bound structs; it is not
+// bound itself.
 type App struct {
-	ctx       context.Context
-	desk      desktop
-	ws        *workspace.Workspace
+	h         *host
 	startDemo bool
 }
 
-// NewApp creates the App around a workspace.
-func NewApp(ws *workspace.Workspace, startDemo bool) *App {
-	return &App{ws: ws, startDemo: startDemo}
+// NewApp creates the App around a session.
+func NewApp(s *session.Session, startDemo bool) *App {
+	return &App{h: &host{s: s, ctx: context.Background()}, startDemo: startDemo}
 }
 
+// bound is every struct whose methods the frontend calls, the same in the window build (Wails'
+// Bind) and the browser bridge, so `wails generate module` describes both.
+func (a *App) bound() []any {
+	return []any{&Session{a.h}, &Spaces{a.h}, &Members{a.h}}
+}
+
+// enums are the Go string types the frontend receives, bound so that TypeScript gets them as
+// enums in wailsjs/go/models.ts (Wails' EnumBind).
+func enums() []any { return append(chat.Enums(), session.Enums()...) }
+
 func (a *App) startup(ctx context.Context, desk desktop) {
-	a.ctx, a.desk = ctx, desk
+	a.h.ctx, a.h.desk = ctx, desk
+	s := a.h.s
 	opener := browser.Opener{Fallback: desk.OpenURL}
-	a.ws.SetBrowser(opener.Open, func(u string) { desk.Emit("auth:url", u) })
-	a.ws.OnBrowserFailed(func(u string) { desk.Emit("auth:browser_failed", u) })
+	s.SetBrowser(opener.Open, func(u string) { desk.Emit("auth:url", u) })
+	s.OnBrowserFailed(func(u string) { desk.Emit("auth:browser_failed", u) })
+	s.OnChange(func(st session.Status) { desk.Emit(session.ChangedEvent, st) })
 	if a.startDemo {
-		_, _ = a.ws.UseDemo()
+		_, _ = s.UseDemo()
 	} else {
-		a.ws.Restore()
+		s.Restore()
 	}
 }
 
-func (a *App) shutdown(context.Context) { a.ws.Close() }
+func (a *App) shutdown(context.Context) { a.h.s.Close() }
+
+// Session is choosing the workspace and signing in and out. Changes are also pushed as the
+// session:changed event (session.ChangedEvent), whoever caused them.
+type Session struct{ h *host }
 
 // Status tells which screen to show.
-func (a *App) Status() workspace.Status { return a.ws.Status() }
+func (x *Session) Status() session.Status { return x.h.s.Status() }
 
 // UseDemo switches to the bundled demo workspace.
-func (a *App) UseDemo() (workspace.Status, error) { return a.ws.UseDemo() }
+func (x *Session) UseDemo() (session.Status, error) { return x.h.s.UseDemo() }
 
 // ChooseClientSecret opens a file dialog for client_secret.json and switches to your workspace.
 // Closing the dialog changes nothing and answers workspace.no_file.
-func (a *App) ChooseClientSecret() (workspace.Status, error) {
-	if err := a.ws.CheckLiveAllowed(); err != nil {
-		return a.ws.Status(), err
+func (x *Session) ChooseClientSecret() (session.Status, error) {
+	s := x.h.s
+	if err := s.CheckLiveAllowed(); err != nil {
+		return s.Status(), err
 	}
-	title, filter := workspace.SecretDialogText(workspace.SystemLanguage())
-	path, err := a.desk.OpenFileDialog(title, filter, "*.json")
+	title, filter := session.SecretDialogText(session.SystemLanguage())
+	path, err := x.h.desk.OpenFileDialog(title, filter, "*.json")
 	if err != nil {
-		return a.ws.Status(), workspace.ErrDialog(err)
+		return s.Status(), session.ErrDialog(err)
 	}
 	if path == "" {
-		return a.ws.Status(), workspace.ErrNoFile()
+		return s.Status(), session.ErrNoFile()
 	}
-	return a.ws.ImportClientSecretFile(path)
+	return s.ImportClientSecretFile(path)
 }
 
 // SignIn runs the browser sign-in; "auth:url" carries the URL to show as a fallback link.
-func (a *App) SignIn() (workspace.Status, error) { return a.ws.SignIn(a.ctx) }
+func (x *Session) SignIn() (session.Status, error) { return x.h.s.SignIn(x.h.ctx) }
 
 // CancelSignIn abandons a running sign-in.
-func (a *App) CancelSignIn() { a.ws.CancelSignIn() }
+func (x *Session) CancelSignIn() { x.h.s.CancelSignIn() }
 
 // SignOut revokes and forgets the tokens.
-func (a *App) SignOut() (workspace.Status, error) { return a.ws.SignOut(a.ctx) }
-
-// ListSpaces returns every space the user belongs to.
-func (a *App) ListSpaces() ([]chat.Space, error) { return a.ws.ListSpaces(a.ctx) }
-
-// SpaceLabels names group chats and direct messages (which have no name) by their other members.
-func (a *App) SpaceLabels(spaces []string) (map[string]string, error) {
-	return a.ws.SpaceLabels(a.ctx, spaces)
-}
-
-// AddPerson adds or invites a person (email or numeric id) to a space.
-func (a *App) AddPerson(space, person string) (chat.Membership, error) {
-	return a.ws.AddPerson(a.ctx, space, person)
-}
-
-// AddApp adds the calling Chat app to a space, asking for the extra permission first if needed.
-func (a *App) AddApp(space string) (chat.Membership, error) { return a.ws.AddApp(a.ctx, space) }
-
-// OpenInBrowser opens a link in the system browser.
-func (a *App) OpenInBrowser(url string) error { return a.ws.OpenLink(url) }
+func (x *Session) SignOut() (session.Status, error) { return x.h.s.SignOut(x.h.ctx) }
 
 // Language is the OS language ("en", "ru", ...), for the initial UI language.
-func (a *App) Language() string { return workspace.SystemLanguage() }
+func (x *Session) Language() string { return session.SystemLanguage() }
+
+// Spaces is the list of spaces the user belongs to.
+type Spaces struct{ h *host }
+
+// ListSpaces returns every space the user belongs to.
+func (x *Spaces) ListSpaces() ([]chat.Space, error) {
+	return session.Call(x.h.ctx, x.h.s, session.Action{Name: "spaces.list", Timeout: session.ListTimeout},
+		func(ctx context.Context, c *chat.Service) ([]chat.Space, error) { return c.ListSpaces(ctx) })
+}
+
+// SpaceLabels names group chats and direct messages (which have no name) by their other members.
+func (x *Spaces) SpaceLabels(spaces []string) (map[string]string, error) {
+	return session.Call(x.h.ctx, x.h.s, session.Action{Name: "spaces.labels", Timeout: session.ListTimeout},
+		func(ctx context.Context, c *chat.Service) (map[string]string, error) {
+			return c.SpaceLabels(ctx, spaces, x.h.s.Self())
+		})
+}
+
+// OpenInBrowser opens a space's Google Chat link in the system browser.
+func (x *Spaces) OpenInBrowser(url string) error { return x.h.s.OpenLink(url) }
+
+// Members is adding people and the Chat app to a space.
+type Members struct{ h *host }
+
+// AddPerson adds or invites a person (email or numeric id) to a space. A sign-in from before
+// the memberships permission was needed asks for it once, then tries again.
+func (x *Members) AddPerson(space, person string) (chat.Membership, error) {
+	return session.Call(x.h.ctx, x.h.s, session.Action{Name: "members.add_person", RetryScope: auth.ScopeMemberships},
+		func(ctx context.Context, c *chat.Service) (chat.Membership, error) {
+			return c.AddPerson(ctx, space, person)
+		})
+}
+
+// CheckPeople reads what was typed or pasted for "who to add" (one address, or a list with
+// commas, semicolons, new lines, `Name <address>`) and checks every entry as the request
+// would, so the UI shows each verdict before sending; nothing is sent here.
+func (x *Members) CheckPeople(text string) recipients.Check { return recipients.Parse(text) }
+
+// AddApp adds the calling Chat app to a space, asking for the extra permission first if needed.
+func (x *Members) AddApp(space string) (chat.Membership, error) {
+	if err := chat.ValidateSpaceName(space); err != nil {
+		return chat.Membership{}, err // before any permission page
+	}
+	return session.Call(x.h.ctx, x.h.s, session.Action{Name: "members.add_app", Scope: auth.ScopeMembershipsApp},
+		func(ctx context.Context, c *chat.Service) (chat.Membership, error) { return c.AddApp(ctx, space) })
+}

@@ -17,7 +17,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
 	"github.com/wailsapp/wails/v2/pkg/options/linux"
 
-	"chatmembers/backend/workspace"
+	"chatmembers/backend/session"
 )
 
 // windowIcon is the app's icon for the window on Linux (on Windows the .exe's icon resource
@@ -35,8 +35,10 @@ func main() {
 	demo := fs.Bool("demo", false, "start on the demo workspace")
 	_ = fs.Parse(os.Args[1:])
 
-	ws := workspace.New(workspace.Options{LiveAllowed: !wailsDevServer})
-	app := NewApp(ws, *demo || wailsDevServer)
+	logger, logFile := openLog()
+	defer logFile.Close()
+	sess := session.New(session.Options{LiveAllowed: !wailsDevServer, Log: logger})
+	app := NewApp(sess, *demo || wailsDevServer)
 	err := wails.Run(&options.App{
 		Title:            "Chat Members",
 		Width:            1100,
@@ -47,7 +49,8 @@ func main() {
 		BackgroundColour: &options.RGBA{R: 248, G: 249, B: 251, A: 1},
 		OnStartup:        func(ctx context.Context) { app.startup(ctx, windowDesktop{ctx}) },
 		OnShutdown:       app.shutdown,
-		Bind:             []interface{}{app},
+		Bind:             app.bound(),
+		EnumBind:         enums(),
 		Linux: &linux.Options{
 			Icon: windowIcon,
 			// The desktop entry's StartupWMClass, so the panel matches the window to its entry.

@@ -21,7 +21,7 @@ import (
 
 	"chatmembers/backend/bridge"
 	"chatmembers/backend/browser"
-	"chatmembers/backend/workspace"
+	"chatmembers/backend/session"
 )
 
 func main() {
@@ -38,9 +38,10 @@ func serve(addr string) error {
 	if err != nil {
 		return err
 	}
-	ws := workspace.New(workspace.Options{LiveAllowed: false})
-	app := NewApp(ws, true)
-	srv, err := bridge.New(dist, app)
+	logger, logFile := openLog()
+	defer logFile.Close()
+	app := NewApp(session.New(session.Options{LiveAllowed: false, Log: logger}), true)
+	srv, err := bridge.New(dist, app.bound()...)
 	if err != nil {
 		return err
 	}

@@ -77,6 +77,10 @@ type Options struct {
 	HTTPClient *http.Client
 	// Timeout bounds the wait for the browser; 0 means DefaultTimeout (5 minutes).
 	Timeout time.Duration
+	// OnChange hears, outside any lock, that the sign-in changed: signed in, more scopes, signed
+	// out, or forgotten because Google no longer accepts it (ended then says why, e.g.
+	// auth.expired after a refresh met invalid_grant). nil means nobody listens.
+	OnChange func(ended *problem.Problem)
 }
 
 // CallTimeout bounds each call to an OAuth endpoint (code exchange, refresh, revoke, userinfo),
@@ -256,6 +260,7 @@ func (s *Service) Has(scope string) bool { return hasScope(s.Granted(), scope) }
 
 // install makes rec the current sign-in (and saves it when save is set).
 func (s *Service) install(rec *Record, save bool) {
+	defer s.changed(nil)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.rec = rec
@@ -290,20 +295,41 @@ func (s *Service) StoreProblem() *problem.Problem {
 	return s.storeProblem
 }
 
-// forgetLocked drops the sign-in locally if it is still the one of generation gen; s.mu held.
-func (s *Service) forgetLocked(gen uint64) {
-	if s.gen != gen {
-		return
+// changed tells OnChange; never called with s.mu held.
+func (s *Service) changed(ended *problem.Problem) {
+	if s.opts.OnChange != nil {
+		s.opts.OnChange(ended)
+	}
+}
+
+// Forget drops the sign-in here, without revoking it, because Google has refused it (a Chat
+// call answered 401): why says so to OnChange. Signing in again is the way back.
+func (s *Service) Forget(why *problem.Problem) {
+	s.mu.Lock()
+	forgot := s.forgetLocked(s.gen)
+	s.mu.Unlock()
+	if forgot {
+		s.changed(why)
+	}
+}
+
+// forgetLocked drops the sign-in locally if it is still the one of generation gen, and says
+// whether there was one to drop; s.mu held.
+func (s *Service) forgetLocked(gen uint64) bool {
+	if s.gen != gen || s.rec == nil {
+		return false
 	}
 	s.rec, s.refreshing = nil, nil
 	s.gen++
 	s.storeProblem = nil // nothing left to keep
 	_ = s.opts.Store.Delete(s.cfg.ClientID)
+	return true
 }
 
 // SignOut revokes the tokens at Google and forgets them here. Forgetting always happens; if
 // Google could not be reached the result is auth.revoke_failed, which says so.
 func (s *Service) SignOut(ctx context.Context) error {
+	defer s.changed(nil)
 	s.mu.Lock()
 	rec := s.rec
 	s.rec, s.refreshing = nil, nil

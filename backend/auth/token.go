@@ -6,6 +6,8 @@ import (
 	"net/http"
 
 	"golang.org/x/oauth2"
+
+	"chatmembers/backend/problem"
 )
 
 // refreshCall is one refresh of the access token under way. Others who need a token meanwhile
@@ -38,7 +40,9 @@ func (s *Service) token(ctx context.Context) (*oauth2.Token, error) {
 		if rec.RefreshToken == "" {
 			s.forgetLocked(gen)
 			s.mu.Unlock()
-			return nil, errExpired.WithDetail("the access token expired and there is no refresh token")
+			p := errExpired.WithDetail("the access token expired and there is no refresh token")
+			s.changed(p)
+			return nil, p
 		}
 		call := s.refreshing
 		if call == nil {
@@ -69,6 +73,12 @@ func (s *Service) refresh(ctx context.Context, call *refreshCall, gen uint64, re
 	// A token with only a refresh token is invalid, so Token refreshes it, over rctx.
 	tok, err := s.cfg.TokenSource(s.httpCtx(rctx), &oauth2.Token{RefreshToken: refreshToken}).Token()
 
+	var ended *problem.Problem
+	defer func() { // last: after the lock is released and the waiters are told
+		if ended != nil {
+			s.changed(ended)
+		}
+	}()
 	s.mu.Lock()
 	defer close(call.done)
 	defer s.mu.Unlock()
@@ -95,8 +105,8 @@ func (s *Service) refresh(ctx context.Context, call *refreshCall, gen uint64, re
 		call.err = endedProblem(rctx)
 	default:
 		p := exchangeProblem(err, errExpired)
-		if p.Code == errExpired.Code {
-			s.forgetLocked(gen)
+		if p.Code == errExpired.Code && s.forgetLocked(gen) {
+			ended = p
 		}
 		call.err = p
 	}

@@ -12,7 +12,7 @@ var errorType = reflect.TypeFor[error]()
 // method is one exported method of a bound struct, called the way Wails calls it: JSON
 // arguments decoded into the parameters' types, and (T, error), T, error or nothing returned.
 type method struct {
-	name string // "main.App.AddPerson"
+	name string // "main.Members.AddPerson"
 	fn   reflect.Value
 	in   []reflect.Type
 	out  []reflect.Type

@@ -9,7 +9,6 @@ package chat
 
 import (
 	"context"
-	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
@@ -32,12 +31,9 @@ const (
 	CodeGroupUnknown     = "chat.group_unknown"
 )
 
-// MemberGroup is Membership.MemberType for a Google Group's membership (MemberName "groups/…").
-const MemberGroup = "GROUP"
-
 const (
 	searchPageSize   = 1000 // Google's maximum with admin access
-	maxSearchText    = 200
+	maxSearchText    = 200  // chat.invalid_search's fix (problems.go) names this number
 	orgSpacesQuery   = `customer = "customers/my_customer" AND spaceType = "SPACE"`
 	adminHumanFilter = `member.type = "HUMAN"` // Google requires it with admin access
 )
@@ -72,10 +68,7 @@ func (s *Service) SearchSpaces(ctx context.Context, text, pageToken string) (Spa
 	text = strings.Join(strings.Fields(text), " ")
 	if utf8.RuneCountInString(text) > maxSearchText || !utf8.ValidString(text) ||
 		strings.IndexFunc(text, func(r rune) bool { return r == '"' || r == '\\' || unicode.IsControl(r) }) >= 0 {
-		return SpacePage{}, &problem.Problem{Code: CodeInvalidSearch,
-			Message: "Space names can't be searched for with quotation marks, backslashes or very long text.",
-			Fix:     fmt.Sprintf("Type part of the space's name, at most %d characters, without \" or \\.", maxSearchText),
-			Detail:  "refused before sending: " + clip(text, 80)}
+		return SpacePage{}, probInvalidSearch.WithDetail("refused before sending: " + clip(text, 80))
 	}
 	if err := validPageToken(pageToken); err != nil {
 		return SpacePage{}, err
@@ -196,7 +189,7 @@ func (s *Service) AdminAddPerson(ctx context.Context, space, person string) (Mem
 	if err != nil {
 		return Membership{}, err
 	}
-	body := &chatapi.Membership{Member: &chatapi.User{Name: name, Type: MemberHuman}}
+	body := &chatapi.Membership{Member: &chatapi.User{Name: name, Type: string(MemberHuman)}}
 	return s.createAs(ctx, sp, body, email, true, ScopeAdminMemberships)
 }
 
@@ -232,9 +225,7 @@ func (s *Service) AddGroup(ctx context.Context, space, group string, asAdmin boo
 		return Membership{}, err
 	}
 	if !groupNameRE.MatchString(group) {
-		return Membership{}, &problem.Problem{Code: CodeInvalidGroup,
-			Message: "That isn't a Google Group Chat Members can add.",
-			Fix:     "Add the group by its email address.", Detail: "refused before sending: " + clip(group, 80)}
+		return Membership{}, probInvalidGroup.WithDetail("refused before sending: " + clip(group, 80))
 	}
 	ctx, cancel := s.retry.bound(ctx)
 	defer cancel()
@@ -249,10 +240,8 @@ func (s *Service) AddGroup(ctx context.Context, space, group string, asAdmin boo
 		return Membership{}, err
 	}
 	if sp.Type != TypeSpace {
-		return Membership{}, &problem.Problem{Code: CodeGroupNamedSpaces,
-			Message: "Google Groups can only be added to spaces, not to group chats or direct messages.",
-			Fix:     "Add the group's people one by one, or choose a space.",
-			Params:  map[string]string{"space": sp.Name}, Detail: "refused before sending: " + sp.Name + " is a " + sp.Type}
+		return Membership{}, probGroupNamedSpaces.With("space", sp.Name).
+			WithDetail("refused before sending: " + sp.Name + " is a " + string(sp.Type))
 	}
 	scope := ScopeMemberships
 	if asAdmin {
@@ -292,10 +281,7 @@ func (s *Service) createAs(ctx context.Context, sp Space, body *chatapi.Membersh
 			return Membership{}, gerr
 		}
 		if g := body.GroupMember; g != nil {
-			return Membership{}, &problem.Problem{Code: CodeGroupUnknown,
-				Message: "Google Chat doesn't know this Google Group.",
-				Fix:     "Check the group's address; only groups of your own organisation can be added.",
-				Params:  map[string]string{"group": g.Name}, Detail: p.Detail}
+			return Membership{}, probGroupUnknown.With("group", g.Name).WithDetail(p.Detail)
 		}
 		return Membership{}, errPersonNotFound(body.Member.Name, email, p.Detail)
 	}
@@ -324,10 +310,7 @@ func fromAPIMembershipAny(m *chatapi.Membership, sp Space, email string) Members
 func adminProblem(err error, c call) *problem.Problem {
 	p := toProblem(err, c)
 	if p.Code == CodePermissionDenied && strings.HasPrefix(c.scope, "chat.admin.") {
-		return &problem.Problem{Code: CodeNotAdmin,
-			Message: "Your account doesn't have the Google Workspace administrator privilege for Chat.",
-			Fix:     "Switch administrator mode off, or ask a super administrator to give you the \"Manage Chat and spaces conversations\" privilege.",
-			Detail:  p.Detail}
+		return probNotAdmin.WithDetail(p.Detail)
 	}
 	return p
 }
@@ -336,20 +319,13 @@ func validPageToken(tok string) error {
 	if tok == "" || len(tok) <= 2048 && pageTokenRE.MatchString(tok) {
 		return nil
 	}
-	return &problem.Problem{Code: CodeInvalidPageToken,
-		Message: "Chat Members lost its place in the list.",
-		Fix:     "Start the list again from the top.", Detail: "refused before sending: bad page token"}
+	return probInvalidPageToken.WithDetail("refused before sending: bad page token")
 }
 
 func errAdminNoApps() *problem.Problem {
-	return &problem.Problem{Code: CodeAdminNoApps,
-		Message: "Apps can't be added with administrator access.",
-		Fix:     "Switch administrator mode off and add the app as a member of the space."}
+	return probAdminNoApps
 }
 
 func errAdminOutsider(email string) *problem.Problem {
-	return &problem.Problem{Code: CodeAdminOutsider,
-		Message: fmt.Sprintf("%s is outside your organisation, and administrator access can only add people from your organisation.", email),
-		Fix:     "Switch administrator mode off and add them as a manager of a space that allows people from outside.",
-		Params:  map[string]string{"email": email}}
+	return probAdminOutsider.With("email", email)
 }

@@ -211,12 +211,7 @@ func toProblem(err error, c call) *problem.Problem {
 	if isNetworkError(err) {
 		return network(err)
 	}
-	return &problem.Problem{
-		Code:    CodeBadResponse,
-		Message: "Google sent an answer that Chat Members couldn't read.",
-		Fix:     "Try again. If it keeps happening, send the details to whoever looks after Chat Members.",
-		Detail:  clip(err.Error(), 500),
-	}
+	return probBadResponse.WithDetail(clip(err.Error(), 500))
 }
 
 func isNetworkError(err error) bool {
@@ -238,26 +233,14 @@ func tokenFree(s string) string {
 	return s
 }
 
-func cancelled() *problem.Problem {
-	return &problem.Problem{
-		Code:    CodeCancelled,
-		Message: "The request was cancelled.",
-		Fix:     "Start it again when you're ready.",
-	}
-}
+func cancelled() *problem.Problem { return probCancelled }
 
 func network(err error) *problem.Problem {
 	d := "network error: " + err.Error()
 	if errors.Is(err, context.DeadlineExceeded) {
 		d = "timed out waiting for Google: " + err.Error()
 	}
-	return &problem.Problem{
-		Code:      CodeNetwork,
-		Message:   "Chat Members can't reach Google.",
-		Fix:       "Check your internet connection, then try again.",
-		Detail:    clip(d, 500),
-		Retryable: true,
-	}
+	return probNetwork.WithDetail(clip(d, 500)).AsRetryable()
 }
 
 // fromTokenError: the HTTP client's token source could not refresh the access token.
@@ -274,118 +257,63 @@ func fromTokenError(re *oauth2.RetrieveError) *problem.Problem {
 }
 
 func signedOut(detail string) *problem.Problem {
-	return &problem.Problem{
-		Code:    CodeSignedOut,
-		Message: "Your Google sign-in has expired or was withdrawn.",
-		Fix:     "Sign in again.",
-		Detail:  detail,
-	}
+	return probSignedOut.WithDetail(detail)
 }
 
 func googleUnavailable(detail string) *problem.Problem {
-	return &problem.Problem{
-		Code:      CodeGoogleUnavailable,
-		Message:   "Google Chat isn't answering properly right now.",
-		Fix:       "Try again in a few minutes.",
-		Detail:    detail,
-		Retryable: true,
-	}
-}
-
-// scopeText names what a scope lets the app do, for the English fallback message.
-var scopeText = map[string]string{
-	ScopeSpacesReadonly:      "see your Chat spaces",
-	ScopeMemberships:         "add people to Chat spaces",
-	ScopeMembershipsReadonly: "see who is in your Chat spaces",
-	ScopeMembershipsApp:      "add the Chat app to spaces",
-	// admin.go
-	ScopeAdminSpacesReadonly: "find every space of your organisation as its administrator",
-	ScopeAdminMemberships:    "manage the members of your organisation's spaces as their administrator",
-	ScopeAdminMembershipsRO:  "see the members of your organisation's spaces as their administrator",
-	// Scopes of other Google APIs whose problems this package explains (backend/directory).
-	"directory.readonly":             "suggest colleagues from your organisation's directory",
-	"cloud-identity.groups.readonly": "look up Google Groups by their address",
+	return probGoogleUnavailable.WithDetail(detail).AsRetryable()
 }
 
 func fromAPIError(a apiError, c call) *problem.Problem {
 	d := a.detail()
-	p := func(code, msg, fix string) *problem.Problem {
-		return &problem.Problem{Code: code, Message: msg, Fix: fix, Detail: d}
-	}
+	p := func(def *problem.Problem) *problem.Problem { return def.WithDetail(d) }
 	// Checks by message first: Google uses several codes for the same situation.
 	switch {
 	case a.messageHas("Google Chat app not found", "No bot associated with this project", "Invalid project number"):
-		return p(CodeAppNotConfigured,
-			"The Google Cloud project behind Chat Members has no Chat app set up, so Google refuses its requests.",
-			"In the Google Cloud console open Google Chat API > Configuration, fill in the app name, avatar URL and description, and save.")
+		return p(probAppNotConfigured)
 	case a.messageHas("administrator must grant"):
-		return p(CodeAdminMustGrant,
-			"Your Google Workspace administrator has to approve Chat Members before it can do this.",
-			"Ask your administrator to allow Chat Members in the Admin console (Security > API controls).")
+		return p(probAdminMustGrant)
 	case a.code == 403 && (a.hasReason("ACCESS_TOKEN_SCOPE_INSUFFICIENT") || a.messageHas("insufficient authentication scopes")):
-		q := p(CodeScopeMissing,
-			"Chat Members needs one more permission from you for this.",
-			"Allow the permission Google asks for. If Google doesn't ask, sign out and sign in again.")
+		q := p(probScopeMissing)
 		if c.scope != "" {
-			q.Params = map[string]string{"scope": c.scope}
-			q.Message = "Chat Members needs your permission to " + scopeText[c.scope] + "."
+			q = q.With("scope", c.scope)
 		}
 		return q
 	case a.messageHas("only available to Google Workspace", "Workspace users"):
-		return p(CodeWorkspaceOnly,
-			"Google Chat's API only works with Google Workspace accounts, not personal Google accounts.",
-			"Sign in with your work or school account.")
+		return p(probWorkspaceOnly)
 	case a.status == "FAILED_PRECONDITION" && a.messageHas("turned off", "disabled", "not enabled", "isn't enabled", "is off"):
-		return p(CodeChatOff,
-			"Google Chat is turned off for your account.",
-			"Ask your Google Workspace administrator to turn on Google Chat for you.")
+		return p(probChatOff)
 	case a.code == 400 && a.messageHas("direct message"):
-		return p(CodeDMAppOnly,
-			"People can't be added to a direct message; only the Chat app can.",
-			"Add the people to a space or a group chat instead.")
+		return p(probDMAppOnly)
 	case a.messageHas("malformed user resource name"):
-		return p(CodeInvalidMember,
-			"Google didn't accept the person's address or ID.",
-			"Check the email address or user ID and try again.")
+		return p(probInvalidMember)
 	}
 	switch {
 	case a.code == 401 || a.status == "UNAUTHENTICATED":
 		return signedOut(d)
 	case a.code == 403 || a.status == "PERMISSION_DENIED":
-		return p(CodePermissionDenied,
-			"You aren't allowed to add members to this space.",
-			"Ask a manager of the space to make you a manager, or to add the person for you.")
+		return p(probPermissionDenied)
 	case a.code == 404 || a.status == "NOT_FOUND":
-		q := p(CodeSpaceNotFound,
-			"This space wasn't found, or you're no longer a member of it.",
-			"Refresh the list of spaces. If the space is still missing, ask one of its managers to add you.")
+		q := p(probSpaceNotFound)
 		if c.space != "" {
-			q.Params = map[string]string{"space": c.space}
+			q = q.With("space", c.space)
 		}
 		return q
 	case a.code == 409 || a.status == "ALREADY_EXISTS":
-		return p(CodeAlreadyMember, "They are already a member of this space.", "")
+		return p(probAlreadyMember)
 	case a.code == 429 || a.status == "RESOURCE_EXHAUSTED":
-		q := p(CodeQuota,
-			"Google is limiting how fast Chat Members can work.",
-			"Wait a minute, then try again.")
-		q.Retryable = true
+		q := p(probQuota)
+		q = q.AsRetryable()
 		if a.retryAfter != "" {
-			q.Params = map[string]string{"retryAfterSeconds": a.retryAfter}
+			q = q.With("retryAfterSeconds", a.retryAfter)
 		}
 		return q
 	case a.status == "FAILED_PRECONDITION":
-		return p(CodePrecondition,
-			"Google can't make this change to the space right now.",
-			"Open the space in Google Chat to check it, then try again.")
+		return p(probPrecondition)
 	case a.code >= 500:
 		return googleUnavailable(d)
 	case a.code == 400:
-		return p(CodeBadRequest,
-			"Google refused the request.",
-			"Check what you entered and try again; the details show Google's reason.")
+		return p(probBadRequest)
 	}
-	return p(CodeUnexpected,
-		"Google gave an answer Chat Members didn't expect.",
-		"Try again. If it keeps happening, send the details to whoever looks after Chat Members.")
+	return p(probUnexpected)
 }

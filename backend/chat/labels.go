@@ -11,8 +11,6 @@ import (
 	"sync"
 
 	chatapi "google.golang.org/api/chat/v1"
-
-	"chatmembers/backend/problem"
 )
 
 // Self is the signed-in person, left out of a conversation's label as Chat leaves you out.
@@ -82,12 +80,7 @@ func (s *Service) SpaceLabel(ctx context.Context, space string, me Self) (string
 			break
 		}
 		if seen[token] || len(seen) >= maxLabelPages {
-			return "", &problem.Problem{
-				Code:    CodeBadResponse,
-				Message: "Google sent the members of a conversation in a way Chat Members couldn't follow.",
-				Fix:     "Try again in a few minutes.",
-				Detail:  fmt.Sprintf("spaces.members.list of %s: repeated or endless page tokens after %d pages", space, len(seen)),
-			}
+			return "", probBadResponse.WithDetail(fmt.Sprintf("spaces.members.list of %s: repeated or endless page tokens after %d pages", space, len(seen)))
 		}
 		seen[token] = true
 	}

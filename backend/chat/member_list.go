@@ -16,38 +16,20 @@ import (
 	"chatmembers/backend/problem"
 )
 
-// Membership roles and states as Google names them. The Chat UI calls ROLE_MANAGER "Owner" and
-// ROLE_ASSISTANT_MANAGER "Manager".
-const (
-	RoleMember           = "ROLE_MEMBER"
-	RoleAssistantManager = "ROLE_ASSISTANT_MANAGER" // "Manager"
-	RoleOwner            = "ROLE_MANAGER"           // "Owner"
-
-	StateJoined  = "JOINED"
-	StateInvited = "INVITED"
-)
-
-// Kinds of member.
-const (
-	KindPerson = "person"
-	KindGroup  = "group"
-	KindApp    = "app"
-)
-
 // Member is one row of a space's member list.
 type Member struct {
 	// Name is the membership's resource name, "spaces/AAAA/members/123": what SetRole,
 	// RemoveMember and CancelInvitation take.
 	Name string `json:"name"`
 	// Kind is person, group or app.
-	Kind string `json:"kind"`
+	Kind Kind `json:"kind"`
 	// MemberName is "users/123" for a person or app, "groups/abc" for a Google Group.
 	MemberName string `json:"memberName"`
 	// Role is ROLE_MANAGER (Owner), ROLE_ASSISTANT_MANAGER (Manager) or ROLE_MEMBER; "" for a
 	// group, which has no role.
-	Role string `json:"role"`
+	Role Role `json:"role"`
 	// State is JOINED or INVITED.
-	State string `json:"state"`
+	State State `json:"state"`
 	// DisplayName and Email are what Google tells: for people who joined, not for invitees
 	// (Google shows only the id of someone who is not in the space), never for groups.
 	DisplayName string `json:"displayName"`
@@ -68,7 +50,7 @@ type Member struct {
 type MemberActions struct {
 	// Roles the member can be given, besides the one they have; empty when their role can't
 	// be changed by the user.
-	Roles []string `json:"roles"`
+	Roles []Role `json:"roles"`
 	// Remove: remove the member (for the user's own row: leave the space; RemoveMember then
 	// needs the second confirmation).
 	Remove bool `json:"remove"`
@@ -83,9 +65,9 @@ type MemberList struct {
 	// a role joined before invited, people before groups before apps; then by name.
 	Members []Member `json:"members"`
 	// MyRole is the signed-in user's role in the space, "" if they could not be found in it.
-	MyRole string `json:"myRole"`
+	MyRole Role `json:"myRole"`
 	// AddRoles are the roles the user may give someone they add (empty: they can't add).
-	AddRoles []string `json:"addRoles"`
+	AddRoles []Role `json:"addRoles"`
 	// Counts for the header.
 	Joined  int `json:"joined"`
 	Invited int `json:"invited"`
@@ -179,31 +161,22 @@ func (s *Service) ListMembers(ctx context.Context, space string, opts ListMember
 
 func errTooManyMembers(sp Space, n int, loop bool) *problem.Problem {
 	if loop {
-		return &problem.Problem{
-			Code:    CodeBadResponse,
-			Message: "Google sent the list of members in a way Chat Members couldn't follow.",
-			Fix:     "Try again in a few minutes.",
-			Detail:  fmt.Sprintf("spaces.members.list repeated a page token after %d members of %s", n, sp.Name),
-		}
+		return probBadResponse.WithDetail(
+			fmt.Sprintf("spaces.members.list repeated a page token after %d members of %s", n, sp.Name))
 	}
-	return &problem.Problem{
-		Code:    CodeTooManyMembers,
-		Message: "This space has more members than Chat Members can list.",
-		Fix:     "Open the space in Google Chat to see its members.",
-		Params:  map[string]string{"space": sp.Name},
-		Detail:  fmt.Sprintf("spaces.members.list still had more pages after %d members", n),
-	}
+	return probTooManyMembers.With("space", sp.Name).
+		WithDetail(fmt.Sprintf("spaces.members.list still had more pages after %d members", n))
 }
 
 func (s *Service) fromAPIMember(m *chatapi.Membership) Member {
-	out := Member{Name: m.Name, Role: m.Role, State: m.State, CreateTime: m.CreateTime}
+	out := Member{Name: m.Name, Role: Role(m.Role), State: State(m.State), CreateTime: m.CreateTime}
 	switch {
 	case m.GroupMember != nil:
 		out.Kind, out.MemberName, out.Role = KindGroup, m.GroupMember.Name, ""
 	case m.Member != nil:
 		out.Kind, out.MemberName = KindPerson, m.Member.Name
 		out.DisplayName, out.Email = m.Member.DisplayName, m.Member.Email
-		if m.Member.Type == MemberBot {
+		if MemberType(m.Member.Type) == MemberBot {
 			out.Kind = KindApp
 		}
 	}
@@ -231,7 +204,7 @@ func (s *Service) isMe(memberName, email string) bool {
 	return email != "" && s.callerEmail != "" && strings.EqualFold(email, s.callerEmail)
 }
 
-func roleRank(role string) int {
+func roleRank(role Role) int {
 	switch role {
 	case RoleOwner:
 		return 0
@@ -241,7 +214,7 @@ func roleRank(role string) int {
 	return 2
 }
 
-func kindRank(kind string) int {
+func kindRank(kind Kind) int {
 	switch kind {
 	case KindPerson:
 		return 0
@@ -292,7 +265,7 @@ func sortMembers(ms []Member) []Member {
 	return out
 }
 
-func stateRank(state string) int {
+func stateRank(state State) int {
 	if state == StateJoined {
 		return 0
 	}
@@ -301,8 +274,8 @@ func stateRank(state string) int {
 
 // mayDo applies Google's rules (the discovery document's Membership.role and members.delete)
 // to one row, for a user whose role is mine. owners counts the joined owners.
-func mayDo(sp Space, mine string, m Member, owners int) MemberActions {
-	a := MemberActions{Roles: []string{}}
+func mayDo(sp Space, mine Role, m Member, owners int) MemberActions {
+	a := MemberActions{Roles: []Role{}}
 	named := sp.Type == TypeSpace
 	lastOwner := m.Role == RoleOwner && m.State == StateJoined && owners <= 1
 	switch {
@@ -319,7 +292,7 @@ func mayDo(sp Space, mine string, m Member, owners int) MemberActions {
 		a.CancelInvitation, a.Remove = a.Remove, false
 	}
 	if named && m.Kind == KindPerson && !lastOwner {
-		for _, r := range []string{RoleOwner, RoleAssistantManager, RoleMember} {
+		for _, r := range []Role{RoleOwner, RoleAssistantManager, RoleMember} {
 			if r != m.Role && mayChangeRole(mine, m.Role, r) {
 				a.Roles = append(a.Roles, r)
 			}
@@ -330,7 +303,7 @@ func mayDo(sp Space, mine string, m Member, owners int) MemberActions {
 
 // mayChangeRole: owners set any role; managers move people between member and manager but
 // neither make owners nor change an owner's role; members change none.
-func mayChangeRole(mine, from, to string) bool {
+func mayChangeRole(mine, from, to Role) bool {
 	switch mine {
 	case RoleOwner:
 		return true
@@ -342,13 +315,13 @@ func mayChangeRole(mine, from, to string) bool {
 
 // addRoles: who is in a space may add people as members (announcement spaces, which Chat
 // Members can't tell from here, may refuse); a higher role is a patch the user must be allowed.
-func addRoles(sp Space, mine string) []string {
+func addRoles(sp Space, mine Role) []Role {
 	if mine == "" || sp.Type == TypeDirectMessage {
-		return []string{}
+		return []Role{}
 	}
-	out := []string{RoleMember}
+	out := []Role{RoleMember}
 	if sp.Type == TypeSpace {
-		for _, r := range []string{RoleAssistantManager, RoleOwner} {
+		for _, r := range []Role{RoleAssistantManager, RoleOwner} {
 			if mayChangeRole(mine, RoleMember, r) {
 				out = append(out, r)
 			}

@@ -24,29 +24,21 @@ var membershipNameRE = regexp.MustCompile(`^(spaces/[A-Za-z0-9_-]{1,64})/members
 func ValidateMembershipName(name string) (space string, err error) {
 	m := membershipNameRE.FindStringSubmatch(name)
 	if m == nil {
-		return "", &problem.Problem{
-			Code:    CodeInvalidMembership,
-			Message: "That isn't a valid member of a Google Chat space.",
-			Fix:     "Refresh the member list and pick the person again.",
-			Detail:  fmt.Sprintf("membership name %q does not match spaces/{space}/members/{member}", clip(name, 100)),
-		}
+		return "", probInvalidMembership.WithDetail(
+			fmt.Sprintf("membership name %q does not match spaces/{space}/members/{member}", clip(name, 100)))
 	}
 	return m[1], nil
 }
 
 // ValidateRole checks a role: ROLE_MEMBER, ROLE_ASSISTANT_MANAGER (Manager) or ROLE_MANAGER
 // (Owner).
-func ValidateRole(role string) error {
+func ValidateRole(role Role) error {
 	switch role {
 	case RoleMember, RoleAssistantManager, RoleOwner:
 		return nil
 	}
-	return &problem.Problem{
-		Code:    CodeInvalidRole,
-		Message: "That isn't a role a member of a space can have.",
-		Fix:     "Choose Member, Manager or Owner.",
-		Detail:  fmt.Sprintf("role %q is not ROLE_MEMBER, ROLE_ASSISTANT_MANAGER or ROLE_MANAGER", clip(role, 100)),
-	}
+	return probInvalidRole.WithDetail(
+		fmt.Sprintf("role %q is not ROLE_MEMBER, ROLE_ASSISTANT_MANAGER or ROLE_MANAGER", clip(string(role), 100)))
 }
 
 // AddResult is the outcome of AddMember: the person was added (or was there already); the role
@@ -54,7 +46,7 @@ func ValidateRole(role string) error {
 type AddResult struct {
 	Membership Membership `json:"membership"`
 	// RequestedRole is the role asked for.
-	RequestedRole string `json:"requestedRole"`
+	RequestedRole Role `json:"requestedRole"`
 	// RoleProblem, when set, says why the person has Membership.Role instead of RequestedRole:
 	// they are in the space, but the change of role was refused or failed.
 	RoleProblem *problem.Problem `json:"roleProblem,omitempty"`
@@ -65,7 +57,7 @@ type AddResult struct {
 // follows at once. If that patch fails, the person stays added: the result has their actual
 // role and RoleProblem says why the role did not change. Someone already in the space is
 // promoted the same way, never demoted. An error means nobody was added.
-func (s *Service) AddMember(ctx context.Context, space, person, role string) (AddResult, error) {
+func (s *Service) AddMember(ctx context.Context, space, person string, role Role) (AddResult, error) {
 	if err := ValidateRole(role); err != nil {
 		return AddResult{}, err
 	}
@@ -112,7 +104,7 @@ func (s *Service) AddMember(ctx context.Context, space, person, role string) (Ad
 // membership as it now is. Requests: one spaces.members.get (to refuse apps, groups and chats
 // without roles before writing, and to tell "they left" from "the space is gone"), then one
 // spaces.members.patch with updateMask=role.
-func (s *Service) SetRole(ctx context.Context, membership, role string) (Member, error) {
+func (s *Service) SetRole(ctx context.Context, membership string, role Role) (Member, error) {
 	space, err := ValidateMembershipName(membership)
 	if err != nil {
 		return Member{}, err
@@ -142,10 +134,10 @@ func (s *Service) SetRole(ctx context.Context, membership, role string) (Member,
 }
 
 // patchRole sends the patch and explains its refusals; cur is the member as last seen.
-func (s *Service) patchRole(ctx context.Context, membership, role string, cur Member) (Member, error) {
+func (s *Service) patchRole(ctx context.Context, membership string, role Role, cur Member) (Member, error) {
 	var m *chatapi.Membership
 	err := s.retry.run(ctx, func() (err error) {
-		m, err = s.api.Spaces.Members.Patch(membership, &chatapi.Membership{Role: role}).UpdateMask("role").Context(ctx).Do()
+		m, err = s.api.Spaces.Members.Patch(membership, &chatapi.Membership{Role: string(role)}).UpdateMask("role").Context(ctx).Do()
 		return err
 	})
 	if err == nil {
@@ -274,83 +266,38 @@ func who(m Member) string {
 	return "This member"
 }
 
-func errRoleNotAllowed(m Member, role, detail string) *problem.Problem {
-	msg := "You aren't allowed to change roles in this space."
-	fix := "Ask an owner of the space to change the role."
-	if m.Role == RoleOwner || role == RoleOwner {
-		msg = "Only an owner of the space can make someone an owner or change an owner's role."
-		fix = "Ask an owner of the space to do it."
-	}
-	return &problem.Problem{Code: CodeRoleNotAllowed, Message: msg, Fix: fix,
-		Params: map[string]string{"member": who(m), "role": role}, Detail: detail}
+func errRoleNotAllowed(m Member, role Role, detail string) *problem.Problem {
+	return probRoleNotAllowed.With("member", who(m)).With("role", string(role)).WithDetail(detail)
 }
 
 func errRemoveNotAllowed(m Member, detail string) *problem.Problem {
-	return &problem.Problem{
-		Code:    CodeRemoveNotAllowed,
-		Message: fmt.Sprintf("You aren't allowed to remove %s from this space.", who(m)),
-		Fix:     "Managers can remove members; only owners can remove managers and other owners. Ask an owner of the space.",
-		Params:  map[string]string{"member": who(m)},
-		Detail:  detail,
-	}
+	return probRemoveNotAllowed.With("member", who(m)).WithDetail(detail)
 }
 
 func errLastOwner(m Member, detail string) *problem.Problem {
-	return &problem.Problem{
-		Code:    CodeLastOwner,
-		Message: fmt.Sprintf("%s is the only owner of this space, and Google requires every space to keep an owner.", who(m)),
-		Fix:     "Make someone else an owner first, then try again.",
-		Params:  map[string]string{"member": who(m)},
-		Detail:  detail,
-	}
+	return probLastOwner.With("member", who(m)).WithDetail(detail)
 }
 
 func errMemberGone(m Member, detail string) *problem.Problem {
-	return &problem.Problem{
-		Code:    CodeMemberGone,
-		Message: "This person is no longer in the space: they may have just left or been removed.",
-		Fix:     "Refresh the member list.",
-		Params:  map[string]string{"member": who(m)},
-		Detail:  detail,
-	}
+	return probMemberGone.With("member", who(m)).WithDetail(detail)
 }
 
 func errConfirmLeave(sp Space) *problem.Problem {
-	return &problem.Problem{
-		Code:    CodeConfirmLeave,
-		Message: "This would remove you from the space, and you would no longer see it.",
-		Fix:     "Confirm once more that you want to leave the space.",
-		Params:  map[string]string{"space": sp.Name, "spaceName": sp.DisplayName},
-		Detail:  "refused before sending: removing the signed-in user needs a second confirmation",
-	}
+	return probConfirmLeave.With("space", sp.Name).With("spaceName", sp.DisplayName).
+		WithDetail("refused before sending: removing the signed-in user needs a second confirmation")
 }
 
 func errNoRole(m Member) *problem.Problem {
-	return &problem.Problem{
-		Code:    CodeNoRole,
-		Message: "Chat apps and Google Groups have no role in a space; only people do.",
-		Fix:     "Change the role of a person instead.",
-		Params:  map[string]string{"member": who(m)},
-		Detail:  "refused before sending: the membership is a " + m.Kind,
-	}
+	return probNoRole.With("member", who(m)).
+		WithDetail("refused before sending: the membership is a " + string(m.Kind))
 }
 
 func errRolesOnlyInSpaces(sp Space) *problem.Problem {
-	return &problem.Problem{
-		Code:    CodeRolesOnlyInSpaces,
-		Message: "Only spaces have managers and owners; group chats and direct messages don't.",
-		Fix:     "Add the person as a member, or use a space instead.",
-		Params:  map[string]string{"space": sp.Name},
-		Detail:  "refused before sending: " + sp.Name + " is a " + sp.Type,
-	}
+	return probRolesOnlyInSpaces.With("space", sp.Name).
+		WithDetail("refused before sending: " + sp.Name + " is a " + string(sp.Type))
 }
 
 func errNotInvited(m Member) *problem.Problem {
-	return &problem.Problem{
-		Code:    CodeNotInvited,
-		Message: fmt.Sprintf("%s has already accepted the invitation, so there is nothing to cancel.", who(m)),
-		Fix:     "Refresh the member list. To take them out of the space, remove them instead.",
-		Params:  map[string]string{"member": who(m)},
-		Detail:  "refused before sending: the membership is " + m.State,
-	}
+	return probNotInvited.With("member", who(m)).
+		WithDetail("refused before sending: the membership is " + string(m.State))
 }

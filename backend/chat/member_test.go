@@ -91,7 +91,7 @@ func TestListMembersEveryPageSortedWithMeAndActions(t *testing.T) {
 	// Order: owners, managers, members; joined before invited; people, groups, apps; by name.
 	var got []string
 	for _, m := range l.Members {
-		got = append(got, m.Role+"|"+m.State+"|"+m.Kind+"|"+m.label())
+		got = append(got, string(m.Role)+"|"+string(m.State)+"|"+string(m.Kind)+"|"+m.label())
 	}
 	if !slices.IsSortedFunc(l.Members, compareMembers) {
 		t.Fatalf("not sorted: %q", got)
@@ -125,18 +125,18 @@ func TestListMembersEveryPageSortedWithMeAndActions(t *testing.T) {
 		got  MemberActions
 		want MemberActions
 	}{
-		{"owner", owner.May, MemberActions{Roles: []string{}}},
-		{"other manager", zanele.May, MemberActions{Roles: []string{RoleMember}}},
-		{"member", kwame.May, MemberActions{Roles: []string{RoleAssistantManager}, Remove: true}},
-		{"me", me.May, MemberActions{Roles: []string{RoleMember}, Remove: true}},
-		{"invited", last.May, MemberActions{Roles: []string{RoleAssistantManager}, CancelInvitation: true}},
-		{"group", g.May, MemberActions{Roles: []string{}, Remove: true}},
+		{"owner", owner.May, MemberActions{Roles: []Role{}}},
+		{"other manager", zanele.May, MemberActions{Roles: []Role{RoleMember}}},
+		{"member", kwame.May, MemberActions{Roles: []Role{RoleAssistantManager}, Remove: true}},
+		{"me", me.May, MemberActions{Roles: []Role{RoleMember}, Remove: true}},
+		{"invited", last.May, MemberActions{Roles: []Role{RoleAssistantManager}, CancelInvitation: true}},
+		{"group", g.May, MemberActions{Roles: []Role{}, Remove: true}},
 	} {
 		if !slices.Equal(c.got.Roles, c.want.Roles) || c.got.Remove != c.want.Remove || c.got.CancelInvitation != c.want.CancelInvitation {
 			t.Errorf("%s: may %+v, want %+v", c.name, c.got, c.want)
 		}
 	}
-	if !slices.Equal(l.AddRoles, []string{RoleMember, RoleAssistantManager}) {
+	if !slices.Equal(l.AddRoles, []Role{RoleMember, RoleAssistantManager}) {
 		t.Errorf("add roles %v", l.AddRoles)
 	}
 }
@@ -197,8 +197,8 @@ func TestAddMemberWithRole(t *testing.T) {
 			r.RoleProblem.Code != CodeRoleNotAllowed || r.RequestedRole != RoleOwner {
 			t.Fatalf("%+v (role problem %+v) %v", r, r.RoleProblem, err)
 		}
-		if !strings.Contains(r.RoleProblem.Message, "Only an owner") {
-			t.Errorf("role problem says %q", r.RoleProblem.Message)
+		if !strings.Contains(r.RoleProblem.Fix, "only an owner can make someone an owner") {
+			t.Errorf("role problem's fix says %q", r.RoleProblem.Fix)
 		}
 	})
 	t.Run("member role needs no patch", func(t *testing.T) {

@@ -2,7 +2,6 @@ package chat
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"time"
 
@@ -11,13 +10,8 @@ import (
 	"chatmembers/backend/problem"
 )
 
-// Member types as Google names them.
-const (
-	MemberHuman = "HUMAN"
-	MemberBot   = "BOT"
-	// appMemberName is how the calling Chat app names itself.
-	appMemberName = "users/app"
-)
+// appMemberName is how the calling Chat app names itself.
+const appMemberName = "users/app"
 
 // AddPerson adds a person to a space. person is an email address (trimmed, its domain
 // lower-cased), a numeric user id, or either in "users/..." form; every part is validated before
@@ -67,8 +61,8 @@ func (s *Service) AddApp(ctx context.Context, space string) (Membership, error) 
 	return s.add(ctx, sp, appMemberName, MemberBot, "", ScopeMembershipsApp)
 }
 
-func (s *Service) add(ctx context.Context, sp Space, memberName, memberType, email, scope string) (Membership, error) {
-	body := &chatapi.Membership{Member: &chatapi.User{Name: memberName, Type: memberType}}
+func (s *Service) add(ctx context.Context, sp Space, memberName string, memberType MemberType, email, scope string) (Membership, error) {
+	body := &chatapi.Membership{Member: &chatapi.User{Name: memberName, Type: string(memberType)}}
 	start := time.Now()
 	var m *chatapi.Membership
 	// uncertain: an earlier attempt failed in a way that may have been carried out (its answer
@@ -110,7 +104,7 @@ func (s *Service) add(ctx context.Context, sp Space, memberName, memberType, ema
 
 // existing fetches the membership that made Google answer ALREADY_EXISTS. If that read fails,
 // the caller still learns the person is a member: what is known is returned, with State "".
-func (s *Service) existing(ctx context.Context, sp Space, memberName, memberType, email string) Membership {
+func (s *Service) existing(ctx context.Context, sp Space, memberName string, memberType MemberType, email string) Membership {
 	var m *chatapi.Membership
 	err := s.retry.run(ctx, func() (err error) {
 		m, err = s.api.Spaces.Members.Get(memberPath(sp.Name, memberName)).Context(ctx).Do()
@@ -120,7 +114,7 @@ func (s *Service) existing(ctx context.Context, sp Space, memberName, memberType
 	if err == nil && m != nil {
 		out = fromAPIMembership(m, sp, email)
 	} else {
-		out = fromAPIMembership(&chatapi.Membership{Member: &chatapi.User{Name: memberName, Type: memberType}}, sp, email)
+		out = fromAPIMembership(&chatapi.Membership{Member: &chatapi.User{Name: memberName, Type: string(memberType)}}, sp, email)
 	}
 	out.AlreadyMember = true
 	return out
@@ -144,8 +138,8 @@ func domainOf(email string) string {
 func fromAPIMembership(m *chatapi.Membership, sp Space, email string) Membership {
 	out := Membership{
 		Name:             m.Name,
-		State:            m.State,
-		Role:             m.Role,
+		State:            State(m.State),
+		Role:             Role(m.Role),
 		CreateTime:       m.CreateTime,
 		SpaceName:        sp.Name,
 		SpaceDisplayName: sp.DisplayName,
@@ -153,7 +147,7 @@ func fromAPIMembership(m *chatapi.Membership, sp Space, email string) Membership
 	}
 	if u := m.Member; u != nil {
 		out.MemberName = u.Name
-		out.MemberType = u.Type
+		out.MemberType = MemberType(u.Type)
 		out.DisplayName = u.DisplayName
 		out.Email = u.Email
 	}
@@ -164,39 +158,19 @@ func fromAPIMembership(m *chatapi.Membership, sp Space, email string) Membership
 }
 
 func errDMAppOnly(sp Space) *problem.Problem {
-	return &problem.Problem{
-		Code:    CodeDMAppOnly,
-		Message: "People can't be added to a direct message; only the Chat app can.",
-		Fix:     "Add the people to a space or a group chat instead.",
-		Params:  map[string]string{"space": sp.Name},
-		Detail:  "refused before sending: " + sp.Name + " is a DIRECT_MESSAGE",
-	}
+	return probDMAppOnly.With("space", sp.Name).
+		WithDetail("refused before sending: " + sp.Name + " is a DIRECT_MESSAGE")
 }
 
 func errPersonNotFound(memberName, email, detail string) *problem.Problem {
 	who := email
-	msg := fmt.Sprintf("Google doesn't know anyone with the address %s.", email)
-	fix := "Check the address for typos. The person needs a Google account (a Google Workspace or personal Google account)."
 	if email == "" {
 		who = strings.TrimPrefix(memberName, "users/")
-		msg = fmt.Sprintf("No one with the user ID %s was found in your organisation.", who)
-		fix = "Check the ID, or add the person by email address instead."
 	}
-	return &problem.Problem{
-		Code:    CodePersonNotFound,
-		Message: msg,
-		Fix:     fix,
-		Params:  map[string]string{"person": who},
-		Detail:  detail,
-	}
+	return probPersonNotFound.With("person", who).WithDetail(detail)
 }
 
 func errExternal(email string, sp Space, detail string) *problem.Problem {
-	return &problem.Problem{
-		Code:    CodeExternalNotAllowed,
-		Message: fmt.Sprintf("%s is outside your organisation, and this space only allows people from your organisation.", email),
-		Fix:     "Add them to a space that allows people from outside; this setting can't be changed once a space exists.",
-		Params:  map[string]string{"email": email, "space": sp.Name, "spaceName": sp.DisplayName},
-		Detail:  detail,
-	}
+	return probExternalNotAllowed.With("email", email).With("space", sp.Name).
+		With("spaceName", sp.DisplayName).WithDetail(detail)
 }

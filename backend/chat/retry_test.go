@@ -124,9 +124,9 @@ func TestRetriedCreateMeetsAlreadyExists(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				want := "JOINED"
+				want := StateJoined
 				if who == emulator.DemoNoAutoAcceptEmail {
-					want = "INVITED"
+					want = StateInvited
 				}
 				if m.AlreadyMember || m.State != want || m.Name == "" {
 					t.Errorf("%s: %+v, want a new %s membership", who, m, want)

@@ -5,15 +5,6 @@ import (
 	"fmt"
 
 	chatapi "google.golang.org/api/chat/v1"
-
-	"chatmembers/backend/problem"
-)
-
-// Space types as Google names them.
-const (
-	TypeSpace         = "SPACE"
-	TypeGroupChat     = "GROUP_CHAT"
-	TypeDirectMessage = "DIRECT_MESSAGE"
 )
 
 const (
@@ -60,21 +51,11 @@ func (s *Service) ListSpaces(ctx context.Context) ([]Space, error) {
 			break
 		}
 		if seen[token] {
-			return nil, &problem.Problem{
-				Code:    CodeBadResponse,
-				Message: "Google sent the list of spaces in a way Chat Members couldn't follow.",
-				Fix:     "Try again in a few minutes.",
-				Detail:  fmt.Sprintf("spaces.list repeated a page token after %d spaces", len(out)),
-			}
+			return nil, probBadResponse.WithDetail(fmt.Sprintf("spaces.list repeated a page token after %d spaces", len(out)))
 		}
 		seen[token] = true
 		if len(out) >= maxSpaces || len(seen) >= maxPages {
-			return nil, &problem.Problem{
-				Code:    CodeTooManySpaces,
-				Message: fmt.Sprintf("You are in more than %d spaces, more than Chat Members can list.", maxSpaces),
-				Fix:     "Leave spaces you no longer need, or ask for help from whoever looks after Chat Members.",
-				Detail:  fmt.Sprintf("spaces.list still had more pages after %d spaces in %d pages", len(out), len(seen)),
-			}
+			return nil, probTooManySpaces.WithDetail(fmt.Sprintf("spaces.list still had more pages after %d spaces in %d pages", len(out), len(seen)))
 		}
 	}
 	s.spaces.put(out...)
@@ -110,7 +91,7 @@ func (s *Service) knownSpace(ctx context.Context, name string) (Space, error) {
 }
 
 func fromAPISpace(sp *chatapi.Space) Space {
-	t := sp.SpaceType
+	t := SpaceType(sp.SpaceType)
 	if t == "" { // the deprecated field, still sent by some servers
 		switch {
 		case sp.Type == "ROOM":

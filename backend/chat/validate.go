@@ -169,41 +169,20 @@ func memberPath(space, memberName string) string {
 }
 
 func errInvalidSpace(name string) *problem.Problem {
-	return &problem.Problem{
-		Code:    CodeInvalidSpace,
-		Message: "That isn't a valid Google Chat space.",
-		Fix:     "Pick the space from the list again.",
-		Params:  map[string]string{"space": name},
-		Detail:  fmt.Sprintf("space name %q does not match spaces/{id}", clip(name, 100)),
-	}
+	return probInvalidSpace.With("space", name).
+		WithDetail(fmt.Sprintf("space name %q does not match spaces/{id}", clip(name, 100)))
 }
 
 func errEmptyPerson() *problem.Problem {
-	return &problem.Problem{
-		Code:    CodeEmptyPerson,
-		Message: "No email address was given.",
-		Fix:     "Type the person's email address, for example jane@example.com.",
-	}
+	return probEmptyPerson
 }
 
 func errInvalidEmail(email string) *problem.Problem {
-	email = clip(email, 300)
-	return &problem.Problem{
-		Code:    CodeInvalidEmail,
-		Message: fmt.Sprintf("%q isn't a valid email address.", email),
-		Fix:     "Check the address for typos, spaces or missing parts, for example jane@example.com.",
-		Params:  map[string]string{"email": email},
-	}
+	return probInvalidEmail.With("email", clip(email, 300))
 }
 
 func errInvalidPerson(person string) *problem.Problem {
-	person = clip(person, 300)
-	return &problem.Problem{
-		Code:    CodeInvalidPerson,
-		Message: fmt.Sprintf("%q isn't an email address or a Google user ID.", person),
-		Fix:     "Enter the person's email address, for example jane@example.com.",
-		Params:  map[string]string{"person": person},
-	}
+	return probInvalidPerson.With("person", clip(person, 300))
 }
 
 // clip shortens s to at most n bytes on a rune boundary, so a pasted novel doesn't end up in a message.

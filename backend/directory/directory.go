@@ -9,7 +9,6 @@ package directory
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net/http"
 	"strings"
 	"unicode"
@@ -31,7 +30,7 @@ const (
 	ScopeGroupsReadonly    = "cloud-identity.groups.readonly"
 )
 
-// Problem codes of this package; en.ts and ru.ts translate them.
+// Problem codes of this package (problems.go).
 const (
 	CodeEmptyQuery     = "directory.empty_query"
 	CodeInvalidQuery   = "directory.invalid_query"
@@ -44,7 +43,7 @@ const (
 
 const (
 	// MaxQuery is the longest query sent, in characters: names and addresses are far shorter,
-	// and a pasted paragraph is not a name.
+	// and a pasted paragraph is not a name. directory.invalid_query's fix names it.
 	MaxQuery = 100
 	// DefaultLimit and MaxLimit bound SearchPeople's limit (Google allows up to 500 a page).
 	DefaultLimit = 10
@@ -128,9 +127,7 @@ func (s *Service) SearchPeople(ctx context.Context, query string, limit int) ([]
 	if err != nil {
 		p := chat.ProblemOf(err, ScopeDirectoryReadonly)
 		if p.Code == chat.CodePermissionDenied {
-			p = &problem.Problem{Code: CodeSearchRefused,
-				Message: "Your organisation doesn't let Chat Members search its directory.",
-				Fix:     "Type the person's full email address instead.", Detail: p.Detail}
+			p = probSearchRefused.WithDetail(p.Detail)
 		}
 		return nil, p
 	}
@@ -172,10 +169,7 @@ func fromAPIPerson(x *people.Person) (Person, bool) {
 func (s *Service) LookupGroup(ctx context.Context, email string) (Group, error) {
 	addr, err := chat.NormalizeEmail(email)
 	if err != nil {
-		return Group{}, &problem.Problem{Code: CodeInvalidAddress,
-			Message: fmt.Sprintf("%q isn't an email address.", clip(strings.TrimSpace(email))),
-			Fix:     "A Google Group's address looks like team@example.com.",
-			Params:  map[string]string{"email": clip(strings.TrimSpace(email))}}
+		return Group{}, probInvalidAddress.With("email", clip(strings.TrimSpace(email)))
 	}
 	ctx, cancel := s.retry.Bound(ctx)
 	defer cancel()
@@ -198,15 +192,9 @@ func (s *Service) LookupGroup(ctx context.Context, email string) (Group, error) 
 	// 404: no group with this address in the organisation; 403: another organisation's group,
 	// or none (Cloud Identity does not say which). A colleague's address is a common mix-up.
 	if who, ok := s.personByEmail(ctx, addr); ok {
-		return Group{}, &problem.Problem{Code: CodeNotAGroup,
-			Message: fmt.Sprintf("%s is the address of a person (%s), not of a Google Group.", addr, who.DisplayName),
-			Fix:     "Add them as a person instead.",
-			Params:  map[string]string{"email": addr, "person": who.DisplayName}, Detail: p.Detail}
+		return Group{}, probNotAGroup.With("email", addr).With("person", who.DisplayName).WithDetail(p.Detail)
 	}
-	return Group{}, &problem.Problem{Code: CodeGroupNotFound,
-		Message: fmt.Sprintf("No Google Group has the address %s.", addr),
-		Fix:     "Check the address for typos. Only groups of your own organisation can be added.",
-		Params:  map[string]string{"email": addr}, Detail: p.Detail}
+	return Group{}, probGroupNotFound.With("email", addr).WithDetail(p.Detail)
 }
 
 // personByEmail asks the directory, best effort, whether addr is a colleague's address.
@@ -226,26 +214,19 @@ func (s *Service) personByEmail(ctx context.Context, addr string) (Person, bool)
 // ErrGroupNotPerson is the problem for a Google Group's address given where a person was
 // expected (the caller found it with LookupGroup after chat.person_not_found).
 func ErrGroupNotPerson(g Group) *problem.Problem {
-	return &problem.Problem{Code: CodeNotAPerson,
-		Message: fmt.Sprintf("%s is the address of a Google Group, not of a person.", g.Email),
-		Fix:     "Add it as a group instead: everyone in the group joins the space.",
-		Params:  map[string]string{"email": g.Email, "group": g.Name}}
+	return probNotAPerson.With("email", g.Email).With("group", g.Name)
 }
 
 // cleanQuery trims a search query and refuses what cannot be a name or an address.
 func cleanQuery(query string) (string, error) {
 	q := strings.Join(strings.Fields(query), " ")
 	if q == "" {
-		return "", &problem.Problem{Code: CodeEmptyQuery, Message: "Type a name or an email address to search for.",
-			Fix: "Type at least one letter of the person's name."}
+		return "", probEmptyQuery
 	}
 	bad := !utf8.ValidString(q) || utf8.RuneCountInString(q) > MaxQuery ||
 		strings.IndexFunc(q, func(r rune) bool { return unicode.IsControl(r) || r == utf8.RuneError }) >= 0
 	if bad {
-		return "", &problem.Problem{Code: CodeInvalidQuery,
-			Message: "That doesn't look like a name or an email address.",
-			Fix:     fmt.Sprintf("Type part of a name or address, at most %d characters.", MaxQuery),
-			Detail:  "refused before sending: " + clip(q)}
+		return "", probInvalidQuery.WithDetail("refused before sending: " + clip(q))
 	}
 	return q, nil
 }

@@ -44,3 +44,16 @@ func TestCodeOfFindsWrappedProblems(t *testing.T) {
 		t.Fatalf("Internal: %+v", p)
 	}
 }
+
+// The English texts name their parameters; With fills them, and the definition keeps them.
+func TestWithFillsTheEnglishTemplate(t *testing.T) {
+	base := New("chat.x", "“{email}” is not an address.", "Check {email}.", "space")
+	p := base.With("email", "jane")
+	if p.Message != "“jane” is not an address." || p.Fix != "Check jane." {
+		t.Fatalf("filled: %q %q", p.Message, p.Fix)
+	}
+	d := p.Def()
+	if d.Message != "“{email}” is not an address." || fmt.Sprint(d.Params) != "[email space]" {
+		t.Fatalf("definition: %+v", d)
+	}
+}

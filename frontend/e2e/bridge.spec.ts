@@ -5,8 +5,8 @@ import { test, expect } from '@playwright/test';
 // DNS-rebound name would send them; each must get 403 and call nothing.
 const base = new URL(process.env.E2E_BASE_URL ?? 'http://127.0.0.1:34115');
 const own = base.origin;
-const status = JSON.stringify({ name: 'main.App.Status', args: [] });
-const signIn = JSON.stringify({ name: 'main.App.SignIn', args: [] });
+const status = JSON.stringify({ name: 'main.Session.Status', args: [] });
+const signIn = JSON.stringify({ name: 'main.Session.SignIn', args: [] });
 
 test('the bridge answers its own page and its calls', async ({ request }) => {
   const page = await request.get('/');

@@ -176,10 +176,10 @@ test('an existing member reads as already there', async () => {
 
 test('a malformed email is refused with no request sent', async () => {
   await page.evaluate(() => {
-    const w = window as unknown as { go: { main: { App: Record<string, (...a: unknown[]) => unknown> } }; addCalls: number };
+    const w = window as unknown as { go: { main: { Members: Record<string, (...a: unknown[]) => unknown> } }; addCalls: number };
     w.addCalls = 0;
-    const real = w.go.main.App.AddPerson;
-    w.go.main.App.AddPerson = (...args: unknown[]) => {
+    const real = w.go.main.Members.AddPerson;
+    w.go.main.Members.AddPerson = (...args: unknown[]) => {
       w.addCalls++;
       return real(...args);
     };

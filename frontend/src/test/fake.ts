@@ -1,11 +1,14 @@
 // A fake backend behind the mocked bindings: plain data and controllable promises.
 import { vi } from 'vitest';
-import * as Bindings from '../../wailsjs/go/main/App';
+import * as Members from '../../wailsjs/go/main/Members';
+import * as Session from '../../wailsjs/go/main/Session';
+import * as Spaces from '../../wailsjs/go/main/Spaces';
 import * as Runtime from '../../wailsjs/runtime/runtime';
 import type { Membership, Space, Status } from '../lib/api/app';
 import type { ProblemData } from '../lib/api/problem';
 
-export const app = vi.mocked(Bindings);
+/** Every bound method, by name (the mocks of the Session, Spaces and Members bindings). */
+export const app = { ...vi.mocked(Session), ...vi.mocked(Spaces), ...vi.mocked(Members) };
 export const runtime = vi.mocked(Runtime);
 
 type Handler = (...data: unknown[]) => void;
@@ -98,4 +101,21 @@ export function reset(start: Status = status()): void {
     }) as never,
   );
   app.OpenInBrowser.mockResolvedValue();
+  // Go's verdict is stubbed: every entry passes unless a test says otherwise (refusedBy).
+  app.CheckPeople.mockImplementation(async (text: string) => ({
+    leftOut: false,
+    entries: text
+      .split(/[,;\n]/)
+      .map((s) => s.trim())
+      .filter((s) => s !== '')
+      .map((s) => ({ text: s, value: s })),
+  }));
+}
+
+/** refusedBy makes Go refuse what is typed with code (chat.invalid_email, chat.empty_person). */
+export function refusedBy(code: string): void {
+  app.CheckPeople.mockImplementation(async (text: string) => ({
+    leftOut: false,
+    entries: text.trim() === '' ? [] : [{ text: text.trim(), value: '', problem: { code, message: 'Refused.' } }],
+  }));
 }

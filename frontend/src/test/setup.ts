@@ -4,19 +4,26 @@ import '@testing-library/jest-dom/vitest';
 import { vi, afterEach } from 'vitest';
 import { cleanup } from '@testing-library/svelte';
 
-vi.mock('../../wailsjs/go/main/App', () => ({
-  AddApp: vi.fn(),
-  AddPerson: vi.fn(),
+vi.mock('../../wailsjs/go/main/Session', () => ({
   CancelSignIn: vi.fn(),
   ChooseClientSecret: vi.fn(),
   Language: vi.fn(),
-  ListSpaces: vi.fn(),
-  OpenInBrowser: vi.fn(),
   SignIn: vi.fn(),
   SignOut: vi.fn(),
-  SpaceLabels: vi.fn(),
   Status: vi.fn(),
   UseDemo: vi.fn(),
+}));
+
+vi.mock('../../wailsjs/go/main/Spaces', () => ({
+  ListSpaces: vi.fn(),
+  OpenInBrowser: vi.fn(),
+  SpaceLabels: vi.fn(),
+}));
+
+vi.mock('../../wailsjs/go/main/Members', () => ({
+  AddApp: vi.fn(),
+  AddPerson: vi.fn(),
+  CheckPeople: vi.fn(),
 }));
 
 vi.mock('../../wailsjs/runtime/runtime', () => ({

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import App from '../../App.svelte';
-import { app, deferred, demoSignedIn, emit, membership, rejection, reset, runtime } from '../../test/fake';
+import { app, deferred, demoSignedIn, emit, membership, refusedBy, rejection, reset, runtime } from '../../test/fake';
 import type { Membership } from '../../lib/api/app';
 
 async function chosen(space = /Marketing team/) {
@@ -94,7 +94,7 @@ describe('add form', () => {
     ['ROLE_MEMBER', 'Member'],
     ['ROLE_ASSISTANT_MANAGER', 'Manager'],
     ['ROLE_MANAGER', 'Owner'],
-  ])('names the role %s in words: %s', async (role, words) => {
+  ] as const)('names the role %s in words: %s', async (role, words) => {
     const user = await chosen();
     app.AddPerson.mockResolvedValue(membership({ role }) as never);
     await user.type(emailBox(), 'jane@demo.example');
@@ -103,8 +103,9 @@ describe('add form', () => {
     expect(within(card()).getByText(words, { selector: 'dd' })).toBeVisible();
   });
 
-  it('refuses a malformed email inline and makes no call', async () => {
+  it('refuses inline what Go refuses, and makes no call', async () => {
     const user = await chosen();
+    refusedBy('chat.invalid_email');
     await user.type(emailBox(), 'jane@example');
     await user.click(addButton());
     expect(await screen.findByRole('alert')).toHaveTextContent(
@@ -119,10 +120,12 @@ describe('add form', () => {
     await user.click(addButton());
     expect(await screen.findByRole('alert')).toHaveTextContent('Type an email address.');
     expect(app.AddPerson).not.toHaveBeenCalled();
+    expect(app.CheckPeople).toHaveBeenCalledWith('jane@example');
   });
 
   it('takes the refusal away as soon as the address is edited', async () => {
     const user = await chosen();
+    refusedBy('chat.invalid_email');
     await user.type(emailBox(), 'jane doe@@example');
     await user.click(addButton());
     expect(await screen.findByRole('alert')).toBeVisible();
@@ -332,6 +335,7 @@ describe('the previous result', () => {
     await user.type(emailBox(), 'jane@demo.example');
     await user.click(addButton());
     expect(await findCard()).toBeVisible();
+    refusedBy('chat.invalid_email');
     await user.type(emailBox(), 'jane doe@@example');
     await user.click(addButton());
     expect(await screen.findByRole('alert')).toHaveTextContent('doesn’t look like an email address');

@@ -153,18 +153,20 @@ const liveSignedIn = status({ mode: 'live', signedIn: true, account: 'alex@examp
 const liveSignedOut = status({ mode: 'live', clientId: CLIENT });
 
 describe('a sign-in that expired or was withdrawn', () => {
+  /** What Go pushes when it ended the sign-in itself: the status, and why. */
+  const ended = (code: string) => ({ ...liveSignedOut, storeProblem: null, ended: { code, message: 'Gone.', fix: 'Again.' } });
+
   it.each([
     ['chat.signed_out', 'Your Google sign-in has expired or was withdrawn.', 'Sign in again with your Google account.'],
     ['auth.expired', 'Your sign-in has expired, so you need to sign in again.', /^Sign in again\. If this happens every week/],
-    ['auth.not_signed_in', 'You are not signed in.', 'Sign in with your Google account.'],
-    ['workspace.signed_out', 'You are not signed in.', 'Sign in with Google, then try again.'],
-  ])('%s from ListSpaces leads back to the welcome screen, with the problem and its fix', async (code, message, fix) => {
+  ])('session:changed ending with %s leads back to the welcome screen, with the problem and its fix', async (code, message, fix) => {
     const user = start(liveSignedIn);
     app.ListSpaces.mockRejectedValue(rejection({ code, message: 'Gone.', fix: 'Again.' }));
-    app.Status.mockResolvedValue(liveSignedOut as never);
+    await screen.findByRole('heading', { name: 'Spaces' });
+    emit('session:changed', ended(code));
 
     const again = await screen.findByRole('button', { name: 'Sign in again' });
-    expect(app.Status).toHaveBeenCalledTimes(2);
+    expect(app.Status).toHaveBeenCalledTimes(1);
     expect(screen.queryByRole('button', { name: 'Sign out' })).toBeNull();
     const alert = screen.getByRole('alert');
     expect(within(alert).getByText(message)).toBeVisible();
@@ -187,11 +189,13 @@ describe('a sign-in that expired or was withdrawn', () => {
   it.each([
     ['AddPerson', 'person'],
     ['AddApp', 'app'],
-  ] as const)('found by %s also leads back to the welcome screen', async (method, who) => {
+  ] as const)('pushed while %s runs also leads back to the welcome screen', async (method, who) => {
     const user = start(liveSignedIn);
     await user.click(await screen.findByRole('radio', { name: /Marketing team/ }));
-    app[method].mockRejectedValue(rejection({ code: 'auth.expired', message: 'Expired.', fix: 'Again.' }));
-    app.Status.mockResolvedValue(liveSignedOut as never);
+    app[method].mockImplementation((() => {
+      emit('session:changed', ended('auth.expired'));
+      return Promise.reject(rejection({ code: 'auth.expired', message: 'Expired.', fix: 'Again.' }));
+    }) as never);
     if (who === 'person') await user.type(screen.getByRole('textbox', { name: 'Email address' }), 'jane@example.com');
     else await user.click(screen.getByRole('radio', { name: 'This Chat app' }));
     await user.click(screen.getByRole('button', { name: 'Add' }));
@@ -201,15 +205,22 @@ describe('a sign-in that expired or was withdrawn', () => {
     expect(screen.queryByRole('heading', { name: 'Spaces' })).toBeNull();
   });
 
-  it('stays on the main screen when the backend still has the sign-in', async () => {
+  it('stays on the main screen when Go did not end the sign-in, whatever the code', async () => {
     const user = start(liveSignedIn);
     await user.click(await screen.findByRole('radio', { name: /Marketing team/ }));
     app.AddApp.mockRejectedValue(rejection({ code: 'chat.signed_out', message: 'Gone.', fix: 'Again.' }));
     await user.click(screen.getByRole('radio', { name: 'This Chat app' }));
     await user.click(screen.getByRole('button', { name: 'Add' }));
     expect(await screen.findByRole('alert', { name: "Couldn't add" })).toBeVisible();
-    await waitFor(() => expect(app.Status).toHaveBeenCalledTimes(2));
+    expect(app.Status).toHaveBeenCalledTimes(1);
     expect(screen.getByRole('heading', { name: 'Spaces' })).toBeVisible();
+  });
+
+  it('follows a sign-in Go made elsewhere (another window, a restore) without a call of its own', async () => {
+    start(liveSignedOut);
+    await screen.findByRole('button', { name: 'Sign in again' });
+    emit('session:changed', liveSignedIn);
+    expect(await screen.findByRole('heading', { name: 'Spaces' })).toBeVisible();
   });
 
   it('offers signing in again only with an imported client file', async () => {

@@ -1,46 +1,32 @@
 // Thin wrappers over the generated Wails bindings. Every rejection becomes an AppProblem.
 // Only lib/stores imports this module.
-import * as App from '../../../wailsjs/go/main/App';
+import * as Members from '../../../wailsjs/go/main/Members';
+import * as Session from '../../../wailsjs/go/main/Session';
+import * as Spaces from '../../../wailsjs/go/main/Spaces';
 import { ClipboardSetText, EventsOn } from '../../../wailsjs/runtime/runtime';
+import type { chat, recipients, session } from '../../../wailsjs/go/models';
 import { AppProblem, toProblem } from './problem';
 
 export { AppProblem, UNEXPECTED } from './problem';
 
-export interface Status {
-  mode: '' | 'demo' | 'live' | string;
-  signedIn: boolean;
-  account: string;
-  clientId: string;
-  liveAllowed: boolean;
-  scopes: string[];
+/**
+ * Plain turns the enum-typed fields of a generated model into the union of their string values
+ * (`${chat.SpaceType}` is 'SPACE' | 'GROUP_CHAT' | 'DIRECT_MESSAGE'), so the UI may compare them with
+ * literals while the values themselves stay defined once, in Go.
+ */
+export type Plain<T> = { [K in keyof T]: T[K] extends string ? `${T[K]}` : T[K] };
+
+export type SpaceType = `${chat.SpaceType}`;
+export type Mode = `${session.Mode}`;
+export type Space = Plain<chat.Space>;
+export type Membership = Plain<chat.Membership>;
+
+export type Status = Omit<Plain<session.Status>, 'storeProblem' | 'ended'> & {
   /** The sign-in works but could not be saved on this computer (auth.store_failed). */
   storeProblem: AppProblem | null;
-}
-
-export type SpaceType = 'SPACE' | 'GROUP_CHAT' | 'DIRECT_MESSAGE';
-
-export interface Space {
-  name: string;
-  displayName: string;
-  type: SpaceType | string;
-  uri: string;
-  externalUserAllowed: boolean;
-}
-
-export interface Membership {
-  name: string;
-  state: 'JOINED' | 'INVITED' | 'NOT_A_MEMBER' | string;
-  role: 'ROLE_MEMBER' | 'ROLE_ASSISTANT_MANAGER' | 'ROLE_MANAGER' | string;
-  memberName: string;
-  memberType: 'HUMAN' | 'BOT' | string;
-  displayName: string;
-  email: string;
-  createTime: string;
-  alreadyMember: boolean;
-  spaceName: string;
-  spaceDisplayName: string;
-  spaceUri: string;
-}
+  /** Why Go ended the sign-in by itself (expired, withdrawn), in the event of that moment. */
+  ended?: AppProblem | null;
+};
 
 async function call<T>(p: () => Promise<T>): Promise<T> {
   try {
@@ -50,7 +36,7 @@ async function call<T>(p: () => Promise<T>): Promise<T> {
   }
 }
 
-function plainStatus(s: (Omit<Partial<Status>, 'storeProblem'> & { storeProblem?: unknown }) | null | undefined): Status {
+function plainStatus(s: Partial<session.Status> | null | undefined): Status {
   return {
     mode: s?.mode ?? '',
     signedIn: s?.signedIn ?? false,
@@ -59,28 +45,56 @@ function plainStatus(s: (Omit<Partial<Status>, 'storeProblem'> & { storeProblem?
     liveAllowed: s?.liveAllowed ?? false,
     scopes: s?.scopes ?? [],
     storeProblem: s?.storeProblem ? toProblem(s.storeProblem) : null,
+    ended: s?.ended ? toProblem(s.ended) : null,
   };
 }
 
-export const status = () => call(App.Status).then(plainStatus);
-export const useDemo = () => call(App.UseDemo).then(plainStatus);
-export const chooseClientSecret = () => call(App.ChooseClientSecret).then(plainStatus);
-export const signIn = () => call(App.SignIn).then(plainStatus);
-export const cancelSignIn = () => call(App.CancelSignIn);
-export const signOut = () => call(App.SignOut).then(plainStatus);
-export const listSpaces = (): Promise<Space[]> => call(App.ListSpaces).then((s) => s ?? []);
+export const status = () => call(Session.Status).then(plainStatus);
+export const useDemo = () => call(Session.UseDemo).then(plainStatus);
+export const chooseClientSecret = () => call(Session.ChooseClientSecret).then(plainStatus);
+export const signIn = () => call(Session.SignIn).then(plainStatus);
+export const cancelSignIn = () => call(Session.CancelSignIn);
+export const signOut = () => call(Session.SignOut).then(plainStatus);
+export const listSpaces = (): Promise<Space[]> => call(Spaces.ListSpaces).then((s) => s ?? []);
 /** spaceLabels names unnamed conversations by their members; spaces it could not name are missing. */
 export const spaceLabels = (spaces: string[]): Promise<Record<string, string>> =>
-  call(() => App.SpaceLabels(spaces)).then((m) => m ?? {});
+  call(() => Spaces.SpaceLabels(spaces)).then((m) => m ?? {});
 export const addPerson = (space: string, person: string): Promise<Membership> =>
-  call(() => App.AddPerson(space, person));
-export const addApp = (space: string): Promise<Membership> => call(() => App.AddApp(space));
-export const openInBrowser = (url: string) => call(() => App.OpenInBrowser(url));
-export const language = () => call(App.Language);
+  call(() => Members.AddPerson(space, person));
+/** A person of a typed or pasted list, checked by Go: value to send, or the problem refusing it. */
+export interface Recipient {
+  text: string;
+  name: string;
+  value: string;
+  problem: AppProblem | null;
+}
+
+/** checkPeople asks Go to read and check a typed or pasted list of people; nothing is sent. */
+export const checkPeople = (text: string): Promise<{ entries: Recipient[]; leftOut: boolean }> =>
+  call(() => Members.CheckPeople(text)).then((c: recipients.Check) => ({
+    leftOut: c?.leftOut ?? false,
+    entries: (c?.entries ?? []).map((e) => ({
+      text: e.text,
+      name: e.name ?? '',
+      value: e.value,
+      problem: e.problem ? toProblem(e.problem) : null,
+    })),
+  }));
+export const addApp = (space: string): Promise<Membership> => call(() => Members.AddApp(space));
+export const openInBrowser = (url: string) => call(() => Spaces.OpenInBrowser(url));
+export const language = () => call(Session.Language);
 
 /** Event names the backend emits. */
+export const SESSION_CHANGED = 'session:changed';
 export const AUTH_URL = 'auth:url';
 export const AUTH_BROWSER_FAILED = 'auth:browser_failed';
+
+/** onSessionChanged calls fn with the Status Go pushes whenever the sign-in, account or mode changes. */
+export function onSessionChanged(fn: (s: Status) => void): () => void {
+  return EventsOn(SESSION_CHANGED, (s: unknown) => {
+    if (typeof s === 'object' && s !== null) fn(plainStatus(s as Partial<session.Status>));
+  });
+}
 
 /** onAuthURL calls fn with the sign-in URL the backend opened in the browser; returns an unsubscribe. */
 export function onAuthURL(fn: (url: string) => void): () => void {

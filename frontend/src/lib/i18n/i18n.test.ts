@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { catalogues, langFromLocale, LANGS, Translator } from './translator.svelte';
+import { catalogues, langFromLocale, LANGS, problemTexts, Translator } from './translator.svelte';
+import { ruProblems } from './ru.problems';
+import { PROBLEMS, type ProblemCode } from '../api/problems.gen';
 
 describe('catalogues', () => {
   it('have exactly the same keys in English and Russian, none empty, all plural forms present', () => {
@@ -25,12 +27,30 @@ describe('catalogues', () => {
     }
   });
 
-  it('translate every problem with both a message and a fix', () => {
-    const codes = Object.keys(catalogues.en)
-      .filter((k) => k.startsWith('problem.') && k.endsWith('.message'))
-      .map((k) => k.slice(0, -'.message'.length));
-    expect(codes.length).toBeGreaterThan(20);
-    for (const c of codes) expect(catalogues.en, c).toHaveProperty([`${c}.fix`]);
+  it('translate every backend problem, with only the placeholders Go fills for that code', () => {
+    const names = (m: string) => [...m.matchAll(/\{(\w+)\}/g)].map((x) => x[1]);
+    const codes = Object.keys(PROBLEMS) as ProblemCode[];
+    expect(codes.length).toBeGreaterThan(50);
+    const unfilled: string[] = [];
+    for (const lang of LANGS) {
+      for (const code of codes) {
+        const texts = problemTexts[lang][code];
+        expect(texts.message.trim(), `${lang} ${code}`).not.toBe('');
+        for (const part of ['message', 'fix'] as const) {
+          for (const name of names(texts[part])) {
+            if (!(PROBLEMS[code].params as readonly string[]).includes(name)) unfilled.push(`${lang}: ${code}.${part} {${name}}`);
+          }
+        }
+      }
+    }
+    expect(unfilled).toEqual([]);
+    expect(Object.keys(ruProblems).sort()).toEqual([...codes].sort());
+  });
+
+  it('keep no English problem text of their own: Go owns it', () => {
+    expect(Object.keys(catalogues.en).filter((k) => k.startsWith('problem.') && k.endsWith('.message'))).toEqual([
+      'problem.unexpected.message',
+    ]);
   });
 });
 
@@ -52,6 +72,10 @@ describe('Translator', () => {
     expect(t.problem(known).message).toBe('«jane» — неправильный адрес электронной почты.');
     const unknown = { code: 'auth.something_new', message: 'Go says so.', fix: 'Do this.', params: {} };
     expect(t.problem(unknown)).toEqual({ message: 'Go says so.', fix: 'Do this.' });
+    t.lang = 'en';
+    // English comes from the generated Go definitions, not from what this one problem carried.
+    expect(t.problem({ ...known, message: 'x' }).message).toBe('“jane” isn’t a valid email address.');
+    t.lang = 'ru';
     // A placeholder the backend did not fill: Go's own sentence is better than a "{email}".
     const unfilled = { code: 'chat.invalid_email', message: 'Bad address.', fix: '', params: {} };
     expect(t.problem(unfilled).message).toBe('Bad address.');

@@ -1,6 +1,8 @@
 // Translator: the current language (a rune) and lookups in the catalogues.
 import { en, type Key } from './en';
 import { ru } from './ru';
+import { ruProblems, type ProblemTexts } from './ru.problems';
+import { PROBLEMS, type ProblemCode } from '../api/problems.gen';
 import type { Message } from './catalogue';
 
 export type Lang = 'en' | 'ru';
@@ -8,6 +10,13 @@ export const LANGS: readonly Lang[] = ['en', 'ru'];
 export type { Key };
 
 export const catalogues: Record<Lang, Record<Key, Message>> = { en, ru };
+
+/** Texts of backend problems by language: English generated from Go, the others translated. */
+export const problemTexts: Record<Lang, Record<ProblemCode, ProblemTexts>> = { en: PROBLEMS, ru: ruProblems };
+
+function isProblemCode(code: string): code is ProblemCode {
+  return Object.prototype.hasOwnProperty.call(PROBLEMS, code);
+}
 
 /** Params fill {name} placeholders. */
 export type Params = Record<string, string | number>;
@@ -61,16 +70,15 @@ export class Translator {
     return interpolate(m[category] ?? m.other, params);
   }
 
-  /** problem translates a backend problem by code, falling back to the English text Go sent. */
+  /** problem translates a backend problem by code, falling back to English, then to the text Go sent. */
   problem(p: ProblemText): { message: string; fix: string } {
-    const base = `problem.${p.code}`;
-    // A translation whose placeholders the backend did not fill is worse than Go's English.
+    // A text whose placeholders the backend did not fill is worse than Go's own sentence.
     const filled = (s: string | undefined) => (s !== undefined && !/\{\w+\}/.test(s) ? s : undefined);
-    const message =
-      filled(this.text(`${base}.message`, p.params)) ||
-      p.message ||
-      (this.text('problem.unexpected.message', {}) as string);
-    let fix = filled(this.text(`${base}.fix`, p.params));
+    const texts = isProblemCode(p.code) ? [problemTexts[this.lang][p.code], PROBLEMS[p.code]] : [];
+    const pick = (part: 'message' | 'fix') =>
+      texts.map((x) => filled(interpolate(x[part], p.params))).find((s) => s !== undefined);
+    const message = pick('message') || p.message || (this.text('problem.unexpected.message', {}) as string);
+    let fix = pick('fix');
     if (fix === undefined) fix = p.message ? p.fix : (this.text('problem.unexpected.fix', {}) as string);
     return { message, fix };
   }

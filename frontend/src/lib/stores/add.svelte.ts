@@ -2,8 +2,7 @@
 // it is still what was sent (the field stays usable while an add is running).
 import * as api from '../api/app';
 import type { AppProblem, Membership, Space } from '../api/app';
-import { CANCELLED, SIGNED_OUT } from './codes';
-import { checkPerson } from './person';
+import { CANCELLED, EMPTY_PERSON } from './codes';
 
 export type Who = 'person' | 'app';
 
@@ -28,9 +27,6 @@ export class AddStore {
   consentURL = $state('');
   /** The permission page could not be opened in a browser: the link is all the person has. */
   consentBrowserFailed = $state(false);
-
-  /** Called when an add shows that the sign-in is gone (expired or withdrawn). */
-  onSignedOut: (problem: AppProblem) => void = () => {};
 
   private unsubscribe: (() => void) | null = null;
   private unsubscribeFailed: (() => void) | null = null;
@@ -81,13 +77,22 @@ export class AddStore {
     const typed = this.email;
     let call: () => Promise<Membership>;
     if (who === 'person') {
-      const check = checkPerson(typed);
-      if (!check.ok) {
-        this.inputError = check.reason;
+      // Go reads and checks the entry by the rules of the request itself; one person at a time here.
+      let entries: api.Recipient[];
+      try {
+        entries = (await api.checkPeople(typed)).entries;
+      } catch (e) {
+        this.problem = e as AppProblem;
+        return;
+      }
+      const only = entries.length === 1 ? entries[0] : null;
+      if (!only || only.problem) {
+        this.inputError = entries.length === 0 || only?.problem?.code === EMPTY_PERSON ? 'empty' : 'malformed';
         this.refused = typed.trim();
         return;
       }
-      call = () => api.addPerson(space.name, check.value);
+      const value = only.value;
+      call = () => api.addPerson(space.name, value);
     } else {
       call = () => api.addApp(space.name);
     }
@@ -108,7 +113,6 @@ export class AddStore {
       const p = e as AppProblem;
       // Cancelling the permission page leaves the form as it was: nothing happened.
       if (p.code === CANCELLED) return;
-      if (SIGNED_OUT.has(p.code) && id === this.attempt) this.onSignedOut(p);
       if (stale()) return;
       this.result = null;
       this.problem = p;

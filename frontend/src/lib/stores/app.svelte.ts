@@ -1,6 +1,5 @@
 // AppState gathers the stores of one window; App.svelte makes it and hands it down by context.
 import { createContext } from 'svelte';
-import type { AppProblem } from '../api/app';
 import { searchLabel } from '../i18n/names';
 import { AddStore } from './add.svelte';
 import { LanguageStore } from './language.svelte';
@@ -17,9 +16,7 @@ export class AppState {
   ready = $state(false);
 
   constructor() {
-    const signedOut = (p: AppProblem) => void this.signedOut(p);
-    this.spaces.onSignedOut = signedOut;
-    this.add.onSignedOut = signedOut;
+    this.session.onChange = () => this.leftIfSignedOut();
   }
 
   async init(): Promise<void> {
@@ -43,12 +40,6 @@ export class AppState {
 
   async signOut(): Promise<void> {
     await this.session.signOut();
-    this.leftIfSignedOut();
-  }
-
-  /** signedOut: a request found the sign-in expired or withdrawn; back to signing in. */
-  private async signedOut(problem: AppProblem): Promise<void> {
-    await this.session.signedOut(problem);
     this.leftIfSignedOut();
   }
 

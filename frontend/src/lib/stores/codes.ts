@@ -1,12 +1,12 @@
-// Problem codes the stores act on, beyond showing them.
+// Problem codes the stores act on, beyond showing them. Typed by the generated ProblemCode, so a
+// code renamed or removed in Go fails to compile here.
+import type { ProblemCode } from '../api/problems.gen';
 
 /** The user cancelled a sign-in or a request for one more permission: not an error. */
-export const CANCELLED = 'auth.cancelled';
+export const CANCELLED: ProblemCode = 'auth.cancelled';
 
-/** The backend has forgotten the sign-in (expired or withdrawn): the UI must return to sign-in. */
-export const SIGNED_OUT: ReadonlySet<string> = new Set([
-  'chat.signed_out',
-  'auth.expired',
-  'auth.not_signed_in',
-  'workspace.signed_out',
-]);
+/** The file dialog was closed without a choice: not an error, and no sign-in follows. */
+export const NO_FILE: ProblemCode = 'workspace.no_file';
+
+/** Nothing was typed for the person to add. */
+export const EMPTY_PERSON: ProblemCode = 'chat.empty_person';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Space } from '../api/app';
+import type { Space, SpaceType } from '../api/app';
 import { fold, matches, words } from './search';
 
-const space = (name: string, displayName: string, type: string): Space => ({
+const space = (name: string, displayName: string, type: SpaceType): Space => ({
   name,
   displayName,
   type,

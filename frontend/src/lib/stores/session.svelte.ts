@@ -1,13 +1,10 @@
 // Who is signed in where, and the sign-in in progress.
 import * as api from '../api/app';
 import { AppProblem, type Status } from '../api/app';
-import { CANCELLED } from './codes';
+import { CANCELLED, NO_FILE } from './codes';
 
 export type Screen = 'loading' | 'welcome' | 'signing-in' | 'main';
 export type Busy = '' | 'demo' | 'live' | 'signout';
-
-/** The file dialog was closed without a choice: not an error, and no sign-in follows. */
-const NO_FILE = 'workspace.no_file';
 
 export class SessionStore {
   status = $state<Status | null>(null);
@@ -33,11 +30,16 @@ export class SessionStore {
     this.status?.mode === 'live' && this.status.clientId !== '' && !this.status.signedIn,
   );
 
+  /** Called after every status Go pushes (session:changed), e.g. to clear what a signed-out person must not see. */
+  onChange: (s: Status) => void = () => {};
+
   private attempt = 0;
+  private unsubscribeChanged: (() => void) | null = null;
   private unsubscribe: (() => void) | null = null;
   private unsubscribeFailed: (() => void) | null = null;
 
   async init(): Promise<void> {
+    this.unsubscribeChanged ??= api.onSessionChanged((s) => this.changed(s));
     this.unsubscribe ??= api.onAuthURL((url) => {
       if (this.signingIn) this.authURL = url;
     });
@@ -56,6 +58,8 @@ export class SessionStore {
   }
 
   dispose(): void {
+    this.unsubscribeChanged?.();
+    this.unsubscribeChanged = null;
     this.unsubscribe?.();
     this.unsubscribe = null;
     this.unsubscribeFailed?.();
@@ -98,19 +102,17 @@ export class SessionStore {
   }
 
   /**
-   * signedOut handles a request that found the sign-in gone: the backend has already forgotten it,
-   * so the status is read again (leaving the main screen) and the problem shown on the welcome screen.
+   * changed follows the status Go pushes whenever the sign-in, the account or the mode changes,
+   * whoever caused it. When Go ended the sign-in itself (expired, withdrawn), it says why, and
+   * that is shown on the sign-in screen.
    */
-  async signedOut(problem: AppProblem): Promise<void> {
-    try {
-      this.status = await api.status();
-    } catch {
-      if (this.status) this.status = { ...this.status, signedIn: false, account: '' };
-    }
-    if (!this.status?.signedIn) {
+  changed(s: Status): void {
+    this.status = s;
+    if (!s.signedIn && s.ended) {
       this.cancelled = false;
-      this.problem = problem;
+      this.problem = s.ended;
     }
+    this.onChange(s);
   }
 
   async signIn(): Promise<void> {

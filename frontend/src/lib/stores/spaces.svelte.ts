@@ -1,7 +1,6 @@
 // The spaces the user belongs to; search and type filter are applied here, not by the backend.
 import * as api from '../api/app';
 import type { AppProblem, Space } from '../api/app';
-import { SIGNED_OUT } from './codes';
 import { matches, words } from './search';
 
 export type TypeFilter = 'all' | 'SPACE' | 'GROUP_CHAT' | 'DIRECT_MESSAGE';
@@ -26,9 +25,6 @@ export class SpacesStore {
    */
   memberLabels = $state<Record<string, string>>({});
 
-  /** Called when listing shows that the sign-in is gone (expired or withdrawn). */
-  onSignedOut: (problem: AppProblem) => void = () => {};
-
   /** label names a space as the list shows it, so that "direct message" finds unnamed DMs. */
   private readonly label: (space: Space) => string;
   /** Spaces whose member names were asked for (or are being asked for) since the last reset. */
@@ -50,16 +46,19 @@ export class SpacesStore {
     if (this.loading) return;
     this.loading = true;
     this.problem = null;
+    // A list (or failure) that arrives after a reset (signed out meanwhile) belongs to nobody.
+    const generation = this.generation;
     try {
-      this.all = await api.listSpaces();
+      const all = await api.listSpaces();
+      if (generation !== this.generation) return;
+      this.all = all;
       this.loaded = true;
       if (!this.all.some((s) => s.name === this.selectedName)) this.selectedName = '';
       void this.loadMemberLabels();
     } catch (e) {
-      this.problem = e as AppProblem;
-      if (SIGNED_OUT.has(this.problem.code)) this.onSignedOut(this.problem);
+      if (generation === this.generation) this.problem = e as AppProblem;
     } finally {
-      this.loading = false;
+      if (generation === this.generation) this.loading = false;
     }
   }
 
@@ -106,6 +105,7 @@ export class SpacesStore {
     this.selectedName = '';
     this.memberLabels = {};
     this.asked = new Set();
+    this.loading = false;
     this.generation++;
   }
 }

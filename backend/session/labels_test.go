@@ -1,4 +1,4 @@
-package workspace
+package session
 
 import (
 	"context"
@@ -16,7 +16,7 @@ func TestSpaceLabelsNameConversationsWithoutTheSignedInPerson(t *testing.T) {
 		t.Fatal(err)
 	}
 	dm := "spaces/" + emulator.DemoDirectMessageID
-	got, err := w.SpaceLabels(context.Background(), []string{dm, "spaces/AAAAx4Ge2Mo"})
+	got, err := spaceLabels(w, []string{dm, "spaces/AAAAx4Ge2Mo"})
 	if err != nil {
 		t.Fatal(err)
 	}

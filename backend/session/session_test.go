@@ -1,4 +1,4 @@
-package workspace
+package session
 
 import (
 	"context"
@@ -78,7 +78,7 @@ func (b *userBrowser) openedURLs() []string {
 	return append([]string(nil), b.opened...)
 }
 
-func newDemo(t *testing.T, b *userBrowser) *Workspace {
+func newDemo(t *testing.T, b *userBrowser) *Session {
 	t.Helper()
 	w := New(Options{LiveAllowed: true, ConfigDir: t.TempDir(), Store: auth.NewMemoryStore(), SignInTimeout: 20 * time.Second})
 	t.Cleanup(w.Close)
@@ -105,11 +105,11 @@ func TestDemoSignInThenListAndAdd(t *testing.T) {
 	if !st.SignedIn || st.Account != emulator.DemoAdminEmail {
 		t.Fatalf("after sign-in: %+v", st)
 	}
-	spaces, err := w.ListSpaces(context.Background())
+	spaces, err := listSpaces(w)
 	if err != nil || len(spaces) == 0 {
 		t.Fatalf("ListSpaces: %d spaces, %v", len(spaces), err)
 	}
-	m, err := w.AddPerson(context.Background(), "spaces/"+emulator.DemoInternalSpaceID, emulator.DemoJoinerEmail)
+	m, err := addPerson(w, "spaces/"+emulator.DemoInternalSpaceID, emulator.DemoJoinerEmail)
 	if err != nil {
 		t.Fatalf("AddPerson: %v", err)
 	}
@@ -128,7 +128,7 @@ func TestAddAppAsksForTheAppScopeOnce(t *testing.T) {
 	if strings.Contains(b.openedURLs()[0], "chat.memberships.app") {
 		t.Fatal("the first sign-in already asked for chat.memberships.app")
 	}
-	m, err := w.AddApp(context.Background(), "spaces/"+emulator.DemoInternalSpaceID)
+	m, err := addApp(w, "spaces/"+emulator.DemoInternalSpaceID)
 	if err != nil {
 		t.Fatalf("AddApp: %v", err)
 	}
@@ -143,7 +143,7 @@ func TestAddAppAsksForTheAppScopeOnce(t *testing.T) {
 		t.Fatal("signed out after the extra consent")
 	}
 	// The scope is now held: a second add asks nothing more.
-	if _, err := w.AddApp(context.Background(), "spaces/"+emulator.DemoExternalSpaceID); err != nil {
+	if _, err := addApp(w, "spaces/"+emulator.DemoExternalSpaceID); err != nil {
 		t.Fatalf("second AddApp: %v", err)
 	}
 	if n := len(b.openedURLs()); n != 2 {
@@ -178,7 +178,7 @@ func TestDeniedConsentLeavesYouSignedOut(t *testing.T) {
 	if problem.CodeOf(err) != "auth.denied" {
 		t.Fatalf("want auth.denied, got %v", err)
 	}
-	if _, err := w.ListSpaces(context.Background()); problem.CodeOf(err) != "workspace.signed_out" {
+	if _, err := listSpaces(w); problem.CodeOf(err) != "workspace.signed_out" {
 		t.Fatalf("ListSpaces while signed out: %v", err)
 	}
 }
@@ -434,13 +434,13 @@ func TestExtraConsentWithAnotherAccountIsRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := w.Status()
-	spacesBefore, err := w.ListSpaces(context.Background())
+	spacesBefore, err := listSpaces(w)
 	if err != nil {
 		t.Fatal(err)
 	}
 
 	b.account = emulator.DemoSecondAdminEmail
-	_, err = w.AddApp(context.Background(), "spaces/"+emulator.DemoExternalSpaceID)
+	_, err = addApp(w, "spaces/"+emulator.DemoExternalSpaceID)
 	p, _ := problem.As(err)
 	if p == nil || p.Code != "auth.wrong_account" || p.Params["account"] != emulator.DemoAdminEmail ||
 		p.Params["chosen"] != emulator.DemoSecondAdminEmail {
@@ -457,13 +457,13 @@ func TestExtraConsentWithAnotherAccountIsRefused(t *testing.T) {
 	if !st.SignedIn || st.Account != emulator.DemoAdminEmail || strings.Join(st.Scopes, " ") != strings.Join(before.Scopes, " ") {
 		t.Fatalf("after the refusal: %+v, before %+v", st, before)
 	}
-	spaces, err := w.ListSpaces(context.Background())
+	spaces, err := listSpaces(w)
 	if err != nil || len(spaces) != len(spacesBefore) {
 		t.Fatalf("ListSpaces after the refusal: %d spaces (was %d), %v", len(spaces), len(spacesBefore), err)
 	}
 
 	b.account = emulator.DemoAdminEmail
-	if _, err := w.AddApp(context.Background(), "spaces/"+emulator.DemoExternalSpaceID); err != nil {
+	if _, err := addApp(w, "spaces/"+emulator.DemoExternalSpaceID); err != nil {
 		t.Fatalf("AddApp as the signed-in account: %v", err)
 	}
 	if st := w.Status(); st.Account != emulator.DemoAdminEmail {

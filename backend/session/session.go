@@ -1,15 +1,21 @@
-// Package workspace holds which Google the app talks to (the bundled demo emulator or the
-// user's own Workspace through their client_secret.json), who is signed in, and the auth and
-// chat services built for that choice. Demo and live differ only in where requests go: the same
-// auth.Service and chat.Service run against the emulator's endpoints or Google's.
-package workspace
+// Package session holds which Google the app talks to (the bundled demo emulator or the user's
+// own Workspace through their client_secret.json), the auth service for that choice, which
+// owns the signed-in account (nobody else keeps a copy), and the Google clients built on it.
+// Demo and live differ only in where requests go: the same auth.Service and chat.Service run
+// against the emulator's endpoints or Google's. Every change of the sign-in is pushed to the
+// OnChange listener (the session:changed event).
+package session
 
 import (
+	"context"
 	"errors"
+	"log/slog"
+	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"chatmembers/backend/auth"
@@ -18,7 +24,7 @@ import (
 	"chatmembers/backend/problem"
 )
 
-// Options configure a Workspace.
+// Options configure a Session.
 type Options struct {
 	// LiveAllowed is false in the dev build's browser bridge, which must only run the demo.
 	LiveAllowed bool
@@ -33,38 +39,73 @@ type Options struct {
 	// Google. nil (as main.go leaves it) means Google's endpoints, and a client file that names
 	// any other host is refused (auth.secret_not_google): a file cannot redirect the sign-in.
 	LiveEndpoints *auth.Endpoints
+	// LiveAPI, for tests only, is the base URL of Google's APIs in live mode ("" is Google's).
+	LiveAPI string
+	// Log records one line per user action and per Google call (method, path, status,
+	// duration, problem code), never a token, secret or message body; nil logs nothing.
+	Log *slog.Logger
+	// Transport, for tests, carries every request to Google; nil is http.DefaultTransport.
+	Transport http.RoundTripper
 }
 
-// Workspace is safe for concurrent use; the App holds one.
-type Workspace struct {
+// Session is safe for concurrent use; main.go builds one and the bound structs share it.
+type Session struct {
 	opts Options
 
-	mu          sync.Mutex
-	mode        string
-	emu         *emulator.Server
-	secret      *auth.ClientSecret
-	auth        *auth.Service
+	mu     sync.Mutex
+	mode   Mode
+	emu    *emulator.Server
+	secret *auth.ClientSecret
+	auth   *auth.Service
+	// chat is built on first use for the sign-in in place, and dropped when it changes.
 	chat        *chat.Service
-	account     string
 	openBrowser func(string) error
 	onURL       func(string)
 	// onBrowserFailed hears that the sign-in page could not be opened, so the UI can say so
 	// and put the link first instead of "your browser has opened".
 	onBrowserFailed func(string)
 	run             *authRun // the browser round trip in progress, if any
+	// onChange hears the Status after every change (the session:changed event).
+	onChange func(Status)
+	// log records user actions and Google calls; never tokens, secrets or message bodies.
+	log *slog.Logger
 }
 
-// New builds a Workspace with nothing chosen yet.
-func New(opts Options) *Workspace {
-	return &Workspace{opts: opts, openBrowser: func(string) error { return errNoBrowser },
-		onURL: func(string) {}, onBrowserFailed: func(string) {}}
+// Logger is the session's log, for the action lines of the bound structs.
+func (w *Session) Logger() *slog.Logger { return w.log }
+
+// New builds a Session with nothing chosen yet.
+func New(opts Options) *Session {
+	w := &Session{opts: opts, openBrowser: func(string) error { return errNoBrowser },
+		onURL: func(string) {}, onBrowserFailed: func(string) {}, onChange: func(Status) {},
+		log: opts.Log}
+	if w.log == nil {
+		w.log = slog.New(slog.DiscardHandler)
+	}
+	return w
+}
+
+// OnChange sets who hears the Status after every change of mode, sign-in, account or scopes.
+func (w *Session) OnChange(f func(Status)) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.onChange = f
+}
+
+// changed tells the listener; never called with w.mu held.
+func (w *Session) changed(ended *problem.Problem) {
+	w.mu.Lock()
+	st, f := w.statusLocked(), w.onChange
+	w.mu.Unlock()
+	st.Ended = ended
+	f(st)
 }
 
 var errNoBrowser = errors.New("no browser opener configured")
 
 // SetBrowser sets how the sign-in page and links are opened, and who is told the sign-in URL
 // (the UI shows it as a copyable fallback). The App calls it once the window exists.
-func (w *Workspace) SetBrowser(open func(string) error, onURL func(string)) {
+func (w *Session) SetBrowser(open func(string) error, onURL func(string)) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.openBrowser, w.onURL = open, onURL
@@ -72,37 +113,42 @@ func (w *Workspace) SetBrowser(open func(string) error, onURL func(string)) {
 
 // OnBrowserFailed sets who is told the sign-in (or permission) page's URL when the browser
 // could not be opened for it. The sign-in goes on waiting: the person can open the link.
-func (w *Workspace) OnBrowserFailed(f func(url string)) {
+func (w *Session) OnBrowserFailed(f func(url string)) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.onBrowserFailed = f
 }
 
 // Status reports the current mode and sign-in.
-func (w *Workspace) Status() Status {
+func (w *Session) Status() Status {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	return w.statusLocked()
 }
 
-func (w *Workspace) statusLocked() Status {
-	st := Status{Mode: w.mode, LiveAllowed: w.opts.LiveAllowed, Account: w.account, Scopes: []string{}}
+func (w *Session) statusLocked() Status {
+	st := Status{Mode: w.mode, LiveAllowed: w.opts.LiveAllowed, Scopes: []string{}}
 	if w.secret != nil {
 		st.ClientID = w.secret.ClientID
 	}
-	if w.auth != nil && w.account != "" {
-		st.SignedIn = true
-		st.Scopes = shortScopes(w.auth.Granted())
+	if w.auth == nil {
+		return st
+	}
+	if acct, ok := w.auth.Account(); ok {
+		st.SignedIn, st.Account = true, acct.Email
+		st.Scopes = shortScopes(acct.Scopes)
 		st.StoreProblem = w.auth.StoreProblem()
 	}
 	return st
 }
 
 // UseDemo switches to the demo workspace, starting the emulator on 127.0.0.1 if needed.
-func (w *Workspace) UseDemo() (Status, error) {
+func (w *Session) UseDemo() (_ Status, err error) {
+	defer func(start time.Time) { w.logAction(context.Background(), "session.use_demo", start, err) }(time.Now())
+	defer w.changed(nil)
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if w.mode == ModeDemo {
+	if w.mode == ModeDemo && w.auth != nil {
 		return w.statusLocked(), nil
 	}
 	if w.emu == nil {
@@ -122,33 +168,28 @@ func (w *Workspace) UseDemo() (Status, error) {
 }
 
 // CheckLiveAllowed refuses live mode in the dev build's browser bridge.
-func (w *Workspace) CheckLiveAllowed() error {
+func (w *Session) CheckLiveAllowed() error {
 	if w.opts.LiveAllowed {
 		return nil
 	}
-	return problem.New("workspace.live_refused",
-		"This test build only runs the demo workspace.",
-		"Use the installed Chat Members app to connect your Google Workspace.")
+	return errLiveRefused
 }
 
 // ErrNoFile says the file dialog was closed without a choice: nothing changed, and the UI
 // should not go on to sign in (with an earlier file) as if a file had been chosen.
 func ErrNoFile() error {
-	return problem.New("workspace.no_file",
-		"No file was chosen.",
-		"Choose the client_secret.json file you downloaded from the Google Cloud console.")
+	return errNoFile
 }
 
 // ErrDialog says the file dialog itself failed, which must not look like "no file chosen".
 func ErrDialog(err error) error {
-	return problem.New("workspace.dialog_failed",
-		"The window for choosing a file could not be opened.",
-		"Try again. If it keeps failing, restart Chat Members.").WithDetail(err.Error())
+	return errDialog.WithDetail(err.Error())
 }
 
 // ImportClientSecretFile reads, validates and keeps a copy of the user's client_secret.json,
 // then switches to their workspace. A bad file changes nothing.
-func (w *Workspace) ImportClientSecretFile(path string) (Status, error) {
+func (w *Session) ImportClientSecretFile(path string) (_ Status, err error) {
+	defer func(start time.Time) { w.logAction(context.Background(), "session.import_client_file", start, err) }(time.Now())
 	if err := w.CheckLiveAllowed(); err != nil {
 		return w.Status(), err
 	}
@@ -161,7 +202,7 @@ func (w *Workspace) ImportClientSecretFile(path string) (Status, error) {
 
 // UseClientSecret validates the JSON of a client_secret.json, saves it (0600) and switches to
 // the user's workspace, restoring an earlier sign-in for that client if one is stored.
-func (w *Workspace) UseClientSecret(data []byte) (Status, error) {
+func (w *Session) UseClientSecret(data []byte) (Status, error) {
 	if err := w.CheckLiveAllowed(); err != nil {
 		return w.Status(), err
 	}
@@ -172,20 +213,19 @@ func (w *Workspace) UseClientSecret(data []byte) (Status, error) {
 	return w.useSecret(secret, data)
 }
 
-func (w *Workspace) useSecret(secret *auth.ClientSecret, data []byte) (Status, error) {
+func (w *Session) useSecret(secret *auth.ClientSecret, data []byte) (Status, error) {
 	dir, err := w.configDir()
 	if err != nil {
 		return w.Status(), err
 	}
 	if err := writePrivate(filepath.Join(dir, secretFile), data); err != nil {
-		return w.Status(), problem.New("workspace.save_failed",
-			"Chat Members could not save the client file in its settings folder.",
-			"Check that your home folder is writable, then choose the file again.").WithDetail(err.Error())
+		return w.Status(), errSaveFailed.WithDetail(err.Error())
 	}
 	store, err := w.liveStore(dir)
 	if err != nil {
 		return w.Status(), err
 	}
+	defer w.changed(nil)
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.switchLocked(ModeLive, secret, w.liveEndpoints(secret), store)
@@ -197,7 +237,7 @@ const secretFile = "client_secret.json"
 
 // Restore reopens the user's workspace from the saved client_secret.json and stored tokens, so
 // a returning user lands signed in. Without a saved file it leaves the welcome screen.
-func (w *Workspace) Restore() Status {
+func (w *Session) Restore() Status {
 	if !w.opts.LiveAllowed {
 		return w.Status()
 	}
@@ -213,6 +253,7 @@ func (w *Workspace) Restore() Status {
 	if err != nil {
 		return w.Status()
 	}
+	defer w.changed(nil)
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.switchLocked(ModeLive, secret, w.liveEndpoints(secret), store)
@@ -220,34 +261,56 @@ func (w *Workspace) Restore() Status {
 }
 
 // liveEndpoints are Google's, from a client file auth.ParseClientSecret has checked.
-func (w *Workspace) liveEndpoints(secret *auth.ClientSecret) auth.Endpoints {
+func (w *Session) liveEndpoints(secret *auth.ClientSecret) auth.Endpoints {
 	if w.opts.LiveEndpoints != nil {
 		return *w.opts.LiveEndpoints
 	}
 	return secret.Endpoints()
 }
 
-// switchLocked builds the auth service for a mode and restores a stored sign-in.
-func (w *Workspace) switchLocked(mode string, secret *auth.ClientSecret, endpoints auth.Endpoints, store auth.Store) {
+// switchLocked builds the auth service for a mode and restores a stored sign-in; the listener
+// hears of the switch once w.mu is released.
+func (w *Session) switchLocked(mode Mode, secret *auth.ClientSecret, endpoints auth.Endpoints, store auth.Store) {
 	if w.run != nil {
 		w.run.cancel()
 	}
-	w.mode, w.secret, w.chat, w.account = mode, secret, nil, ""
-	w.auth = auth.New(auth.Options{
+	w.mode, w.secret, w.chat = mode, secret, nil
+	var a *auth.Service
+	var restored atomic.Bool // the restore below is part of the switch, told by the caller
+	a = auth.New(auth.Options{
 		Secret:      secret,
 		Endpoints:   endpoints,
 		Store:       store,
 		OpenBrowser: w.openSignIn,
 		OnURL:       w.announceURL,
 		Timeout:     w.opts.SignInTimeout,
+		HTTPClient:  w.httpClient(),
+		OnChange: func(ended *problem.Problem) {
+			if restored.Load() {
+				w.authChanged(a, ended)
+			}
+		},
 	})
-	if acct, ok := w.auth.Restore(); ok {
-		w.account = acct.Email
+	a.Restore()
+	restored.Store(true)
+	w.auth = a
+}
+
+// authChanged hears auth's OnChange for a: the chat client built for the sign-in before is
+// dropped, and the listener told.
+func (w *Session) authChanged(a *auth.Service, ended *problem.Problem) {
+	w.mu.Lock()
+	if w.auth != a {
+		w.mu.Unlock()
+		return
 	}
+	w.chat = nil
+	w.mu.Unlock()
+	w.changed(ended)
 }
 
 // open and announceURL read the opener at call time: the window may set it after a mode is chosen.
-func (w *Workspace) open(u string) error {
+func (w *Session) open(u string) error {
 	w.mu.Lock()
 	f := w.openBrowser
 	w.mu.Unlock()
@@ -255,7 +318,7 @@ func (w *Workspace) open(u string) error {
 }
 
 // openSignIn opens a consent page and, when that fails, tells the UI before auth hears of it.
-func (w *Workspace) openSignIn(u string) error {
+func (w *Session) openSignIn(u string) error {
 	err := w.open(u)
 	if err != nil {
 		w.mu.Lock()
@@ -266,33 +329,29 @@ func (w *Workspace) openSignIn(u string) error {
 	return err
 }
 
-func (w *Workspace) announceURL(u string) {
+func (w *Session) announceURL(u string) {
 	w.mu.Lock()
 	f := w.onURL
 	w.mu.Unlock()
 	f(u)
 }
 
-func (w *Workspace) configDir() (string, error) {
+func (w *Session) configDir() (string, error) {
 	dir := w.opts.ConfigDir
 	if dir == "" {
 		base, err := os.UserConfigDir()
 		if err != nil {
-			return "", problem.New("workspace.no_config_dir",
-				"Chat Members could not find your settings folder.",
-				"Make sure your home folder is set up, then try again.").WithDetail(err.Error())
+			return "", errNoConfigDir.WithDetail(err.Error())
 		}
 		dir = filepath.Join(base, "chat-members")
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", problem.New("workspace.save_failed",
-			"Chat Members could not create its settings folder.",
-			"Check that your home folder is writable, then try again.").WithDetail(err.Error())
+		return "", errSaveFailed.WithDetail(err.Error())
 	}
 	return dir, nil
 }
 
-func (w *Workspace) liveStore(dir string) (auth.Store, error) {
+func (w *Session) liveStore(dir string) (auth.Store, error) {
 	if w.opts.Store != nil {
 		return w.opts.Store, nil
 	}
@@ -302,12 +361,11 @@ func (w *Workspace) liveStore(dir string) (auth.Store, error) {
 // OpenLink opens a Google Chat link (a space's spaceUri) in the system browser. Only https
 // links to Google Chat may be opened from the UI. In the demo workspace they open the
 // emulator's stand-in page for that space: the demo organisation does not exist at Google.
-func (w *Workspace) OpenLink(link string) error {
+func (w *Session) OpenLink(link string) (err error) {
+	defer func(start time.Time) { w.logAction(context.Background(), "spaces.open_link", start, err) }(time.Now())
 	u, err := url.Parse(link)
 	if err != nil || u.User != nil || u.Scheme != "https" || (u.Host != "chat.google.com" && u.Host != "mail.google.com") {
-		return problem.New("workspace.bad_link",
-			"That link does not lead to Google Chat, so it was not opened.",
-			"Open Google Chat yourself at chat.google.com.")
+		return errBadLink
 	}
 	w.mu.Lock()
 	if w.mode == ModeDemo && w.emu != nil {
@@ -317,15 +375,13 @@ func (w *Workspace) OpenLink(link string) error {
 	}
 	w.mu.Unlock()
 	if err := w.open(link); err != nil {
-		return problem.New("workspace.browser_failed",
-			"Your web browser could not be opened.",
-			"Open this address yourself: "+link).With("link", link).WithDetail(err.Error())
+		return errBrowserFailed.With("link", link).WithDetail(err.Error())
 	}
 	return nil
 }
 
 // Close stops the emulator and any sign-in in progress.
-func (w *Workspace) Close() {
+func (w *Session) Close() {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.run != nil {

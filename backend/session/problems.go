@@ -1,0 +1,39 @@
+package session
+
+import "chatmembers/backend/problem"
+
+// The problems this package returns besides those of auth and chat.
+var (
+	errNoWorkspace = problem.New("workspace.none",
+		"No workspace is chosen yet.",
+		"Choose the demo workspace or connect your Google Workspace first.")
+	errNotSignedIn = problem.New("workspace.signed_out",
+		"You are not signed in.",
+		"Sign in with Google, then try again.")
+	errLiveRefused = problem.New("workspace.live_refused",
+		"This test build only works with the demo workspace.",
+		"Use the installed Chat Members app to connect your Google Workspace.")
+	errSaveFailed = problem.New("workspace.save_failed",
+		"Chat Members could not save its settings on this computer.",
+		"Check that you can save files in your home folder, then try again.")
+	errNoConfigDir = problem.New("workspace.no_config_dir",
+		"Chat Members could not find a folder to keep its settings in.",
+		"Check that your user account has a home folder, then try again.")
+	errBadLink = problem.New("workspace.bad_link",
+		"That link does not lead to Google Chat, so it was not opened.",
+		"Open Google Chat yourself at chat.google.com.")
+	errBrowserFailed = problem.New("workspace.browser_failed",
+		"Your web browser could not be opened.",
+		"Copy this address into your browser yourself: {link}")
+	errNoFile = problem.New("workspace.no_file",
+		"No file was chosen.",
+		"Choose the client_secret.json file you downloaded from the Google Cloud console.")
+	errDialog = problem.New("workspace.dialog_failed",
+		"The window for choosing a file could not be opened.",
+		"Try again. If it keeps failing, restart Chat Members.")
+)
+
+// Problems lists every problem this package defines, for the frontend's generated catalogue.
+func Problems() []*problem.Problem {
+	return []*problem.Problem{errNoWorkspace, errNotSignedIn, errLiveRefused, errSaveFailed, errNoConfigDir, errBadLink, errBrowserFailed, errNoFile, errDialog}
+}
