@@ -1,0 +1,47 @@
+// The space-list benchmark in headless Chromium (Playwright, Debian's /usr/bin/chromium): opens
+// the bridge at $BENCH_URL, signs in to the demo workspace as admin@example.com on the consent
+// page (the app hands its URL to $BROWSER, which appends it to $E2E_URL_FILE), and prints the
+// "BENCH <name> <value>" lines of spaces-hook.js prefixed with "chromium".
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+
+const require = createRequire(new URL('../../frontend/package.json', import.meta.url));
+const { chromium } = require('@playwright/test');
+const hook = readFileSync(new URL('./spaces-hook.js', import.meta.url), 'utf8');
+
+const browser = await chromium.launch({
+  executablePath: process.env.E2E_CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 760 }, locale: 'en-US' });
+  const page = await context.newPage();
+  await page.addInitScript(hook);
+  let done;
+  const finished = new Promise((r) => (done = r));
+  page.on('console', (m) => {
+    const t = m.text();
+    if (!t.startsWith('BENCH ')) return;
+    const [, name, value] = t.split(' ');
+    if (name === 'done') done();
+    else if (name === 'error') {
+      console.error(`chromium: ${t}`);
+      done();
+    } else console.log(`chromium ${name} ${value}${name === 'nodes' ? '' : ' ms'}`);
+  });
+  await page.goto(process.env.BENCH_URL);
+  await page.getByRole('button', { name: 'Try the demo workspace' }).click();
+  let url = '';
+  for (let i = 0; i < 100 && !url; i++) {
+    url = readFileSync(process.env.E2E_URL_FILE, 'utf8').split('\n')[0];
+    if (!url) await new Promise((r) => setTimeout(r, 100));
+  }
+  if (!url) throw new Error('the app opened no sign-in page');
+  const consent = await context.newPage();
+  await consent.goto(url);
+  await consent.getByRole('radio', { name: /admin@example\.com/ }).check();
+  await consent.getByRole('button', { name: 'Allow' }).click();
+  await Promise.race([finished, new Promise((_, rej) => setTimeout(() => rej(new Error('timed out after 120 s')), 120_000))]);
+} finally {
+  await browser.close();
+}
