@@ -101,7 +101,7 @@ test('a new user opens the demo and signs in through the browser', async () => {
 });
 
 test('the space list scrolls inside its card; the page does not scroll', async () => {
-  const list = page.getByRole('group', { name: 'Choose a space' });
+  const list = page.getByRole('radiogroup', { name: 'Choose a space' });
   await expect(list).toBeVisible();
   const m = await page.evaluate(() => {
     const list = document.querySelector('.space-list')!;
