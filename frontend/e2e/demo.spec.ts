@@ -101,7 +101,7 @@ test('a new user opens the demo and signs in through the browser', async () => {
 });
 
 test('the space list scrolls inside its card; the page does not scroll', async () => {
-  const list = page.getByRole('group', { name: 'Choose a space' });
+  const list = page.getByRole('radiogroup', { name: 'Choose a space' });
   await expect(list).toBeVisible();
   const m = await page.evaluate(() => {
     const list = document.querySelector('.space-list')!;
@@ -126,8 +126,13 @@ test('the space list scrolls inside its card; the page does not scroll', async (
 });
 
 test('group chats and direct messages are named by their other members', async () => {
+  // Only the rows in view are drawn: show each kind on its own to bring them into view.
+  const show = page.getByRole('combobox', { name: 'Show' });
+  await show.selectOption('GROUP_CHAT');
   await expect(page.getByRole('radio', { name: /^Priya Raman, Chen Wei, Jonas Weber Group chat/ })).toBeVisible();
+  await show.selectOption('DIRECT_MESSAGE');
   await expect(page.getByRole('radio', { name: /^Camila Duarte Direct message/ })).toBeVisible();
+  await show.selectOption('all');
   await page.getByRole('searchbox', { name: 'Search spaces' }).fill('kwame');
   await expect(page.getByRole('radio', { name: /^Amara Okafor, Kwame Mensah Group chat/ })).toBeVisible();
   await page.getByRole('searchbox', { name: 'Search spaces' }).fill('');

@@ -47,8 +47,8 @@ describe('focus ring', () => {
     expect(contrast(ring, bg)).toBeGreaterThanOrEqual(3);
   });
 
-  it('is a solid outline of 2px or more, for every focusable control and for space rows', () => {
-    for (const sel of [':focus-visible', '.space:has(input:focus-visible)']) {
+  it('is a solid outline of 2px or more, for every focusable control and for the active row of a long list', () => {
+    for (const sel of [':focus-visible', '.vlist:focus-visible .vlist-row.active']) {
       expect(rule(sel)).toMatch(/outline:\s*(\d+)px solid var\(--focus-ring\)/);
       expect(Number(rule(sel).match(/outline:\s*(\d+)px/)![1])).toBeGreaterThanOrEqual(2);
     }

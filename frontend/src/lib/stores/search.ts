@@ -55,15 +55,31 @@ export function words(query: string): string[] {
     .map(spaceIdFromLink);
 }
 
+/** haystack is what the words of a search are looked for in: the space's names, folded. */
+export function haystack(space: Space): string {
+  return fold(`${space.displayName} ${space.name}`);
+}
+
 /**
  * matches tells whether the space has every word (from words()) and the type ('' or 'all' for any).
- * label is what the list shows for a space without a display name.
+ * label is what the list shows for a space without a display name; as a function it is only
+ * asked for such a space when there are words to look for. hay, if given, is haystack(space)
+ * computed beforehand (the store keeps them per list, not per keystroke).
  */
-export function matches(space: Space, query: readonly string[], type: string, label = ''): boolean {
+export function matches(
+  space: Space,
+  query: readonly string[],
+  type: string,
+  label: string | (() => string) = '',
+  hay?: string,
+): boolean {
   const t = type.trim().toUpperCase();
   if (t !== '' && t !== 'ALL' && space.type.toUpperCase() !== t) return false;
   if (query.length === 0) return true;
-  const unnamed = space.displayName.trim() === '';
-  const hay = fold(`${space.displayName} ${space.name}${unnamed && label ? ` ${label}` : ''}`);
-  return query.every((w) => hay.includes(w));
+  let h = hay ?? haystack(space);
+  if (space.displayName.trim() === '') {
+    const l = typeof label === 'function' ? label() : label;
+    if (l) h += ` ${fold(l)}`;
+  }
+  return query.every((w) => h.includes(w));
 }
