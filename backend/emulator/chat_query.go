@@ -1,6 +1,7 @@
 package emulator
 
-// Paging and the filter grammar shared by spaces.list and spaces.members.list.
+// Paging and the filter grammar shared by spaces.list and spaces.members.list; spaces.search
+// (chat_search.go) shares the tokenizer.
 
 import (
 	"crypto/sha256"
@@ -94,7 +95,7 @@ type filterExpr [][]filterTerm
 // parseFilter reads `field = "VALUE" [AND|OR field != "VALUE" ...]` with optional parentheses
 // around OR groups. Whitespace is free, values must be double-quoted, AND and OR are upper case.
 func parseFilter(s string) (filterExpr, error) {
-	toks, err := tokenize(s)
+	toks, err := tokenize(s, "=", "!=", "(", ")")
 	if err != nil {
 		return nil, err
 	}
@@ -150,20 +151,23 @@ func parseOrGroup(toks []string) ([]filterTerm, int, error) {
 	}
 }
 
-// tokenize splits a filter into identifiers, operators and quoted strings (kept with quotes).
-func tokenize(s string) ([]string, error) {
+// tokenize splits a filter or search query into identifiers, quoted strings (kept with quotes)
+// and the operators the caller's grammar has, out of = != < > <= >= : ( ). Any other character,
+// including an operator the grammar lacks, is refused as unexpected, so each method keeps its
+// own refusals: spaces.list and members.list pass "=", "!=", "(", ")"; spaces.search all of them.
+func tokenize(s string, ops ...string) ([]string, error) {
 	var toks []string
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch {
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
 			i++
-		case c == '=' || c == '(' || c == ')':
-			toks = append(toks, string(c))
-			i++
-		case c == '!' && i+1 < len(s) && s[i+1] == '=':
-			toks = append(toks, "!=")
+		case i+1 < len(s) && slices.Contains(ops, s[i:i+2]): // longest first: <= before <
+			toks = append(toks, s[i:i+2])
 			i += 2
+		case slices.Contains(ops, s[i:i+1]):
+			toks = append(toks, s[i:i+1])
+			i++
 		case c == '"':
 			end := strings.IndexByte(s[i+1:], '"')
 			if end < 0 {

@@ -57,52 +57,9 @@ func canonicalSearchField(f string) string {
 	return f
 }
 
-// searchTokens splits a query: identifiers, quoted strings (kept with quotes), operators and
-// parentheses.
-func searchTokens(s string) ([]string, error) {
-	var toks []string
-	for i := 0; i < len(s); {
-		c := s[i]
-		switch {
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
-			i++
-		case c == '(' || c == ')' || c == ':' || c == '=':
-			toks = append(toks, string(c))
-			i++
-		case c == '<' || c == '>' || c == '!':
-			if i+1 < len(s) && s[i+1] == '=' {
-				toks = append(toks, s[i:i+2])
-				i += 2
-			} else if c == '!' {
-				return nil, errors.New("unexpected character '!'")
-			} else {
-				toks = append(toks, string(c))
-				i++
-			}
-		case c == '"':
-			end := strings.IndexByte(s[i+1:], '"')
-			if end < 0 {
-				return nil, errors.New("unterminated string")
-			}
-			toks = append(toks, s[i:i+end+2])
-			i += end + 2
-		case isIdentByte(c):
-			j := i
-			for j < len(s) && isIdentByte(s[j]) {
-				j++
-			}
-			toks = append(toks, s[i:j])
-			i = j
-		default:
-			return nil, fmt.Errorf("unexpected character %q", c)
-		}
-	}
-	return toks, nil
-}
-
 // parseSearchQuery parses a query into groups that must all match (AND).
 func parseSearchQuery(q string) ([]searchGroup, error) {
-	toks, err := searchTokens(q)
+	toks, err := tokenize(q, "=", "!=", "<", ">", "<=", ">=", ":", "(", ")")
 	if err != nil {
 		return nil, err
 	}
