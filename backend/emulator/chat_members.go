@@ -121,18 +121,15 @@ func (s *Server) chatListMembers(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	slices.SortFunc(all, func(a, b *chatMember) int { return int(a.seq - b.seq) })
-	items, next, more := page(all, offset, size)
+	items, next := page(all, offset, size, fp)
 	resp := struct {
 		Memberships   []wireMembership `json:"memberships,omitempty"`
 		NextPageToken string           `json:"nextPageToken,omitempty"`
-	}{}
+	}{NextPageToken: next}
 	for _, m := range items {
 		resp.Memberships = append(resp.Memberships, s.wireMember(sp, m))
 	}
 	s.mu.Unlock()
-	if more {
-		resp.NextPageToken = encodePageToken(next, fp)
-	}
 	writeChatJSON(w, http.StatusOK, resp)
 }
 

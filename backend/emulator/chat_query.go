@@ -74,13 +74,17 @@ func pageOffset(q url.Values, fp string) (int, error) {
 	return n, nil
 }
 
-// page cuts items[offset:offset+size] and says whether more follow.
-func page[T any](items []T, offset, size int) (out []T, next int, more bool) {
+// page cuts items[offset:offset+size] and returns the token of the page after it, tied to the
+// request by fp; "" when this is the last page.
+func page[T any](items []T, offset, size int, fp string) (out []T, nextToken string) {
 	if offset >= len(items) {
-		return nil, 0, false
+		return nil, ""
 	}
 	end := min(offset+size, len(items))
-	return items[offset:end], end, end < len(items)
+	if end < len(items) {
+		nextToken = encodePageToken(end, fp)
+	}
+	return items[offset:end], nextToken
 }
 
 // filterTerm is one comparison: field op "value".

@@ -302,7 +302,7 @@ func (s *Server) chatSearchSpaces(w http.ResponseWriter, r *http.Request) {
 	if order != nil {
 		slices.SortStableFunc(found, order)
 	}
-	items, next, more := page(found, offset, size)
+	items, next := page(found, offset, size, fp)
 	type result struct {
 		Space wireSpace `json:"space"`
 	}
@@ -322,10 +322,7 @@ func (s *Server) chatSearchSpaces(w http.ResponseWriter, r *http.Request) {
 	s.mu.Unlock()
 	// Google fills nextPageToken and totalSize only with admin access.
 	if g.AdminAccess {
-		resp.TotalSize = len(found)
-		if more {
-			resp.NextPageToken = encodePageToken(next, fp)
-		}
+		resp.TotalSize, resp.NextPageToken = len(found), next
 	}
 	writeChatJSON(w, http.StatusOK, resp)
 }

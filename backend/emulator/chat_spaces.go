@@ -125,18 +125,15 @@ func (s *Server) chatListSpaces(w http.ResponseWriter, r *http.Request) {
 			visible = append(visible, sp)
 		}
 	}
-	items, next, more := page(visible, offset, size)
+	items, next := page(visible, offset, size, fp)
 	resp := struct {
 		Spaces        []wireSpace `json:"spaces,omitempty"`
 		NextPageToken string      `json:"nextPageToken,omitempty"`
-	}{Spaces: make([]wireSpace, 0, len(items))}
+	}{Spaces: make([]wireSpace, 0, len(items)), NextPageToken: next}
 	for _, sp := range items {
 		resp.Spaces = append(resp.Spaces, sp.wire())
 	}
 	s.mu.Unlock()
-	if more {
-		resp.NextPageToken = encodePageToken(next, fp)
-	}
 	writeChatJSON(w, http.StatusOK, resp)
 }
 

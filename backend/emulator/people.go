@@ -174,19 +174,16 @@ func (s *Server) peopleSearchDirectory(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	items, next, more := page(found, offset, size)
+	items, next := page(found, offset, size, fp)
 	resp := struct {
 		People        []wirePerson `json:"people,omitempty"`
 		NextPageToken string       `json:"nextPageToken,omitempty"`
 		TotalSize     int          `json:"totalSize,omitempty"`
-	}{TotalSize: len(found)}
+	}{TotalSize: len(found), NextPageToken: next}
 	for _, u := range items {
 		resp.People = append(resp.People, wirePersonOf(u, mask))
 	}
 	s.mu.Unlock()
-	if more {
-		resp.NextPageToken = encodePageToken(next, fp)
-	}
 	writeChatJSON(w, http.StatusOK, resp)
 }
 
