@@ -119,6 +119,13 @@ func TestCreateMembershipAnnouncementSpaceNeedsManager(t *testing.T) {
 	if _, err := chatAs(t, srv, emulator.DemoAdminEmail, membApp).Spaces.Members.Create("spaces/"+announce, body).Do(); err != nil {
 		t.Fatalf("manager: %v", err)
 	}
+	// The same rule for a Google Group.
+	group := &chat.Membership{GroupMember: &chat.Group{Name: "groups/" + emulator.DemoData().GroupByEmail(emulator.DemoGroupEmail).ID}}
+	_, err = chatAs(t, srv, emulator.DemoJoinerEmail, members).Spaces.Members.Create("spaces/"+announce, group).Do()
+	wantErr(t, err, 403, "PERMISSION_DENIED")
+	if _, err := chatAs(t, srv, emulator.DemoAdminEmail, members).Spaces.Members.Create("spaces/"+announce, group).Do(); err != nil {
+		t.Fatalf("manager, group: %v", err)
+	}
 }
 
 func TestCreateMembershipUpdatesStateAndLists(t *testing.T) {
