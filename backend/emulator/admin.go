@@ -14,7 +14,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"time"
 )
 
 // Messages for admin access and groups.
@@ -154,24 +153,12 @@ func (s *Server) createGroupMember(w http.ResponseWriter, r *http.Request, g Gra
 	switch {
 	case sp.Type != SpaceTypeSpace:
 		badRequest(w, msgGroupNamedSpaces)
-		return
 	case s.chat.groups[mg[1]] == nil:
 		// An unknown group id: a resource that does not exist, like an unknown user.
 		notFound(w)
-		return
-	case sp.Announcement && callerRole(sp, g) == RoleMember:
-		permissionDenied(w)
-		return
-	case sp.members[mg[1]] != nil:
-		writeChatError(w, http.StatusConflict, "ALREADY_EXISTS", msgAlreadyExists)
-		return
+	default:
+		// As in chatState.init: a group's membership is JOINED and has no role
+		// (MEMBERSHIP_ROLE_UNSPECIFIED, the only role Google gives groups).
+		s.addMember(w, sp, g, &chatMember{groupID: mg[1], state: StateJoined}) // chat_members_create.go
 	}
-	// As in chatState.init: a group's membership is JOINED and has no role
-	// (MEMBERSHIP_ROLE_UNSPECIFIED, the only role Google gives groups).
-	s.chat.seq++
-	m := &chatMember{groupID: mg[1], state: StateJoined,
-		created: s.now().UTC().Truncate(time.Microsecond), seq: s.chat.seq}
-	sp.members[m.key()] = m
-	s.chat.created++
-	writeChatJSON(w, http.StatusOK, s.wireMember(sp, m))
 }

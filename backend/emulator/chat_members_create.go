@@ -104,19 +104,26 @@ func (s *Server) chatCreateMember(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	s.addMember(w, sp, g, m)
+}
+
+// addMember ends spaces.members.create for a person, the app or a Google Group alike, once the
+// kind-specific checks have passed: in an announcement space only managers manage members, an
+// existing membership is ALREADY_EXISTS, and otherwise m joins sp with the next sequence number
+// and a creation time, and is returned to the caller. Caller holds s.mu.
+func (s *Server) addMember(w http.ResponseWriter, sp *chatSpace, g Grant, m *chatMember) {
 	if sp.Announcement && callerRole(sp, g) == RoleMember {
-		// Announcement spaces let only managers manage members.
 		permissionDenied(w)
 		return
 	}
-	if existing := sp.members[m.userID]; existing != nil {
+	if sp.members[m.key()] != nil {
 		writeChatError(w, http.StatusConflict, "ALREADY_EXISTS", msgAlreadyExists)
 		return
 	}
 	s.chat.seq++
 	m.seq = s.chat.seq
 	m.created = s.now().UTC().Truncate(time.Microsecond) // Google's timestamps are in µs
-	sp.members[m.userID] = m
+	sp.members[m.key()] = m
 	s.chat.created++
 	writeChatJSON(w, http.StatusOK, s.wireMember(sp, m))
 }
