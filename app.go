@@ -103,6 +103,11 @@ func (x *Session) CancelSignIn() { x.h.s.CancelSignIn() }
 // SignOut revokes and forgets the tokens.
 func (x *Session) SignOut() (session.Status, error) { return x.h.s.SignOut(x.h.ctx) }
 
+// SetAdmin switches administrator mode. On asks for the chat.admin.* permissions (once) and
+// checks the account's Chat administrator privilege at Google: without it, chat.not_admin and
+// the mode stays off. Off is immediate. The mode is Status.Admin (also in session:changed).
+func (x *Session) SetAdmin(on bool) (session.Status, error) { return x.h.s.SetAdmin(x.h.ctx, on) }
+
 // Language is the OS language ("en", "ru", ...), for the initial UI language.
 func (x *Session) Language() string { return session.SystemLanguage() }
 
@@ -123,6 +128,15 @@ func (x *Spaces) SpaceLabels(spaces []string) (map[string]string, error) {
 		})
 }
 
+// Search finds, in administrator mode, the organisation's named spaces whose name has the
+// words of text ("" for all), one page at a time: pass the previous page's NextPageToken.
+func (x *Spaces) Search(text, pageToken string) (chat.SpacePage, error) {
+	return session.Call(x.h.ctx, x.h.s, session.Action{Name: "spaces.search", Admin: true, Scope: auth.ScopeAdminSpacesReadonly},
+		func(ctx context.Context, c *chat.Service) (chat.SpacePage, error) {
+			return c.SearchSpaces(ctx, text, pageToken)
+		})
+}
+
 // OpenInBrowser opens a space's Google Chat link in the system browser.
 func (x *Spaces) OpenInBrowser(url string) error { return x.h.s.OpenLink(url) }
 
@@ -135,6 +149,16 @@ func (x *Members) AddPerson(space, person string) (chat.Membership, error) {
 	return session.Call(x.h.ctx, x.h.s, session.Action{Name: "members.add_person", RetryScope: auth.ScopeMemberships},
 		func(ctx context.Context, c *chat.Service) (chat.Membership, error) {
 			return c.AddPerson(ctx, space, person)
+		})
+}
+
+// AdminAdd adds a person of the organisation to any of its named spaces with administrator
+// access (administrator mode). Apps and people from outside the organisation are refused
+// before sending (chat.admin_no_apps, chat.admin_outsider).
+func (x *Members) AdminAdd(space, person string) (chat.Membership, error) {
+	return session.Call(x.h.ctx, x.h.s, session.Action{Name: "members.admin_add", Admin: true, Scope: auth.ScopeAdminMemberships},
+		func(ctx context.Context, c *chat.Service) (chat.Membership, error) {
+			return c.AdminAddPerson(ctx, space, person)
 		})
 }
 

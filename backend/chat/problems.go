@@ -117,7 +117,7 @@ var (
 	// admin.go
 	probNotAdmin = problem.New(CodeNotAdmin,
 		"Your account doesn't have the Google Workspace administrator privilege for Chat.",
-		"Switch administrator mode off, or ask a super administrator to give you the \"Manage Chat and spaces conversations\" privilege.")
+		"Ask a super administrator of your organisation for the \"Manage Chat and spaces conversations\" privilege; without it, Chat Members works with the spaces you belong to.")
 	probInvalidSearch = problem.New(CodeInvalidSearch,
 		"Space names can't be searched for with quotation marks, backslashes or very long text.",
 		"Type part of the space's name, at most 200 characters, without \" or \\.")

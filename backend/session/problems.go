@@ -28,6 +28,9 @@ var (
 	errNoFile = problem.New("workspace.no_file",
 		"No file was chosen.",
 		"Choose the client_secret.json file you downloaded from the Google Cloud console.")
+	errAdminOff = problem.New("workspace.admin_off",
+		"Administrator mode is off, so this was not done with administrator access.",
+		"Switch on \"Act as administrator\" at the top of the window, then try again.")
 	errDialog = problem.New("workspace.dialog_failed",
 		"The window for choosing a file could not be opened.",
 		"Try again. If it keeps failing, restart Chat Members.")
@@ -35,5 +38,5 @@ var (
 
 // Problems lists every problem this package defines, for the frontend's generated catalogue.
 func Problems() []*problem.Problem {
-	return []*problem.Problem{errNoWorkspace, errNotSignedIn, errLiveRefused, errSaveFailed, errNoConfigDir, errBadLink, errBrowserFailed, errNoFile, errDialog}
+	return []*problem.Problem{errNoWorkspace, errNotSignedIn, errLiveRefused, errSaveFailed, errNoConfigDir, errBadLink, errBrowserFailed, errNoFile, errDialog, errAdminOff}
 }

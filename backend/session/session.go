@@ -69,6 +69,9 @@ type Session struct {
 	onChange func(Status)
 	// log records user actions and Google calls; never tokens, secrets or message bodies.
 	log *slog.Logger
+	// admin is administrator mode (SetAdmin), switched on only after Google confirmed the
+	// privilege; it ends with the sign-in or the workspace (adminLocked).
+	admin bool
 }
 
 // Logger is the session's log, for the action lines of the bound structs.
@@ -138,6 +141,7 @@ func (w *Session) statusLocked() Status {
 		st.SignedIn, st.Account = true, acct.Email
 		st.Scopes = shortScopes(acct.Scopes)
 		st.StoreProblem = w.auth.StoreProblem()
+		st.Admin = w.adminLocked()
 	}
 	return st
 }
@@ -274,7 +278,7 @@ func (w *Session) switchLocked(mode Mode, secret *auth.ClientSecret, endpoints a
 	if w.run != nil {
 		w.run.cancel()
 	}
-	w.mode, w.secret, w.chat = mode, secret, nil
+	w.mode, w.secret, w.chat, w.admin = mode, secret, nil, false
 	var a *auth.Service
 	var restored atomic.Bool // the restore below is part of the switch, told by the caller
 	a = auth.New(auth.Options{
@@ -305,6 +309,9 @@ func (w *Session) authChanged(a *auth.Service, ended *problem.Problem) {
 		return
 	}
 	w.chat = nil
+	if _, ok := a.Account(); !ok {
+		w.admin = false // a later sign-in starts with the mode off
+	}
 	w.mu.Unlock()
 	w.changed(ended)
 }

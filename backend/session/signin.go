@@ -175,6 +175,9 @@ type Action struct {
 	Timeout time.Duration
 	// Scope, when set, is asked for in the browser before the call unless already granted.
 	Scope string
+	// Admin marks an action of administrator mode (admin access): refused with
+	// workspace.admin_off unless the mode is on, so nothing uses admin access unasked.
+	Admin bool
 	// RetryScope, when set, is asked for if Google answers chat.scope_missing, then the call
 	// is made once more (a sign-in from before the scope was needed, or with it unticked).
 	RetryScope string
@@ -184,6 +187,9 @@ func call[T any](ctx context.Context, w *Session, a Action, f func(context.Conte
 	var zero T
 	if _, err := w.chatService(); err != nil {
 		return zero, err
+	}
+	if a.Admin && !w.Admin() {
+		return zero, errAdminOff
 	}
 	if a.Scope != "" && !w.has(a.Scope) {
 		if err := w.ensureScope(ctx, a.Scope); err != nil {
@@ -219,11 +225,11 @@ func (w *Session) has(scope string) bool {
 	return w.auth != nil && w.auth.Has(scope)
 }
 
-// ensureScope asks the browser for one more scope, for the signed-in account (login_hint). Should
+// ensureScope asks the browser for more scopes (one consent page for all of them), for the signed-in account (login_hint). Should
 // the person pick another account on the consent page, auth refuses that grant
 // (auth.wrong_account) and the sign-in in place stays as it was.
-func (w *Session) ensureScope(ctx context.Context, scope string) error {
-	need := append(slices.Clone(auth.BaseScopes), scope)
+func (w *Session) ensureScope(ctx context.Context, scopes ...string) error {
+	need := append(slices.Clone(auth.BaseScopes), scopes...)
 	_, err := w.runAuth(ctx, func(ctx context.Context, a *auth.Service) (auth.Account, error) {
 		return auth.Account{}, a.EnsureScopes(ctx, need...)
 	})

@@ -30,6 +30,9 @@ type Status struct {
 	ClientID string `json:"clientId"`
 	// LiveAllowed is false in the dev build's browser bridge, which must never hold real tokens.
 	LiveAllowed bool `json:"liveAllowed"`
+	// Admin is administrator mode (Session.SetAdmin): spaces come from the organisation's
+	// search and members are managed with admin access. Only ever true while signed in.
+	Admin bool `json:"admin"`
 	// Scopes granted so far (short names, e.g. "chat.memberships").
 	Scopes []string `json:"scopes"`
 	// StoreProblem is set when the sign-in could not be saved on this computer (auth.store_failed):

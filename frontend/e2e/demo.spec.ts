@@ -237,3 +237,76 @@ test('adds the Chat app after allowing the one extra permission', async () => {
   await expect(fact('Member')).toContainText('Chat Members'); // the demo Chat app's display name
   await shot(page, 'e2e-app.png');
 });
+
+test('switches to administrator, finds a space the admin is not in and adds someone there', async () => {
+  const before = openedURLs().length;
+  const toggle = page.getByRole('switch', { name: 'Act as administrator' });
+  await expect(toggle).not.toBeChecked();
+  await toggle.click();
+  // One permission page for both administrator scopes, for the signed-in account.
+  const url = await consentInBrowser(context, before, 'admin@example.com');
+  const q = new URL(url).searchParams;
+  expect(q.get('scope')).toContain('chat.admin.spaces.readonly');
+  expect(q.get('scope')).toContain('chat.admin.memberships');
+  expect(q.get('login_hint')).toBe('admin@example.com');
+  await expect(toggle).toBeChecked();
+  await expect(page.getByRole('banner').getByText('Administrator mode is on')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'All spaces in your organisation' })).toBeVisible();
+  await accessible(page);
+
+  // Google searches the organisation by name; the admin is not in Board Prep.
+  await page.getByRole('searchbox', { name: 'Search the organisation by space name' }).fill('board');
+  const board = page.getByRole('radio', { name: /^Board Prep \(Confidential\)/ });
+  await expect(board).toBeVisible();
+  await expect(page.getByText('1 of 1 space shown')).toBeVisible();
+  await expect(page.locator('label.space', { has: board })).toContainText('You are not a member');
+  await board.check();
+  await expect(page.getByRole('heading', { name: 'Add to Board Prep (Confidential)' })).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'This Chat app' })).toHaveCount(0);
+  await expect(page.getByText("Administrator mode adds people only: Google doesn't allow adding apps")).toBeVisible();
+
+  // Someone from outside the organisation: the form says why before anything is sent.
+  const email = page.getByRole('textbox', { name: 'Email address' });
+  await email.fill('lena.fischer@example.net');
+  await expect(page.getByText(/lena\.fischer@example\.net is outside your organisation \(example\.com\)/)).toBeVisible();
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('administrator access can only add people of your organisation');
+  await expect(card()).toHaveCount(0);
+
+  await email.fill('kwame.mensah@example.com');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(fact('Status')).toHaveText('Joined');
+  await expect(fact('Member')).toContainText('kwame.mensah@example.com');
+  await expect(card()).toContainText('Board Prep (Confidential)');
+  await accessible(page);
+  await shot(page, 'e2e-admin.png');
+
+  // Off is immediate: the user's own spaces again, the app option back.
+  const opened = openedURLs().length;
+  await toggle.click();
+  await expect(toggle).not.toBeChecked();
+  await expect(page.getByRole('heading', { name: 'Spaces', exact: true })).toBeVisible();
+  await expect(page.getByRole('radio', { name: /^Engineering/ })).toBeVisible();
+  expect(openedURLs().length).toBe(opened);
+});
+
+test('a non-admin who switches administrator mode on is told plainly, and it stays off', async () => {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  const signIn = openedURLs().length;
+  await page.getByRole('button', { name: 'Try the demo workspace' }).click();
+  // The demo's consent page offers every account of the organisation: this person is Camila.
+  await consentInBrowser(context, signIn, 'camila.duarte@example.com');
+  await expect(page.getByRole('banner').getByText('Signed in as camila.duarte@example.com')).toBeVisible();
+
+  const before = openedURLs().length;
+  const toggle = page.getByRole('switch', { name: 'Act as administrator' });
+  await toggle.click();
+  await consentInBrowser(context, before, 'camila.duarte@example.com');
+  const alert = page.getByRole('alert').filter({ hasText: "Couldn't switch on administrator mode" });
+  await expect(alert).toContainText("Your account doesn't have the Google Workspace administrator privilege for Chat.");
+  await expect(toggle).not.toBeChecked();
+  await expect(page.getByRole('banner').getByText('Administrator mode is on')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Spaces', exact: true })).toBeVisible();
+  await accessible(page);
+  await shot(page, 'e2e-not-admin.png');
+});

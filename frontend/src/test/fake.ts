@@ -41,7 +41,7 @@ export function deferred<T>(): Deferred<T> {
 }
 
 export function status(s: Partial<Status> = {}): Status {
-  return { mode: '', signedIn: false, account: '', clientId: '', liveAllowed: true, scopes: [], storeProblem: null, ...s };
+  return { mode: '', signedIn: false, account: '', clientId: '', liveAllowed: true, admin: false, scopes: [], storeProblem: null, ...s };
 }
 
 export const demoSignedIn = status({ mode: 'demo', signedIn: true, account: 'alex@demo.example' });
@@ -51,6 +51,13 @@ export const SPACES: Space[] = [
   { name: 'spaces/AAA2', displayName: 'Partners', type: 'SPACE', uri: 'https://chat.google.com/room/AAA2', externalUserAllowed: true },
   { name: 'spaces/GGG1', displayName: 'Launch planning', type: 'GROUP_CHAT', uri: 'https://chat.google.com/room/GGG1', externalUserAllowed: false },
   { name: 'spaces/DDD1', displayName: '', type: 'DIRECT_MESSAGE', uri: 'https://chat.google.com/dm/DDD1', externalUserAllowed: false },
+];
+
+/** The organisation's spaces as spaces.search finds them: the user's own SPACEs and one they are not in. */
+export const ORG_SPACES: Space[] = [
+  SPACES[0],
+  SPACES[1],
+  { name: 'spaces/BBB9', displayName: 'Board prep', type: 'SPACE', uri: 'https://chat.google.com/room/BBB9', externalUserAllowed: false },
 ];
 
 export function membership(m: Partial<Membership> = {}): Membership {
@@ -101,6 +108,13 @@ export function reset(start: Status = status()): void {
     }) as never,
   );
   app.OpenInBrowser.mockResolvedValue();
+  // Administrator mode: switched on as asked, and the organisation has ORG_SPACES.
+  app.SetAdmin.mockImplementation(async (on: boolean) => ({ ...demoSignedIn, admin: on }) as never);
+  app.Search.mockImplementation(async (text: string) => {
+    const spaces = ORG_SPACES.filter((s) => s.displayName.toLowerCase().includes(text.trim().toLowerCase()));
+    return { spaces, nextPageToken: '', total: spaces.length } as never;
+  });
+  app.AdminAdd.mockResolvedValue(membership() as never);
   // Go's verdict is stubbed: every entry passes unless a test says otherwise (refusedBy).
   app.CheckPeople.mockImplementation(async (text: string) => ({
     leftOut: false,

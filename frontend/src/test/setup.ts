@@ -8,6 +8,7 @@ vi.mock('../../wailsjs/go/main/Session', () => ({
   CancelSignIn: vi.fn(),
   ChooseClientSecret: vi.fn(),
   Language: vi.fn(),
+  SetAdmin: vi.fn(),
   SignIn: vi.fn(),
   SignOut: vi.fn(),
   Status: vi.fn(),
@@ -17,12 +18,14 @@ vi.mock('../../wailsjs/go/main/Session', () => ({
 vi.mock('../../wailsjs/go/main/Spaces', () => ({
   ListSpaces: vi.fn(),
   OpenInBrowser: vi.fn(),
+  Search: vi.fn(),
   SpaceLabels: vi.fn(),
 }));
 
 vi.mock('../../wailsjs/go/main/Members', () => ({
   AddApp: vi.fn(),
   AddPerson: vi.fn(),
+  AdminAdd: vi.fn(),
   CheckPeople: vi.fn(),
 }));
 

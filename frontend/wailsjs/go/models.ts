@@ -47,6 +47,11 @@ export namespace chat {
 	    uri: string;
 	    externalUserAllowed: boolean;
 	}
+	export interface SpacePage {
+	    spaces: Space[];
+	    nextPageToken: string;
+	    total: number;
+	}
 
 }
 
@@ -91,6 +96,7 @@ export namespace session {
 	    account: string;
 	    clientId: string;
 	    liveAllowed: boolean;
+	    admin: boolean;
 	    scopes: string[];
 	    storeProblem?: problem.Problem;
 	    ended?: problem.Problem;

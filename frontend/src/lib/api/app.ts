@@ -20,6 +20,12 @@ export type SpaceType = `${chat.SpaceType}`;
 export type Mode = `${session.Mode}`;
 export type Space = Plain<chat.Space>;
 export type Membership = Plain<chat.Membership>;
+/** One page of the organisation's spaces (administrator mode). */
+export interface SpacePage {
+  spaces: Space[];
+  nextPageToken: string;
+  total: number;
+}
 
 export type Status = Omit<Plain<session.Status>, 'storeProblem' | 'ended'> & {
   /** The sign-in works but could not be saved on this computer (auth.store_failed). */
@@ -43,6 +49,7 @@ function plainStatus(s: Partial<session.Status> | null | undefined): Status {
     account: s?.account ?? '',
     clientId: s?.clientId ?? '',
     liveAllowed: s?.liveAllowed ?? false,
+    admin: s?.admin ?? false,
     scopes: s?.scopes ?? [],
     storeProblem: s?.storeProblem ? toProblem(s.storeProblem) : null,
     ended: s?.ended ? toProblem(s.ended) : null,
@@ -55,6 +62,18 @@ export const chooseClientSecret = () => call(Session.ChooseClientSecret).then(pl
 export const signIn = () => call(Session.SignIn).then(plainStatus);
 export const cancelSignIn = () => call(Session.CancelSignIn);
 export const signOut = () => call(Session.SignOut).then(plainStatus);
+/** setAdmin switches administrator mode; on may open a permission page and is refused without the privilege. */
+export const setAdmin = (on: boolean) => call(() => Session.SetAdmin(on)).then(plainStatus);
+/** searchSpaces finds the organisation's spaces by name (administrator mode), one page at a time. */
+export const searchSpaces = (text: string, pageToken = ''): Promise<SpacePage> =>
+  call(() => Spaces.Search(text, pageToken)).then((p) => ({
+    spaces: (p?.spaces ?? []) as Space[],
+    nextPageToken: p?.nextPageToken ?? '',
+    total: p?.total ?? 0,
+  }));
+/** adminAdd adds a person of the organisation to any of its spaces with administrator access. */
+export const adminAdd = (space: string, person: string): Promise<Membership> =>
+  call(() => Members.AdminAdd(space, person));
 export const listSpaces = (): Promise<Space[]> => call(Spaces.ListSpaces).then((s) => s ?? []);
 /** spaceLabels names unnamed conversations by their members; spaces it could not name are missing. */
 export const spaceLabels = (spaces: string[]): Promise<Record<string, string>> =>

@@ -282,7 +282,7 @@ export const PROBLEMS = {
   },
   "chat.not_admin": {
     message: "Your account doesn't have the Google Workspace administrator privilege for Chat.",
-    fix: "Switch administrator mode off, or ask a super administrator to give you the \"Manage Chat and spaces conversations\" privilege.",
+    fix: "Ask a super administrator of your organisation for the \"Manage Chat and spaces conversations\" privilege; without it, Chat Members works with the spaces you belong to.",
     params: [],
   },
   "chat.not_invited": {
@@ -398,6 +398,11 @@ export const PROBLEMS = {
   "internal": {
     message: "Something unexpected went wrong.",
     fix: "Try again. If it keeps happening, restart Chat Members.",
+    params: [],
+  },
+  "workspace.admin_off": {
+    message: "Administrator mode is off, so this was not done with administrator access.",
+    fix: "Switch on \"Act as administrator\" at the top of the window, then try again.",
     params: [],
   },
   "workspace.bad_link": {

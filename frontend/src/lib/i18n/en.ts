@@ -68,6 +68,33 @@ export const en = {
   'header.demo': 'Demo workspace',
   'header.signOut': 'Sign out',
   'header.signingOut': 'Signing out…',
+  'header.admin': 'Act as administrator',
+  'header.adminOn': 'Administrator mode is on',
+  'header.adminChecking': 'Checking your administrator privilege…',
+
+  'admin.consent.heading': 'Waiting for your permission in the browser',
+  'admin.consent.text':
+    'Administrator mode needs permission to find every space of your organisation and manage its members: allow it in your browser, then come back to this window.',
+  'admin.failed': "Couldn't switch on administrator mode",
+  'admin.dismiss': 'Close',
+
+  'orgSpaces.heading': 'All spaces in your organisation',
+  'orgSpaces.hint':
+    'Administrator mode: every named space of your organisation, found by Google. Spaces you are not a member of are marked.',
+  'orgSpaces.search': 'Search the organisation by space name',
+  'orgSpaces.searchPlaceholder': 'Words from the name',
+  'orgSpaces.refreshLabel': "Search your organisation's spaces again",
+  'orgSpaces.list': 'Choose a space of your organisation',
+  'orgSpaces.notMember': 'You are not a member',
+  'orgSpaces.loading': 'Searching your organisation…',
+  'orgSpaces.loadingMore': 'Loading more…',
+  'orgSpaces.more': 'Load more spaces',
+  'orgSpaces.empty': 'No space of your organisation has these words in its name.',
+  'orgSpaces.error': "Couldn't search your organisation's spaces",
+  'orgSpaces.count': {
+    one: '{shown} of {count} space shown',
+    other: '{shown} of {count} spaces shown',
+  },
 
   'spaces.heading': 'Spaces',
   'spaces.search': 'Search spaces',
@@ -104,6 +131,10 @@ export const en = {
   'add.app': 'This Chat app',
   'add.appHelp': "Adds your Google Cloud project's Chat app to this space, so it can post there.",
   'add.dmAppOnly': 'Only this Chat app can be added to a direct message.',
+  'add.adminNoApps': "Administrator mode adds people only: Google doesn't allow adding apps with administrator access.",
+  'add.adminOrg': 'Administrator mode adds only people of your organisation ({domain}).',
+  'add.adminOutsider':
+    '{value} is outside your organisation ({domain}), and administrator access can only add people of your organisation. To invite them, switch administrator mode off and add them to a space you manage that allows people from outside.',
   'add.email': 'Email address',
   'add.emailHelp': "A colleague's work email, or a person's numeric Google ID.",
   'add.emailPlaceholder': 'name@example.com',

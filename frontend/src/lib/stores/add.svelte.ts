@@ -11,7 +11,7 @@ export class AddStore {
   email = $state('');
   busy = $state(false);
   /** Why the typed text was refused before any request; '' when it was not. */
-  inputError = $state<'' | 'empty' | 'malformed'>('');
+  inputError = $state<'' | 'empty' | 'malformed' | 'outsider'>('');
   /** The text that was refused, for the message. */
   refused = $state('');
   result = $state<Membership | null>(null);
@@ -65,7 +65,12 @@ export class AddStore {
     if (space?.type === 'DIRECT_MESSAGE') this.who = 'app';
   }
 
-  async submit(space: Space | null): Promise<void> {
+  /**
+   * submit adds to space. With admin (administrator mode: the organisation's domain), the add
+   * uses administrator access, and an address of another domain is refused here, before
+   * sending, as Google would refuse it.
+   */
+  async submit(space: Space | null, admin: { domain: string } | null = null): Promise<void> {
     if (!space || this.busy) return;
     // The card of the previous add goes: shown beside a new attempt or a refusal of the typed
     // text, it would read as this attempt's outcome.
@@ -92,7 +97,14 @@ export class AddStore {
         return;
       }
       const value = only.value;
-      call = () => api.addPerson(space.name, value);
+      if (admin && isOutsider(value, admin.domain)) {
+        this.inputError = 'outsider';
+        this.refused = value;
+        return;
+      }
+      call = admin ? () => api.adminAdd(space.name, value) : () => api.addPerson(space.name, value);
+    } else if (admin) {
+      return; // the form offers no app in administrator mode: Google refuses it
     } else {
       call = () => api.addApp(space.name);
     }
@@ -159,4 +171,10 @@ export class AddStore {
     this.problem = null;
     this.linkProblem = null;
   }
+}
+
+/** isOutsider: an email address (not a numeric id) of another domain than the organisation's. */
+export function isOutsider(value: string, domain: string): boolean {
+  const at = value.lastIndexOf('@');
+  return at >= 0 && domain !== '' && value.slice(at + 1).toLowerCase() !== domain.toLowerCase();
 }

@@ -2,9 +2,11 @@
 import { createContext } from 'svelte';
 import { searchLabel } from '../i18n/names';
 import { AddStore } from './add.svelte';
+import { AdminSwitchStore, OrgSpacesStore } from './admin.svelte';
 import { LanguageStore } from './language.svelte';
 import { SessionStore } from './session.svelte';
 import { SpacesStore } from './spaces.svelte';
+import type { Space } from '../api/app';
 
 export class AppState {
   readonly language = new LanguageStore();
@@ -12,23 +14,56 @@ export class AppState {
   readonly session = new SessionStore();
   readonly spaces: SpacesStore = new SpacesStore((s) => searchLabel(this.i18n, s, this.spaces.memberLabels[s.name]));
   readonly add = new AddStore();
+  readonly adminSwitch = new AdminSwitchStore();
+  /** The organisation's spaces in administrator mode (instead of `spaces`, the user's own). */
+  readonly orgSpaces = new OrgSpacesStore();
+  /** Administrator mode is on (Go says so in the status, after checking the privilege). */
+  admin: boolean = $derived(this.session.status?.admin === true);
+  /** The domain of the signed-in account: administrator access adds only people of it. */
+  domain: string = $derived(domainOf(this.session.status?.account ?? ''));
+  /** The space the add form is for: from the organisation's list in administrator mode. */
+  selectedSpace: Space | null = $derived(this.admin ? this.orgSpaces.selected : this.spaces.selected);
+  /** Names of the spaces the user is a member of, to mark the others in administrator mode. */
+  memberOf: Set<string> = $derived(new Set(this.spaces.all.map((s) => s.name)));
+  private wasAdmin = false;
   /** The language and the session are known: until then the window shows only "Loading…". */
   ready = $state(false);
 
   constructor() {
-    this.session.onChange = () => this.leftIfSignedOut();
+    this.session.onChange = () => {
+      this.leftIfSignedOut();
+      this.adminChanged();
+    };
   }
 
   async init(): Promise<void> {
     this.add.init();
+    this.adminSwitch.init();
     await Promise.all([this.language.init(), this.session.init()]);
     this.ready = true;
   }
 
   /** chooseSpace selects a space for the add form, clearing the previous outcome. */
   chooseSpace(name: string): void {
-    this.spaces.select(name);
-    this.add.forSpace(this.spaces.selected);
+    if (this.admin) this.orgSpaces.select(name);
+    else this.spaces.select(name);
+    this.add.forSpace(this.selectedSpace);
+  }
+
+  /** setAdmin switches administrator mode (on asks Go to check the privilege first). */
+  async setAdmin(on: boolean): Promise<void> {
+    const s = await this.adminSwitch.set(on);
+    if (s) this.session.status = s;
+    this.adminChanged();
+  }
+
+  /** adminChanged starts the other list afresh when the mode changed: the form's space and outcome go with it. */
+  private adminChanged(): void {
+    if (this.admin === this.wasAdmin) return;
+    this.wasAdmin = this.admin;
+    this.orgSpaces.reset();
+    if (this.admin) this.add.who = 'person';
+    this.add.forSpace(this.selectedSpace);
   }
 
   /** refreshSpaces reloads the list; the chosen space stays chosen while it still exists. */
@@ -47,13 +82,21 @@ export class AppState {
     if (!this.session.status?.signedIn) {
       this.spaces.reset();
       this.add.reset();
+      this.adminSwitch.reset();
+      this.orgSpaces.reset();
     }
   }
 
   dispose(): void {
     this.session.dispose();
     this.add.dispose();
+    this.adminSwitch.dispose();
   }
+}
+
+function domainOf(email: string): string {
+  const at = email.lastIndexOf('@');
+  return at < 0 ? '' : email.slice(at + 1).toLowerCase();
 }
 
 export const [getApp, setApp] = createContext<AppState>();

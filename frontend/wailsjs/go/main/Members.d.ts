@@ -7,4 +7,6 @@ export function AddApp(arg1:string):Promise<chat.Membership>;
 
 export function AddPerson(arg1:string,arg2:string):Promise<chat.Membership>;
 
+export function AdminAdd(arg1:string,arg2:string):Promise<chat.Membership>;
+
 export function CheckPeople(arg1:string):Promise<recipients.Check>;

@@ -10,6 +10,10 @@ export function AddPerson(arg1, arg2) {
   return window['go']['main']['Members']['AddPerson'](arg1, arg2);
 }
 
+export function AdminAdd(arg1, arg2) {
+  return window['go']['main']['Members']['AdminAdd'](arg1, arg2);
+}
+
 export function CheckPeople(arg1) {
   return window['go']['main']['Members']['CheckPeople'](arg1);
 }

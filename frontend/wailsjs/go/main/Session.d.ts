@@ -8,6 +8,8 @@ export function ChooseClientSecret():Promise<session.Status>;
 
 export function Language():Promise<string>;
 
+export function SetAdmin(arg1:boolean):Promise<session.Status>;
+
 export function SignIn():Promise<session.Status>;
 
 export function SignOut():Promise<session.Status>;

@@ -14,6 +14,10 @@ export function Language() {
   return window['go']['main']['Session']['Language']();
 }
 
+export function SetAdmin(arg1) {
+  return window['go']['main']['Session']['SetAdmin'](arg1);
+}
+
 export function SignIn() {
   return window['go']['main']['Session']['SignIn']();
 }

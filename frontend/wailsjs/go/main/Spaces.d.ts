@@ -6,4 +6,6 @@ export function ListSpaces():Promise<Array<chat.Space>>;
 
 export function OpenInBrowser(arg1:string):Promise<void>;
 
+export function Search(arg1:string,arg2:string):Promise<chat.SpacePage>;
+
 export function SpaceLabels(arg1:Array<string>):Promise<Record<string, string>>;

@@ -10,6 +10,10 @@ export function OpenInBrowser(arg1) {
   return window['go']['main']['Spaces']['OpenInBrowser'](arg1);
 }
 
+export function Search(arg1, arg2) {
+  return window['go']['main']['Spaces']['Search'](arg1, arg2);
+}
+
 export function SpaceLabels(arg1) {
   return window['go']['main']['Spaces']['SpaceLabels'](arg1);
 }
