@@ -46,7 +46,7 @@ describe('administrator mode', () => {
     );
     expect(screen.getByText('3 of 3 spaces shown')).toBeVisible();
     // The user's own list is not shown meanwhile.
-    expect(screen.queryByRole('group', { name: 'Choose a space' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('radiogroup', { name: 'Choose a space' })).not.toBeInTheDocument();
   });
 
   it('a non-admin is told plainly that the account lacks the privilege, and the mode stays off', async () => {
@@ -63,7 +63,7 @@ describe('administrator mode', () => {
     expect(alert).toHaveTextContent("Your account doesn't have the Google Workspace administrator privilege for Chat.");
     expect(adminSwitch()).not.toBeChecked();
     expect(screen.queryByText('Administrator mode is on')).not.toBeInTheDocument();
-    expect(screen.getByRole('group', { name: 'Choose a space' })).toBeInTheDocument();
+    expect(screen.getByRole('radiogroup', { name: 'Choose a space' })).toBeInTheDocument();
     expect(app.Search).not.toHaveBeenCalled();
   });
 
@@ -156,7 +156,7 @@ describe('administrator mode', () => {
     const user = await adminOn();
     await user.click(adminSwitch());
     expect(app.SetAdmin).toHaveBeenLastCalledWith(false);
-    expect(await screen.findByRole('group', { name: 'Choose a space' })).toBeInTheDocument();
+    expect(await screen.findByRole('radiogroup', { name: 'Choose a space' })).toBeInTheDocument();
     expect(adminSwitch()).not.toBeChecked();
     await user.click(screen.getByRole('radio', { name: /Marketing team/ }));
     expect(screen.getByRole('radio', { name: 'This Chat app' })).toBeInTheDocument();
@@ -165,7 +165,7 @@ describe('administrator mode', () => {
   it('follows the mode Go pushes (session:changed), e.g. ended by signing out elsewhere', async () => {
     await adminOn();
     emit('session:changed', { ...demoSignedIn, admin: false });
-    expect(await screen.findByRole('group', { name: 'Choose a space' })).toBeInTheDocument();
+    expect(await screen.findByRole('radiogroup', { name: 'Choose a space' })).toBeInTheDocument();
     expect(adminSwitch()).not.toBeChecked();
   });
 });
