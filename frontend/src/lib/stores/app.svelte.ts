@@ -3,6 +3,7 @@ import { createContext } from 'svelte';
 import { searchLabel } from '../i18n/names';
 import { AddStore } from './add.svelte';
 import { LanguageStore } from './language.svelte';
+import { MembersStore } from './members.svelte';
 import { SessionStore } from './session.svelte';
 import { SpacesStore } from './spaces.svelte';
 
@@ -12,6 +13,7 @@ export class AppState {
   readonly session = new SessionStore();
   readonly spaces: SpacesStore = new SpacesStore((s) => searchLabel(this.i18n, s, this.spaces.memberLabels[s.name]));
   readonly add = new AddStore();
+  readonly members = new MembersStore();
   /** The language and the session are known: until then the window shows only "Loading…". */
   ready = $state(false);
 
@@ -29,13 +31,25 @@ export class AppState {
   chooseSpace(name: string): void {
     this.spaces.select(name);
     this.add.forSpace(this.spaces.selected);
+    void this.members.load(this.spaces.selected, this.adminMode());
+  }
+
+  /**
+   * adminMode: whether member calls use administrator access. Always false until the session
+   * reports administrator mode (the admin switch connects it here).
+   */
+  adminMode(): boolean {
+    return false;
   }
 
   /** refreshSpaces reloads the list; the chosen space stays chosen while it still exists. */
   async refreshSpaces(): Promise<void> {
     const before = this.spaces.selectedName;
     await this.spaces.load();
-    if (this.spaces.selectedName !== before) this.add.forSpace(this.spaces.selected);
+    if (this.spaces.selectedName !== before) {
+      this.add.forSpace(this.spaces.selected);
+      void this.members.load(this.spaces.selected, this.adminMode());
+    }
   }
 
   async signOut(): Promise<void> {
@@ -47,6 +61,7 @@ export class AppState {
     if (!this.session.status?.signedIn) {
       this.spaces.reset();
       this.add.reset();
+      this.members.reset();
     }
   }
 
