@@ -66,14 +66,14 @@ async function shown(rows: Member[] = ALL) {
   return { user, list };
 }
 
-const rowOf = (name: string) => screen.getByText(name, { selector: '.member-name' }).closest('li') as HTMLElement;
+const rowOf = (name: string) => screen.getByText(name, { selector: '.mrow-name' }).closest('li') as HTMLElement;
 
 describe('member list', () => {
   it('lists people, groups and apps with role, state, email and outsiders, in Go’s order', async () => {
     const { list } = await shown();
     expect(app.List).toHaveBeenCalledWith('spaces/AAA1', false);
     const items = within(list).getAllByRole('listitem');
-    expect(items.map((li) => li.querySelector('.member-name')?.textContent)).toEqual([
+    expect(items.map((li) => li.querySelector('.mrow-name')?.textContent)).toEqual([
       'Amara Okafor',
       'Alex Rivera',
       'Kwame Mensah',
@@ -117,7 +117,7 @@ describe('member list', () => {
     expect(screen.getByText('1 shown')).toBeVisible();
     await user.clear(box);
     await user.type(box, 'partner.example');
-    expect(within(list).getAllByRole('listitem').map((li) => li.querySelector('.member-name')?.textContent)).toEqual(['Olivia Grant']);
+    expect(within(list).getAllByRole('listitem').map((li) => li.querySelector('.mrow-name')?.textContent)).toEqual(['Olivia Grant']);
     await user.clear(box);
     await user.type(box, 'nobody');
     expect(screen.getByText('No member matches “nobody”.')).toBeVisible();
@@ -179,7 +179,7 @@ describe('member list', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Remove' }));
     expect(app.Remove).toHaveBeenCalledWith('spaces/AAA1/members/3', false, false);
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
-    expect(screen.queryByText('Kwame Mensah', { selector: '.member-name' })).toBeNull();
+    expect(screen.queryByText('Kwame Mensah', { selector: '.mrow-name' })).toBeNull();
     // Its row is gone: the focus goes to the search, not to the page.
     await waitFor(() => expect(screen.getByRole('searchbox', { name: 'Search members' })).toHaveFocus());
   });
