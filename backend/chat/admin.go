@@ -32,10 +32,12 @@ const (
 )
 
 const (
-	searchPageSize   = 1000 // Google's maximum with admin access
-	maxSearchText    = 200  // chat.invalid_search's fix (problems.go) names this number
-	orgSpacesQuery   = `customer = "customers/my_customer" AND spaceType = "SPACE"`
-	adminHumanFilter = `member.type = "HUMAN"` // Google requires it with admin access
+	searchPageSize = 1000 // Google's maximum with admin access
+	maxSearchText  = 200  // chat.invalid_search's fix (problems.go) names this number
+	orgSpacesQuery = `customer = "customers/my_customer" AND spaceType = "SPACE"`
+	// adminMemberFilter leaves apps out, as Google requires with admin access (it accepts
+	// member.type = "HUMAN" or member.type != "BOT"); "!=" keeps Google Groups in the list.
+	adminMemberFilter = `member.type != "BOT"`
 )
 
 var (
@@ -51,12 +53,6 @@ type SpacePage struct {
 	NextPageToken string `json:"nextPageToken"`
 	// Total is Google's count of matches across pages (an estimate above 10,000).
 	Total int `json:"total"`
-}
-
-// MemberPage is one page of a space's members.
-type MemberPage struct {
-	Members       []Membership `json:"members"`
-	NextPageToken string       `json:"nextPageToken"`
 }
 
 // SearchSpaces finds, with admin access, the named spaces of the whole organisation whose name
@@ -130,41 +126,6 @@ func (s *Service) AdminGetSpace(ctx context.Context, name string) (Space, error)
 	return out, nil
 }
 
-// AdminListMembers lists one page (up to 1,000) of a space's people, invitations and groups
-// with admin access (chat.admin.memberships.readonly); apps are left out, as Google requires.
-func (s *Service) AdminListMembers(ctx context.Context, space, pageToken string) (MemberPage, error) {
-	if err := ValidateSpaceName(space); err != nil {
-		return MemberPage{}, err
-	}
-	if err := validPageToken(pageToken); err != nil {
-		return MemberPage{}, err
-	}
-	ctx, cancel := s.retry.bound(ctx)
-	defer cancel()
-	req := s.api.Spaces.Members.List(space).UseAdminAccess(true).Filter(adminHumanFilter).
-		ShowInvited(true).ShowGroups(true).PageSize(maxMemberPage).Context(ctx)
-	if pageToken != "" {
-		req = req.PageToken(pageToken)
-	}
-	var resp *chatapi.ListMembershipsResponse
-	err := s.retry.run(ctx, func() (err error) {
-		resp, err = req.Do()
-		return err
-	})
-	if err != nil {
-		return MemberPage{}, adminProblem(err, call{scope: ScopeAdminMembershipsRO, space: space})
-	}
-	sp, _ := s.spaces.get(space)
-	sp.Name = space
-	out := MemberPage{Members: []Membership{}, NextPageToken: resp.NextPageToken}
-	for _, m := range resp.Memberships {
-		if m != nil {
-			out.Members = append(out.Members, fromAPIMembershipAny(m, sp, ""))
-		}
-	}
-	return out, nil
-}
-
 // AdminAddPerson adds a colleague to any named space of the organisation with admin access
 // (chat.admin.memberships). person is as in AddPerson. Refused before sending: the app
 // (chat.admin_no_apps) and, when the signed-in address is known (WithCallerEmail), an address
@@ -191,28 +152,6 @@ func (s *Service) AdminAddPerson(ctx context.Context, space, person string) (Mem
 	}
 	body := &chatapi.Membership{Member: &chatapi.User{Name: name, Type: string(MemberHuman)}}
 	return s.createAs(ctx, sp, body, email, true, ScopeAdminMemberships)
-}
-
-// AdminRemoveMember removes a membership ("spaces/…/members/…", as listed) with admin access
-// (chat.admin.memberships) and returns it as it was.
-func (s *Service) AdminRemoveMember(ctx context.Context, membership string) (Membership, error) {
-	space, err := ValidateMembershipName(membership) // member_manage.go
-	if err != nil {
-		return Membership{}, err
-	}
-	ctx, cancel := s.retry.bound(ctx)
-	defer cancel()
-	var m *chatapi.Membership
-	err = s.retry.run(ctx, func() (err error) {
-		m, err = s.api.Spaces.Members.Delete(membership).UseAdminAccess(true).Context(ctx).Do()
-		return err
-	})
-	if err != nil {
-		return Membership{}, adminProblem(err, call{scope: ScopeAdminMemberships, space: space})
-	}
-	sp, _ := s.spaces.get(space)
-	sp.Name = space
-	return fromAPIMembershipAny(m, sp, ""), nil
 }
 
 // AddGroup adds a Google Group ("groups/…", from directory.LookupGroup) to a named space:
@@ -286,6 +225,23 @@ func (s *Service) createAs(ctx context.Context, sp Space, body *chatapi.Membersh
 		return Membership{}, errPersonNotFound(body.Member.Name, email, p.Detail)
 	}
 	return Membership{}, p
+}
+
+// spaceFor is the space a member call works in: from the cache, else read as the user or, with
+// admin, with admin access (a space the administrator is not in).
+func (s *Service) spaceFor(ctx context.Context, name string, admin bool) (Space, error) {
+	if admin {
+		return s.adminSpace(ctx, name)
+	}
+	return s.knownSpace(ctx, name)
+}
+
+// explain is toProblem for a call made as the user, adminProblem for one with admin access.
+func explain(err error, c call, admin bool) *problem.Problem {
+	if admin {
+		return adminProblem(err, c)
+	}
+	return toProblem(err, c)
 }
 
 // adminSpace returns the space from the cache, or fetches it with admin access.

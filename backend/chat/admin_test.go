@@ -2,6 +2,7 @@ package chat
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -83,7 +84,7 @@ func TestNonAdminIsToldTheyLackThePrivilege(t *testing.T) {
 	if !strings.Contains(p.Message, "administrator privilege") {
 		t.Fatalf("message %q", p.Message)
 	}
-	_, err = f.svc.AdminListMembers(context.Background(), "spaces/"+emulator.DemoExternalSpaceID, "")
+	_, err = f.svc.ListMembers(context.Background(), "spaces/"+emulator.DemoExternalSpaceID, ListMembersOptions{Admin: true})
 	wantCode(t, err, CodeNotAdmin)
 }
 
@@ -107,16 +108,16 @@ func TestAdminAddListRemoveInSpaceAdminIsNotIn(t *testing.T) {
 	if err != nil || !again.AlreadyMember {
 		t.Fatalf("again: %v %+v", err, again)
 	}
-	page, err := f.svc.AdminListMembers(ctx, space, "")
-	if err != nil || len(page.Members) != 4 {
-		t.Fatalf("list: %v %d", err, len(page.Members))
+	l, err := f.svc.ListMembers(ctx, space, ListMembersOptions{Admin: true})
+	if err != nil || len(l.Members) != 4 {
+		t.Fatalf("list: %v %d", err, len(l.Members))
 	}
-	gone, err := f.svc.AdminRemoveMember(ctx, m.Name)
+	gone, err := f.svc.RemoveMember(ctx, m.Name, RemoveOptions{Admin: true})
 	if err != nil || gone.Name != m.Name {
 		t.Fatalf("remove: %v %+v", err, gone)
 	}
-	if page, _ = f.svc.AdminListMembers(ctx, space, ""); len(page.Members) != 3 {
-		t.Fatalf("after remove: %d", len(page.Members))
+	if l, _ = f.svc.ListMembers(ctx, space, ListMembersOptions{Admin: true}); len(l.Members) != 3 {
+		t.Fatalf("after remove: %d", len(l.Members))
 	}
 }
 
@@ -128,8 +129,10 @@ func TestAdminRefusesAppsAndOutsidersBeforeSending(t *testing.T) {
 	wantCode(t, err, CodeAdminNoApps)
 	_, err = f.svc.AdminAddPerson(context.Background(), space, emulator.DemoExternalEmail)
 	wantCode(t, err, CodeAdminOutsider)
-	_, err = f.svc.AdminRemoveMember(context.Background(), space+"/members/../x")
+	_, err = f.svc.RemoveMember(context.Background(), space+"/members/../x", RemoveOptions{Admin: true})
 	wantCode(t, err, CodeInvalidMembership)
+	_, err = f.svc.RemoveMember(context.Background(), space+"/members/app", RemoveOptions{Admin: true})
+	wantCode(t, err, CodeAdminNoApps)
 	if f.rt.count() != before {
 		t.Fatal("a request was sent")
 	}
@@ -188,4 +191,79 @@ func BenchmarkServiceSearchSpaces10k(b *testing.B) {
 			b.Fatalf("%d spaces", n)
 		}
 	}
+}
+
+// The one member API with Admin set: listed with admin access (no apps, groups kept), actions
+// offered as to an owner, and role changes, removals and cancelled invitations made with admin
+// access, which Google accepts where the user's own role (a manager here) would not.
+func TestAdminMemberListAndActions(t *testing.T) {
+	f := adminFixture(t, emulator.DemoAdminEmail)
+	ctx := context.Background()
+	l, err := f.svc.ListMembers(ctx, rolesSpace, ListMembersOptions{Admin: true, PageSize: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if slices.ContainsFunc(l.Members, func(m Member) bool { return m.Kind == KindApp }) {
+		t.Fatal("an app was listed with admin access")
+	}
+	rowOf(t, l, func(m Member) bool { return m.Kind == KindGroup })
+	if !slices.IsSortedFunc(l.Members, compareMembers) || l.Invited != 1 {
+		t.Fatalf("sorted %v, invited %d", slices.IsSortedFunc(l.Members, compareMembers), l.Invited)
+	}
+	// The admin's own role is still theirs; what they may do is an owner's.
+	if l.MyRole != RoleAssistantManager || !slices.Equal(l.AddRoles, []Role{RoleMember, RoleAssistantManager, RoleOwner}) {
+		t.Fatalf("my role %s, add roles %v", l.MyRole, l.AddRoles)
+	}
+	zanele := rowOf(t, l, byEmail("zanele.dlamini@example.com"))
+	if !zanele.May.Remove || !slices.Equal(zanele.May.Roles, []Role{RoleOwner, RoleMember}) {
+		t.Fatalf("another manager, as an owner sees her: %+v", zanele.May)
+	}
+	owner := rowOf(t, l, byEmail(emulator.DemoRolesSpaceOwnerEmail))
+	if owner.May.Remove || len(owner.May.Roles) != 0 {
+		t.Fatalf("the last owner may not be removed or demoted, even by an admin: %+v", owner.May)
+	}
+
+	kwame := membershipOf(t, rolesSpace, "kwame.mensah@example.com")
+	_, err = f.svc.SetRole(ctx, kwame, RoleOwner, ManageOptions{})
+	wantCode(t, err, CodeRoleNotAllowed) // as a manager: refused
+	m, err := f.svc.SetRole(ctx, kwame, RoleOwner, ManageOptions{Admin: true})
+	if err != nil || m.Role != RoleOwner {
+		t.Fatalf("admin set role: %v %+v", err, m)
+	}
+	_, err = f.svc.RemoveMember(ctx, membershipOf(t, rolesSpace, "zanele.dlamini@example.com"), RemoveOptions{Admin: true})
+	if err != nil {
+		t.Fatalf("admin removes a manager: %v", err)
+	}
+	inv := rowOf(t, l, func(m Member) bool { return m.State == StateInvited })
+	if _, err = f.svc.CancelInvitation(ctx, inv.Name, ManageOptions{Admin: true}); err != nil {
+		t.Fatalf("admin cancels an invitation: %v", err)
+	}
+	_, err = f.svc.RemoveMember(ctx, rolesSpace+"/members/"+emulator.DemoAppUserID, RemoveOptions{Admin: true})
+	wantCode(t, err, CodeAdminNoApps)
+	// Themself: the second confirmation is needed with admin access too.
+	_, err = f.svc.RemoveMember(ctx, membershipOf(t, rolesSpace, emulator.DemoAdminEmail), RemoveOptions{Admin: true})
+	wantCode(t, err, CodeConfirmLeave)
+
+	after, err := f.svc.ListMembers(ctx, rolesSpace, ListMembersOptions{Admin: true})
+	if err != nil || len(after.Members) != len(l.Members)-2 || after.Invited != 0 {
+		t.Fatalf("after: %v, %d members (was %d), %d invited", err, len(after.Members), len(l.Members), after.Invited)
+	}
+}
+
+// An administrator lists a space they are not in: no role of their own, an owner's actions.
+func TestAdminListsSpaceTheyAreNotIn(t *testing.T) {
+	f := adminFixture(t, emulator.DemoAdminEmail)
+	l, err := f.svc.ListMembers(context.Background(), "spaces/"+emulator.DemoNotMemberSpaceID, ListMembersOptions{Admin: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.MyRole != "" || slices.ContainsFunc(l.Members, func(m Member) bool { return m.Me }) || len(l.Members) != 3 {
+		t.Fatalf("my role %q, %d members", l.MyRole, len(l.Members))
+	}
+	if m := rowOf(t, l, func(m Member) bool { return m.Role == RoleMember }); !m.May.Remove || len(m.May.Roles) != 2 {
+		t.Fatalf("a member, as an admin sees them: %+v", m.May)
+	}
+	// Without admin access the same space is out of reach.
+	_, err = f.svc.ListMembers(context.Background(), "spaces/"+emulator.DemoNotMemberSpaceID, ListMembersOptions{})
+	wantCode(t, err, CodeSpaceNotFound)
 }

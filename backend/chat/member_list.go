@@ -79,6 +79,10 @@ type ListMembersOptions struct {
 	PageSize int
 	// Limit stops a listing that grows past it with chat.too_many_members; 0 means 100,000.
 	Limit int
+	// Admin lists with administrator access (useAdminAccess, chat.admin.memberships or
+	// .readonly) a space the user need not be in. Google lists no apps that way; May is then
+	// what an owner may do, since Google lets an administrator act as one.
+	Admin bool
 }
 
 const (
@@ -90,7 +94,8 @@ const (
 // included (showInvited, showGroups), sorted, with the signed-in user marked (by the email of
 // WithCallerEmail or the id of WithCallerID) and what they may do. Requests: one
 // spaces.members.list per page (1,000 a page), plus one spaces.get unless ListSpaces or GetSpace
-// has already seen the space; each retried on transient failures.
+// has already seen the space; each retried on transient failures. With opts.Admin, the same
+// list through administrator access (see ListMembersOptions.Admin).
 func (s *Service) ListMembers(ctx context.Context, space string, opts ListMembersOptions) (MemberList, error) {
 	if err := ValidateSpaceName(space); err != nil {
 		return MemberList{}, err
@@ -99,16 +104,22 @@ func (s *Service) ListMembers(ctx context.Context, space string, opts ListMember
 	limit := cmp.Or(opts.Limit, maxMembers)
 	ctx, cancel := s.retry.bound(ctx)
 	defer cancel()
-	sp, err := s.knownSpace(ctx, space)
+	sp, err := s.spaceFor(ctx, space, opts.Admin)
 	if err != nil {
 		return MemberList{}, err
 	}
 	c := call{scope: ScopeMembershipsReadonly, space: space}
+	if opts.Admin {
+		c.scope = ScopeAdminMembershipsRO
+	}
 	out := MemberList{Space: sp, Members: []Member{}}
 	seen := map[string]bool{}
 	token := ""
 	for {
 		req := s.api.Spaces.Members.List(space).PageSize(int64(size)).ShowInvited(true).ShowGroups(true).Context(ctx)
+		if opts.Admin {
+			req = req.UseAdminAccess(true).Filter(adminMemberFilter)
+		}
 		if token != "" {
 			req = req.PageToken(token)
 		}
@@ -118,7 +129,7 @@ func (s *Service) ListMembers(ctx context.Context, space string, opts ListMember
 			return err
 		})
 		if err != nil {
-			return MemberList{}, toProblem(err, c)
+			return MemberList{}, explain(err, c, opts.Admin)
 		}
 		for _, m := range resp.Memberships {
 			if m != nil {
@@ -152,10 +163,14 @@ func (s *Service) ListMembers(ctx context.Context, space string, opts ListMember
 			owners++
 		}
 	}
-	for i := range out.Members {
-		out.Members[i].May = mayDo(sp, out.MyRole, out.Members[i], owners)
+	acting := out.MyRole
+	if opts.Admin {
+		acting = RoleOwner // Google lets an administrator do what an owner may
 	}
-	out.AddRoles = addRoles(sp, out.MyRole)
+	for i := range out.Members {
+		out.Members[i].May = mayDo(sp, acting, out.Members[i], owners)
+	}
+	out.AddRoles = addRoles(sp, acting)
 	return out, nil
 }
 
@@ -286,7 +301,8 @@ func mayDo(sp Space, mine Role, m Member, owners int) MemberActions {
 	case m.Kind == KindApp || !named:
 		a.Remove = mine != "" // anyone in the space may remove the app, or people from a group chat
 	default:
-		a.Remove = mine == RoleOwner || mine == RoleAssistantManager && m.Role != RoleOwner && m.Role != RoleAssistantManager
+		// The last owner can't be removed (only an administrator, acting as an owner, could try).
+		a.Remove = !lastOwner && (mine == RoleOwner || mine == RoleAssistantManager && m.Role != RoleOwner && m.Role != RoleAssistantManager)
 	}
 	if m.State == StateInvited {
 		a.CancelInvitation, a.Remove = a.Remove, false

@@ -9,6 +9,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"strings"
 
 	chatapi "google.golang.org/api/chat/v1"
 
@@ -90,7 +91,7 @@ func (s *Service) AddMember(ctx context.Context, space, person string, role Role
 		out.RoleProblem = ProblemOf(err, "")
 		return out, nil
 	}
-	got, err := s.patchRole(ctx, m.Name, role, Member{Kind: KindPerson, Role: m.Role, DisplayName: m.DisplayName, Email: m.Email})
+	got, err := s.patchRole(ctx, m.Name, role, Member{Kind: KindPerson, Role: m.Role, DisplayName: m.DisplayName, Email: m.Email}, false)
 	if err != nil {
 		out.RoleProblem = ProblemOf(err, "")
 		return out, nil
@@ -103,8 +104,9 @@ func (s *Service) AddMember(ctx context.Context, space, person string, role Role
 // role ROLE_MEMBER, ROLE_ASSISTANT_MANAGER (Manager) or ROLE_MANAGER (Owner), and returns the
 // membership as it now is. Requests: one spaces.members.get (to refuse apps, groups and chats
 // without roles before writing, and to tell "they left" from "the space is gone"), then one
-// spaces.members.patch with updateMask=role.
-func (s *Service) SetRole(ctx context.Context, membership string, role Role) (Member, error) {
+// spaces.members.patch with updateMask=role; with opts.Admin both with admin access
+// (chat.admin.memberships), in a space the user need not be in.
+func (s *Service) SetRole(ctx context.Context, membership string, role Role, opts ManageOptions) (Member, error) {
 	space, err := ValidateMembershipName(membership)
 	if err != nil {
 		return Member{}, err
@@ -114,11 +116,11 @@ func (s *Service) SetRole(ctx context.Context, membership string, role Role) (Me
 	}
 	ctx, cancel := s.retry.bound(ctx)
 	defer cancel()
-	sp, err := s.knownSpace(ctx, space)
+	sp, err := s.spaceFor(ctx, space, opts.Admin)
 	if err != nil {
 		return Member{}, err
 	}
-	cur, err := s.getMember(ctx, sp, membership)
+	cur, err := s.getMember(ctx, sp, membership, opts.Admin)
 	if err != nil {
 		return Member{}, err
 	}
@@ -130,20 +132,34 @@ func (s *Service) SetRole(ctx context.Context, membership string, role Role) (Me
 	case cur.Role == role:
 		return cur, nil // already so: nothing to send
 	}
-	return s.patchRole(ctx, membership, role, cur)
+	return s.patchRole(ctx, membership, role, cur, opts.Admin)
+}
+
+// ManageOptions qualifies SetRole and CancelInvitation.
+type ManageOptions struct {
+	// Admin acts with administrator access (useAdminAccess, chat.admin.memberships).
+	Admin bool
 }
 
 // patchRole sends the patch and explains its refusals; cur is the member as last seen.
-func (s *Service) patchRole(ctx context.Context, membership string, role Role, cur Member) (Member, error) {
+func (s *Service) patchRole(ctx context.Context, membership string, role Role, cur Member, admin bool) (Member, error) {
 	var m *chatapi.Membership
 	err := s.retry.run(ctx, func() (err error) {
-		m, err = s.api.Spaces.Members.Patch(membership, &chatapi.Membership{Role: string(role)}).UpdateMask("role").Context(ctx).Do()
+		req := s.api.Spaces.Members.Patch(membership, &chatapi.Membership{Role: string(role)}).UpdateMask("role").Context(ctx)
+		if admin {
+			req = req.UseAdminAccess(true)
+		}
+		m, err = req.Do()
 		return err
 	})
 	if err == nil {
 		return s.fromAPIMember(m), nil
 	}
-	p := toProblem(err, call{scope: ScopeMemberships, space: spaceOf(membership)})
+	c := call{scope: ScopeMemberships, space: spaceOf(membership)}
+	if admin {
+		c.scope = ScopeAdminMemberships
+	}
+	p := explain(err, c, admin)
 	switch {
 	case p.Code == CodePermissionDenied:
 		p = errRoleNotAllowed(cur, role, p.Detail)
@@ -161,6 +177,10 @@ type RemoveOptions struct {
 	// themself (leaving the space). Without it, removing oneself is refused with
 	// chat.confirm_leave and nothing is sent.
 	ConfirmedSelf bool
+	// Admin removes with administrator access (useAdminAccess, chat.admin.memberships), in a
+	// space the user need not be in; Google refuses apps that way (chat.admin_no_apps, said
+	// before sending).
+	Admin bool
 }
 
 // RemoveMember removes the member named by membership from its space (a person, a Google
@@ -176,8 +196,8 @@ func (s *Service) RemoveMember(ctx context.Context, membership string, opts Remo
 // CancelInvitation withdraws the invitation named by membership (a member in state INVITED):
 // the invitee is no longer asked to join. If they have accepted in the meantime, nothing is
 // removed and the problem chat.not_invited says so. Requests as in RemoveMember.
-func (s *Service) CancelInvitation(ctx context.Context, membership string) (Member, error) {
-	return s.remove(ctx, membership, RemoveOptions{}, true)
+func (s *Service) CancelInvitation(ctx context.Context, membership string, opts ManageOptions) (Member, error) {
+	return s.remove(ctx, membership, RemoveOptions{Admin: opts.Admin}, true)
 }
 
 func (s *Service) remove(ctx context.Context, membership string, opts RemoveOptions, invitation bool) (Member, error) {
@@ -185,29 +205,41 @@ func (s *Service) remove(ctx context.Context, membership string, opts RemoveOpti
 	if err != nil {
 		return Member{}, err
 	}
+	if opts.Admin && strings.HasSuffix(membership, "/members/app") {
+		return Member{}, errAdminNoApps()
+	}
 	ctx, cancel := s.retry.bound(ctx)
 	defer cancel()
-	sp, err := s.knownSpace(ctx, space)
+	sp, err := s.spaceFor(ctx, space, opts.Admin)
 	if err != nil {
 		return Member{}, err
 	}
-	cur, err := s.getMember(ctx, sp, membership)
+	cur, err := s.getMember(ctx, sp, membership, opts.Admin)
 	if err != nil {
 		return Member{}, err
 	}
 	switch {
+	case opts.Admin && cur.Kind == KindApp:
+		return Member{}, errAdminNoApps()
 	case invitation && cur.State != StateInvited:
 		return Member{}, errNotInvited(cur)
 	case cur.Me && !opts.ConfirmedSelf:
 		return Member{}, errConfirmLeave(sp)
 	}
 	scope := ScopeMemberships
-	if cur.Kind == KindApp {
+	switch {
+	case opts.Admin:
+		scope = ScopeAdminMemberships
+	case cur.Kind == KindApp:
 		scope = ScopeMembershipsApp
 	}
 	uncertain := false
 	err = s.retry.run(ctx, func() error {
-		_, err := s.api.Spaces.Members.Delete(membership).Context(ctx).Do()
+		req := s.api.Spaces.Members.Delete(membership).Context(ctx)
+		if opts.Admin {
+			req = req.UseAdminAccess(true)
+		}
+		_, err := req.Do()
 		if uncertain && googleStatus(err) == 404 {
 			return nil // an earlier attempt went through; its answer was lost
 		}
@@ -217,7 +249,7 @@ func (s *Service) remove(ctx context.Context, membership string, opts RemoveOpti
 	if err == nil {
 		return cur, nil
 	}
-	p := toProblem(err, call{scope: scope, space: space})
+	p := explain(err, call{scope: scope, space: space}, opts.Admin)
 	switch {
 	case p.Code == CodePermissionDenied:
 		p = errRemoveNotAllowed(cur, p.Detail)
@@ -231,18 +263,31 @@ func (s *Service) remove(ctx context.Context, membership string, opts RemoveOpti
 
 // getMember reads one membership. A 404 means the member left or the space is gone (or the user
 // was removed from it); one spaces.get, bypassing the cache, tells which.
-func (s *Service) getMember(ctx context.Context, sp Space, membership string) (Member, error) {
+func (s *Service) getMember(ctx context.Context, sp Space, membership string, admin bool) (Member, error) {
 	var m *chatapi.Membership
 	err := s.retry.run(ctx, func() (err error) {
-		m, err = s.api.Spaces.Members.Get(membership).Context(ctx).Do()
+		req := s.api.Spaces.Members.Get(membership).Context(ctx)
+		if admin {
+			req = req.UseAdminAccess(true)
+		}
+		m, err = req.Do()
 		return err
 	})
 	if err == nil {
 		return s.fromAPIMember(m), nil
 	}
-	p := toProblem(err, call{scope: ScopeMembershipsReadonly, space: sp.Name})
+	c := call{scope: ScopeMembershipsReadonly, space: sp.Name}
+	get := s.GetSpace
+	if admin {
+		c.scope, get = ScopeAdminMembershipsRO, s.AdminGetSpace
+	}
+	p := explain(err, c, admin)
+	if admin && p.Code == CodeBadRequest && strings.Contains(p.Detail, "App memberships") {
+		// Google's answer for an app's membership (by its numeric id) with admin access.
+		return Member{}, errAdminNoApps()
+	}
 	if p.Code == CodeSpaceNotFound {
-		if _, gerr := s.GetSpace(ctx, sp.Name); gerr == nil {
+		if _, gerr := get(ctx, sp.Name); gerr == nil {
 			return Member{}, errMemberGone(Member{}, p.Detail)
 		} else if problem.CodeOf(gerr) != CodeSpaceNotFound {
 			return Member{}, gerr

@@ -231,14 +231,14 @@ func TestSetRole(t *testing.T) {
 	ctx := context.Background()
 	t.Run("owner makes a manager", func(t *testing.T) {
 		f := manageFixture(t)
-		m, err := f.svc.SetRole(ctx, membershipOf(t, internalSpace, emulator.DemoSecondAdminEmail), RoleAssistantManager)
+		m, err := f.svc.SetRole(ctx, membershipOf(t, internalSpace, emulator.DemoSecondAdminEmail), RoleAssistantManager, ManageOptions{})
 		if err != nil || m.Role != RoleAssistantManager || m.Email != emulator.DemoSecondAdminEmail {
 			t.Fatalf("%+v %v", m, err)
 		}
 	})
 	t.Run("the last owner can't step down", func(t *testing.T) {
 		f := manageFixture(t)
-		_, err := f.svc.SetRole(ctx, membershipOf(t, internalSpace, emulator.DemoAdminEmail), RoleMember)
+		_, err := f.svc.SetRole(ctx, membershipOf(t, internalSpace, emulator.DemoAdminEmail), RoleMember, ManageOptions{})
 		p := wantCode(t, err, CodeLastOwner)
 		if !strings.Contains(p.Fix, "Make someone else an owner first") {
 			t.Errorf("fix %q", p.Fix)
@@ -246,12 +246,12 @@ func TestSetRole(t *testing.T) {
 	})
 	t.Run("a manager can't make an owner", func(t *testing.T) {
 		f := manageFixture(t)
-		_, err := f.svc.SetRole(ctx, membershipOf(t, rolesSpace, "kwame.mensah@example.com"), RoleOwner)
+		_, err := f.svc.SetRole(ctx, membershipOf(t, rolesSpace, "kwame.mensah@example.com"), RoleOwner, ManageOptions{})
 		wantCode(t, err, CodeRoleNotAllowed)
 	})
 	t.Run("the app has no role, refused before writing", func(t *testing.T) {
 		f := manageFixture(t)
-		_, err := f.svc.SetRole(ctx, rolesSpace+"/members/"+emulator.DemoAppUserID, RoleAssistantManager)
+		_, err := f.svc.SetRole(ctx, rolesSpace+"/members/"+emulator.DemoAppUserID, RoleAssistantManager, ManageOptions{})
 		wantCode(t, err, CodeNoRole)
 		if slices.ContainsFunc(f.rt.requests(), func(r string) bool { return strings.HasPrefix(r, "PATCH") }) {
 			t.Fatal("patch sent for the app")
@@ -264,16 +264,16 @@ func TestSetRole(t *testing.T) {
 		if _, err := priya.svc.RemoveMember(ctx, name, RemoveOptions{ConfirmedSelf: true}); err != nil {
 			t.Fatal(err)
 		}
-		_, err := f.svc.SetRole(ctx, name, RoleAssistantManager)
+		_, err := f.svc.SetRole(ctx, name, RoleAssistantManager, ManageOptions{})
 		wantCode(t, err, CodeMemberGone)
 	})
 	t.Run("bad names and roles are refused before sending", func(t *testing.T) {
 		f := manageFixture(t)
 		for _, bad := range []string{internalSpace + "/members/../x", internalSpace, internalSpace + "/members/a@b.com", "spaces/x/members/1/2"} {
-			_, err := f.svc.SetRole(ctx, bad, RoleAssistantManager)
+			_, err := f.svc.SetRole(ctx, bad, RoleAssistantManager, ManageOptions{})
 			wantCode(t, err, CodeInvalidMembership)
 		}
-		_, err := f.svc.SetRole(ctx, membershipOf(t, internalSpace, emulator.DemoSecondAdminEmail), "owner")
+		_, err := f.svc.SetRole(ctx, membershipOf(t, internalSpace, emulator.DemoSecondAdminEmail), "owner", ManageOptions{})
 		wantCode(t, err, CodeInvalidRole)
 		if n := f.rt.count(); n != 0 {
 			t.Fatalf("%d requests sent", n)
@@ -343,7 +343,7 @@ func TestCancelInvitation(t *testing.T) {
 	invitee := membershipOf(t, rolesSpace, emulator.DemoNoAutoAcceptEmail)
 	t.Run("withdraws it", func(t *testing.T) {
 		f := manageFixture(t)
-		m, err := f.svc.CancelInvitation(ctx, invitee)
+		m, err := f.svc.CancelInvitation(ctx, invitee, ManageOptions{})
 		if err != nil || m.State != StateInvited || m.Name != invitee {
 			t.Fatalf("%+v %v", m, err)
 		}
@@ -363,7 +363,7 @@ func TestCancelInvitation(t *testing.T) {
 			t.Fatal(err)
 		}
 		resp.Body.Close()
-		_, err = f.svc.CancelInvitation(ctx, invitee)
+		_, err = f.svc.CancelInvitation(ctx, invitee, ManageOptions{})
 		wantCode(t, err, CodeNotInvited)
 		l, _ := f.svc.ListMembers(ctx, rolesSpace, ListMembersOptions{})
 		if m := rowOf(t, l, func(m Member) bool { return m.Name == invitee }); m.State != StateJoined {
@@ -395,7 +395,7 @@ func TestRemoveMemberRetriedAfterLostAnswer(t *testing.T) {
 func TestSetRoleRetriedAfterTransientFailure(t *testing.T) {
 	f := newFaultFixture(t, emulator.Faults{Rate: 1, Kinds: []emulator.FaultKind{emulator.FaultQuota}, Limit: 1, Methods: []string{"PATCH"}})
 	svc := f.svc.WithRetry(fastRetry(1))
-	m, err := svc.SetRole(context.Background(), membershipOf(t, internalSpace, emulator.DemoSecondAdminEmail), RoleOwner)
+	m, err := svc.SetRole(context.Background(), membershipOf(t, internalSpace, emulator.DemoSecondAdminEmail), RoleOwner, ManageOptions{})
 	if err != nil || m.Role != RoleOwner || countPrefix(f.rt.requests(), "PATCH") != 2 {
 		t.Fatalf("%+v %v after %v", m, err, f.rt.requests())
 	}

@@ -238,6 +238,64 @@ test('adds the Chat app after allowing the one extra permission', async () => {
   await shot(page, 'e2e-app.png');
 });
 
+/** The member list of the chosen space, and one of its rows by a text in it. */
+const memberList = (space: string) => page.getByRole('list', { name: `Members of ${space}` });
+const memberRow = (space: string, text: string) => memberList(space).getByRole('listitem').filter({ hasText: text });
+
+test('lists the members of a space: roles, invitations, the user’s own role, search', async () => {
+  await chooseSpace('Marketing');
+  const list = memberList('Marketing');
+  await expect(list).toBeVisible();
+  await expect(page.getByText(/^\d+ members · 2 invited$/)).toBeVisible();
+  await expect(page.getByText('You are an owner')).toBeVisible();
+  await expect(memberRow('Marketing', 'Alex Rivera')).toContainText('You');
+  await expect(memberRow('Marketing', 'Giulia Rossi')).toContainText('Manager');
+  await expect(memberRow('Marketing', 'Camila Duarte')).toContainText('Owner');
+  await expect(memberRow('Marketing', 'Google Group')).toHaveCount(1);
+  await expect(memberRow('Marketing', 'Chat app')).toHaveCount(1);
+  await expect(memberRow('Marketing', 'Invited, not yet accepted')).toHaveCount(2);
+  const search = page.getByRole('searchbox', { name: 'Search members' });
+  await search.fill('valentina');
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await search.fill('');
+  await accessible(page);
+  await shot(page, 'e2e-members.png');
+});
+
+test('changes a role after a confirmation that names the member and the space', async () => {
+  await page.getByRole('button', { name: 'Change role of Giulia Rossi' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Change the role of Giulia Rossi?' });
+  await expect(dialog).toContainText('In Marketing, Giulia Rossi is Manager now.');
+  await dialog.getByRole('radio', { name: 'Member' }).check();
+  await accessible(page);
+  await dialog.getByRole('button', { name: 'Make Member' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('Giulia Rossi is now Member in Marketing.', { exact: true }).first()).toBeVisible();
+  await expect(memberRow('Marketing', 'Giulia Rossi')).toContainText('Member');
+  await expect(memberRow('Marketing', 'Giulia Rossi')).not.toContainText('Manager');
+  await expect(page.getByRole('button', { name: 'Change role of Giulia Rossi' })).toBeFocused();
+});
+
+test('removes someone after a confirmation', async () => {
+  await page.getByRole('button', { name: 'Remove Valentina Costa' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Remove Valentina Costa from Marketing?' });
+  await expect(dialog.getByRole('button', { name: 'Go back' })).toBeFocused();
+  await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(memberRow('Marketing', 'Valentina Costa')).toHaveCount(0);
+});
+
+test('cancels an invitation after a confirmation', async () => {
+  await page.getByRole('button', { name: /^Cancel invitation of/ }).first().click();
+  const dialog = page.getByRole('alertdialog', { name: /^Cancel the invitation of .+ to Marketing\?$/ });
+  await dialog.getByRole('button', { name: 'Cancel invitation' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(/^\d+ members · 1 invited$/)).toBeVisible();
+  await expect(memberRow('Marketing', 'Invited, not yet accepted')).toHaveCount(1);
+  await accessible(page);
+  await shot(page, 'e2e-members-after.png');
+});
+
 test('switches to administrator, finds a space the admin is not in and adds someone there', async () => {
   const before = openedURLs().length;
   const toggle = page.getByRole('switch', { name: 'Act as administrator' });

@@ -5,6 +5,7 @@ import * as Session from '../../wailsjs/go/main/Session';
 import * as Spaces from '../../wailsjs/go/main/Spaces';
 import * as Runtime from '../../wailsjs/runtime/runtime';
 import type { Membership, Space, Status } from '../lib/api/app';
+import type { Member, MemberList } from '../lib/api/members';
 import type { ProblemData } from '../lib/api/problem';
 
 /** Every bound method, by name (the mocks of the Session, Spaces and Members bindings). */
@@ -78,6 +79,37 @@ export function membership(m: Partial<Membership> = {}): Membership {
   };
 }
 
+/** member is one row of a member list: a joined plain member the user may do nothing to. */
+export function member(m: Partial<Member> = {}): Member {
+  return {
+    name: 'spaces/AAA1/members/111',
+    kind: 'person',
+    memberName: 'users/111',
+    role: 'ROLE_MEMBER',
+    state: 'JOINED',
+    displayName: 'Jane Doe',
+    email: 'jane@demo.example',
+    external: false,
+    me: false,
+    createTime: '2026-03-05T14:30:00Z',
+    may: { roles: [], remove: false, cancelInvitation: false },
+    ...m,
+  };
+}
+
+/** memberList is Go's answer to Members.List: counts follow from the rows. */
+export function memberList(members: Member[], l: Partial<MemberList> = {}): MemberList {
+  return {
+    space: SPACES[0],
+    members,
+    myRole: members.find((m) => m.me)?.role ?? '',
+    addRoles: ['ROLE_MEMBER'],
+    joined: members.filter((m) => m.state === 'JOINED').length,
+    invited: members.filter((m) => m.state === 'INVITED').length,
+    ...l,
+  };
+}
+
 /** reset gives every binding a default behaviour: a fresh install, English OS, demo data. */
 export function reset(start: Status = status()): void {
   handlers.clear();
@@ -115,6 +147,14 @@ export function reset(start: Status = status()): void {
     return { spaces, nextPageToken: '', total: spaces.length } as never;
   });
   app.AdminAdd.mockResolvedValue(membership() as never);
+  app.List.mockImplementation(async (space: string) =>
+    memberList([member({ name: `${space}/members/me`, memberName: 'users/me', displayName: 'Alex Rivera', email: 'alex@demo.example', me: true, role: 'ROLE_MANAGER' })], {
+      space: SPACES.find((s) => s.name === space) ?? SPACES[0],
+    }) as never,
+  );
+  app.SetRole.mockImplementation(async (name: string, role: string) => member({ name, role: role as Member['role'] }) as never);
+  app.Remove.mockImplementation(async (name: string) => member({ name }) as never);
+  app.CancelInvitation.mockImplementation(async (name: string) => member({ name, state: 'INVITED' }) as never);
   // Go's verdict is stubbed: every entry passes unless a test says otherwise (refusedBy).
   app.CheckPeople.mockImplementation(async (text: string) => ({
     leftOut: false,

@@ -26,7 +26,11 @@ vi.mock('../../wailsjs/go/main/Members', () => ({
   AddApp: vi.fn(),
   AddPerson: vi.fn(),
   AdminAdd: vi.fn(),
+  CancelInvitation: vi.fn(),
   CheckPeople: vi.fn(),
+  List: vi.fn(),
+  Remove: vi.fn(),
+  SetRole: vi.fn(),
 }));
 
 vi.mock('../../wailsjs/runtime/runtime', () => ({

@@ -1,10 +1,5 @@
 export namespace chat {
 	
-	export enum Kind {
-	    PERSON = "person",
-	    GROUP = "group",
-	    APP = "app",
-	}
 	export enum SpaceType {
 	    SPACE = "SPACE",
 	    GROUP_CHAT = "GROUP_CHAT",
@@ -26,6 +21,45 @@ export namespace chat {
 	    BOT = "BOT",
 	    GROUP = "GROUP",
 	}
+	export enum Kind {
+	    PERSON = "person",
+	    GROUP = "group",
+	    APP = "app",
+	}
+	export interface MemberActions {
+	    roles: string[];
+	    remove: boolean;
+	    cancelInvitation: boolean;
+	}
+	export interface Member {
+	    name: string;
+	    kind: Kind;
+	    memberName: string;
+	    role: Role;
+	    state: State;
+	    displayName: string;
+	    email: string;
+	    external: boolean;
+	    me: boolean;
+	    createTime: string;
+	    may: MemberActions;
+	}
+	
+	export interface Space {
+	    name: string;
+	    displayName: string;
+	    type: SpaceType;
+	    uri: string;
+	    externalUserAllowed: boolean;
+	}
+	export interface MemberList {
+	    space: Space;
+	    members: Member[];
+	    myRole: Role;
+	    addRoles: string[];
+	    joined: number;
+	    invited: number;
+	}
 	export interface Membership {
 	    name: string;
 	    state: State;
@@ -40,13 +74,7 @@ export namespace chat {
 	    spaceDisplayName: string;
 	    spaceUri: string;
 	}
-	export interface Space {
-	    name: string;
-	    displayName: string;
-	    type: SpaceType;
-	    uri: string;
-	    externalUserAllowed: boolean;
-	}
+	
 	export interface SpacePage {
 	    spaces: Space[];
 	    nextPageToken: string;

@@ -64,3 +64,17 @@ export function memberLabel(i18n: Translator, m: Membership): string {
   if (m.memberType === 'BOT') return i18n.t('card.app');
   return m.email || m.memberName;
 }
+
+/**
+ * rowLabel names a row of the member list: the name, else the email; Google tells neither
+ * for groups and for some invitees, which are then named by their id.
+ */
+export function rowLabel(
+  i18n: Translator,
+  m: { displayName: string; email: string; memberName: string; kind: string },
+): string {
+  if (m.displayName.trim() !== '') return m.displayName;
+  if (m.email.trim() !== '') return m.email;
+  const id = m.memberName.replace(/^(users|groups)\//, '');
+  return i18n.t(m.kind === 'group' ? 'members.unnamed.group' : 'members.unnamed.person', { id });
+}

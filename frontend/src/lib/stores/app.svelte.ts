@@ -4,6 +4,7 @@ import { searchLabel } from '../i18n/names';
 import { AddStore } from './add.svelte';
 import { AdminSwitchStore, OrgSpacesStore } from './admin.svelte';
 import { LanguageStore } from './language.svelte';
+import { MembersStore } from './members.svelte';
 import { SessionStore } from './session.svelte';
 import { SpacesStore } from './spaces.svelte';
 import type { Space } from '../api/app';
@@ -26,6 +27,7 @@ export class AppState {
   /** Names of the spaces the user is a member of, to mark the others in administrator mode. */
   memberOf: Set<string> = $derived(new Set(this.spaces.all.map((s) => s.name)));
   private wasAdmin = false;
+  readonly members = new MembersStore();
   /** The language and the session are known: until then the window shows only "Loading…". */
   ready = $state(false);
 
@@ -48,6 +50,7 @@ export class AppState {
     if (this.admin) this.orgSpaces.select(name);
     else this.spaces.select(name);
     this.add.forSpace(this.selectedSpace);
+    void this.members.load(this.selectedSpace, this.admin);
   }
 
   /** setAdmin switches administrator mode (on asks Go to check the privilege first). */
@@ -64,13 +67,18 @@ export class AppState {
     this.orgSpaces.reset();
     if (this.admin) this.add.who = 'person';
     this.add.forSpace(this.selectedSpace);
+    void this.members.load(this.selectedSpace, this.admin);
   }
 
   /** refreshSpaces reloads the list; the chosen space stays chosen while it still exists. */
   async refreshSpaces(): Promise<void> {
     const before = this.spaces.selectedName;
     await this.spaces.load();
-    if (this.spaces.selectedName !== before) this.add.forSpace(this.spaces.selected);
+    // In administrator mode the form and the member list follow the organisation's list instead.
+    if (this.spaces.selectedName !== before && !this.admin) {
+      this.add.forSpace(this.spaces.selected);
+      void this.members.load(this.spaces.selected, false);
+    }
   }
 
   async signOut(): Promise<void> {
@@ -84,6 +92,7 @@ export class AppState {
       this.add.reset();
       this.adminSwitch.reset();
       this.orgSpaces.reset();
+      this.members.reset();
     }
   }
 

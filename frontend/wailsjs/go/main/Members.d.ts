@@ -9,4 +9,12 @@ export function AddPerson(arg1:string,arg2:string):Promise<chat.Membership>;
 
 export function AdminAdd(arg1:string,arg2:string):Promise<chat.Membership>;
 
+export function CancelInvitation(arg1:string,arg2:boolean):Promise<chat.Member>;
+
 export function CheckPeople(arg1:string):Promise<recipients.Check>;
+
+export function List(arg1:string,arg2:boolean):Promise<chat.MemberList>;
+
+export function Remove(arg1:string,arg2:boolean,arg3:boolean):Promise<chat.Member>;
+
+export function SetRole(arg1:string,arg2:chat.Role,arg3:boolean):Promise<chat.Member>;

@@ -14,6 +14,22 @@ export function AdminAdd(arg1, arg2) {
   return window['go']['main']['Members']['AdminAdd'](arg1, arg2);
 }
 
+export function CancelInvitation(arg1, arg2) {
+  return window['go']['main']['Members']['CancelInvitation'](arg1, arg2);
+}
+
 export function CheckPeople(arg1) {
   return window['go']['main']['Members']['CheckPeople'](arg1);
+}
+
+export function List(arg1, arg2) {
+  return window['go']['main']['Members']['List'](arg1, arg2);
+}
+
+export function Remove(arg1, arg2, arg3) {
+  return window['go']['main']['Members']['Remove'](arg1, arg2, arg3);
+}
+
+export function SetRole(arg1, arg2, arg3) {
+  return window['go']['main']['Members']['SetRole'](arg1, arg2, arg3);
 }
