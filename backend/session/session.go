@@ -20,6 +20,7 @@ import (
 
 	"chatmembers/backend/auth"
 	"chatmembers/backend/chat"
+	"chatmembers/backend/directory"
 	"chatmembers/backend/emulator"
 	"chatmembers/backend/problem"
 )
@@ -69,6 +70,9 @@ type Session struct {
 	onChange func(Status)
 	// log records user actions and Google calls; never tokens, secrets or message bodies.
 	log *slog.Logger
+	// dir is the directory service (directory.go), built for the auth service dirAuth.
+	dir     *directory.Service
+	dirAuth *auth.Service
 }
 
 // Logger is the session's log, for the action lines of the bound structs.

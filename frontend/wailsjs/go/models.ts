@@ -1,10 +1,18 @@
+export namespace adding {
+	
+	export interface Outcome {
+	    entry: string;
+	    kind: chat.Kind;
+	    membership?: chat.Membership;
+	    requestedRole: chat.Role;
+	    roleProblem?: problem.Problem;
+	    problem?: problem.Problem;
+	}
+
+}
+
 export namespace chat {
 	
-	export enum Kind {
-	    PERSON = "person",
-	    GROUP = "group",
-	    APP = "app",
-	}
 	export enum SpaceType {
 	    SPACE = "SPACE",
 	    GROUP_CHAT = "GROUP_CHAT",
@@ -26,6 +34,11 @@ export namespace chat {
 	    BOT = "BOT",
 	    GROUP = "GROUP",
 	}
+	export enum Kind {
+	    PERSON = "person",
+	    GROUP = "group",
+	    APP = "app",
+	}
 	export interface Membership {
 	    name: string;
 	    state: State;
@@ -46,6 +59,16 @@ export namespace chat {
 	    type: SpaceType;
 	    uri: string;
 	    externalUserAllowed: boolean;
+	}
+
+}
+
+export namespace directory {
+	
+	export interface Person {
+	    name: string;
+	    displayName: string;
+	    email: string;
 	}
 
 }
