@@ -1,5 +1,6 @@
 // A fake backend behind the mocked bindings: plain data and controllable promises.
 import { vi } from 'vitest';
+import * as Directory from '../../wailsjs/go/main/Directory';
 import * as Members from '../../wailsjs/go/main/Members';
 import * as Session from '../../wailsjs/go/main/Session';
 import * as Spaces from '../../wailsjs/go/main/Spaces';
@@ -8,7 +9,7 @@ import type { Membership, Space, Status } from '../lib/api/app';
 import type { ProblemData } from '../lib/api/problem';
 
 /** Every bound method, by name (the mocks of the Session, Spaces and Members bindings). */
-export const app = { ...vi.mocked(Session), ...vi.mocked(Spaces), ...vi.mocked(Members) };
+export const app = { ...vi.mocked(Session), ...vi.mocked(Spaces), ...vi.mocked(Members), ...vi.mocked(Directory) };
 export const runtime = vi.mocked(Runtime);
 
 type Handler = (...data: unknown[]) => void;
@@ -101,6 +102,8 @@ export function reset(start: Status = status()): void {
     }) as never,
   );
   app.OpenInBrowser.mockResolvedValue();
+  app.Suggest.mockResolvedValue([] as never);
+  app.Add.mockResolvedValue([] as never);
   // Go's verdict is stubbed: every entry passes unless a test says otherwise (refusedBy).
   app.CheckPeople.mockImplementation(async (text: string) => ({
     leftOut: false,

@@ -3,11 +3,18 @@
 import * as api from '../api/app';
 import type { AppProblem, Membership, Space } from '../api/app';
 import { CANCELLED, EMPTY_PERSON } from './codes';
+import { PeopleStore } from './people.svelte';
 
-export type Who = 'person' | 'app';
+/** people: names, addresses, lists and Google Groups as chips; person: one address; app: the Chat app. */
+export type Who = 'people' | 'person' | 'app';
 
 export class AddStore {
   who = $state<Who>('person');
+  /** The chips, suggestions, role and outcomes of adding several people or groups. */
+  readonly people = new PeopleStore(() => {
+    this.consentURL = '';
+    this.consentBrowserFailed = false;
+  });
   email = $state('');
   busy = $state(false);
   /** Why the typed text was refused before any request; '' when it was not. */
@@ -35,10 +42,10 @@ export class AddStore {
 
   init(): void {
     this.unsubscribe ??= api.onAuthURL((url) => {
-      if (this.busy) this.consentURL = url;
+      if (this.working) this.consentURL = url;
     });
     this.unsubscribeFailed ??= api.onBrowserFailed((url) => {
-      if (!this.busy) return;
+      if (!this.working) return;
       this.consentURL = url;
       this.consentBrowserFailed = true;
     });
@@ -51,6 +58,11 @@ export class AddStore {
     this.unsubscribeFailed = null;
   }
 
+  /** working: a call that may ask for a permission is running (an add or a directory search). */
+  get working(): boolean {
+    return this.busy || this.people.busy || this.people.searching;
+  }
+
   /** edited is called as the person types: a refusal of the earlier text no longer applies. */
   edited(): void {
     this.inputError = '';
@@ -58,6 +70,7 @@ export class AddStore {
 
   /** forSpace resets the outcome when another space is chosen; the typed email stays. */
   forSpace(space: Space | null): void {
+    this.people.forSpace();
     this.result = null;
     this.problem = null;
     this.linkProblem = null;
@@ -148,6 +161,7 @@ export class AddStore {
   }
 
   reset(): void {
+    this.people.reset();
     this.attempt++;
     this.who = 'person';
     this.email = '';

@@ -57,5 +57,5 @@ export class AppState {
 }
 
 export const [getApp, setApp] = createContext<AppState>();
-export type { AppProblem, Membership, Space, Status } from '../api/app';
+export type { AddOutcome, AppProblem, Membership, Person, Role, Space, Status } from '../api/app';
 export type { Translator } from '../i18n/translator.svelte';
