@@ -232,3 +232,69 @@ test('adds the Chat app after allowing the one extra permission', async () => {
   await expect(fact('Member')).toContainText('Chat Members'); // the demo Chat app's display name
   await shot(page, 'e2e-app.png');
 });
+
+/** Plays a name into the people field and picks the colleague from the suggestions. */
+async function pickColleague(name: string) {
+  const box = page.getByRole('combobox', { name: 'Names, email addresses or Google Groups' });
+  await box.fill(name);
+  const option = page.getByRole('listbox', { name: 'Suggested colleagues' }).getByRole('option', { name: new RegExp(name) });
+  await expect(option).toBeVisible();
+  await box.press('Enter');
+  await expect(page.getByRole('list', { name: /to add$/ }).getByText(new RegExp(name))).toBeVisible();
+}
+
+test('adds two people by name and a Google Group as managers, one result each', async () => {
+  await chooseSpace('Engineering');
+  await page.getByRole('radio', { name: 'People or Google Groups' }).check();
+  const box = page.getByRole('combobox', { name: 'Names, email addresses or Google Groups' });
+  // The first suggestion asks for the directory permission, once.
+  const before = openedURLs().length;
+  await box.fill('Amara');
+  const waiting = page.getByRole('region', { name: 'Waiting for your permission in the browser' });
+  await expect(waiting).toBeVisible();
+  const url = await consentInBrowser(context, before, 'admin@example.com');
+  expect(new URL(url).searchParams.get('scope')).toContain('directory.readonly');
+  await expect(waiting).toBeHidden();
+  await box.focus();
+  await pickColleague('Amara Okafor');
+  await pickColleague('Benedikt Schmid');
+  expect(openedURLs().length).toBe(before + 1);
+  await box.fill('engineering@example.com,');
+  await page.getByRole('combobox', { name: 'Role' }).selectOption({ label: 'Manager' });
+  await accessible(page);
+  await page.getByRole('button', { name: 'Add 3 people' }).click();
+  // The group is looked up in Cloud Identity: its permission is asked when first needed.
+  await consentInBrowser(context, before + 1, 'admin@example.com');
+  const results = page.getByRole('region', { name: 'Results' });
+  await expect(results.getByRole('status')).toHaveText('3 in the space, 0 not added.');
+  const rows = results.getByRole('listitem');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(0)).toContainText('Amara Okafor is now in the space as Manager.');
+  await expect(rows.nth(1)).toContainText('Benedikt Schmid is now in the space as Manager.');
+  await expect(rows.nth(2)).toContainText('engineering@example.com is now in the space: everyone in the group can see it.');
+  await expect(rows.nth(2)).toContainText('engineering@example.com is a Google Group: groups have no role in a space');
+  await expect(page.getByRole('button', { name: 'Add', exact: true })).toBeVisible();
+  await accessible(page);
+  await shot(page, 'e2e-add-people.png');
+});
+
+test('a malformed entry among people is refused with nothing sent', async () => {
+  await page.evaluate(() => {
+    const w = window as unknown as { go: { main: { Members: Record<string, (...a: unknown[]) => unknown> } }; addCalls: number };
+    w.addCalls = 0;
+    const real = w.go.main.Members.Add;
+    w.go.main.Members.Add = (...args: unknown[]) => {
+      w.addCalls++;
+      return real(...args);
+    };
+  });
+  const box = page.getByRole('combobox', { name: 'Names, email addresses or Google Groups' });
+  await box.fill('olga.ivanova@example.com, jane doe@@example.com,');
+  const chips = page.getByRole('list', { name: /to add$/ });
+  await expect(chips.getByRole('listitem')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Add 1 person' }).click();
+  await expect(page.getByRole('alert').first()).toContainText('1 entry is not an address');
+  await expect(chips.getByRole('listitem')).toHaveCount(2);
+  expect(await page.evaluate(() => (window as unknown as { addCalls: number }).addCalls)).toBe(0);
+  await accessible(page);
+});

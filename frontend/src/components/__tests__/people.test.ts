@@ -162,6 +162,7 @@ describe('people input', () => {
     expect(rows[0]).toHaveTextContent('Jane Doe is now in the space as Manager.');
     expect(rows[1]).toHaveTextContent('Ann Lee is now in the space as Member.');
     expect(rows[1]).toHaveTextContent(/Ann Lee/);
+    expect(rows[2]).toHaveTextContent('team@demo.example is now in the space: everyone in the group can see it.');
     expect(rows[2]).toHaveTextContent('team@demo.example is a Google Group: groups have no role in a space');
     expect(rows[3]).toHaveTextContent('Not added');
     expect(rows[3]).toHaveTextContent('Google knows neither a person nor a Google Group with the address nobody@demo.example.');

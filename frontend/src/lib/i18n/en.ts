@@ -131,6 +131,7 @@ export const en = {
   'results.invited': '{member} was invited as {role}; they must accept.',
   'results.already': '{member} was already in the space ({role}).',
   'results.alreadyInvited': '{member} was already invited and has not accepted yet.',
+  'results.group': '{member} is now in the space: everyone in the group can see it.',
   'results.other': 'Google reported an unusual status for {member}.',
   'add.person': 'A person',
   'add.app': 'This Chat app',

@@ -134,6 +134,7 @@ export const ru: Record<Key, Message> = {
   'results.invited': '{member} приглашён(а), роль: {role}; приглашение нужно принять.',
   'results.already': '{member} уже был(а) в чате (роль: {role}).',
   'results.alreadyInvited': '{member} уже приглашён(а) и ещё не принял(а) приглашение.',
+  'results.group': '{member} теперь в чате: его видят все участники группы.',
   'results.other': 'Google сообщил необычное состояние для {member}.',
   'add.person': 'Человека',
   'add.app': 'Это приложение Chat',

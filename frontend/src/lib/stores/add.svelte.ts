@@ -12,6 +12,9 @@ export class AddStore {
   who = $state<Who>('person');
   /** The chips, suggestions, role and outcomes of adding several people or groups. */
   readonly people = new PeopleStore(() => {
+    // The card of an earlier single add would read as this attempt's outcome.
+    this.result = null;
+    this.problem = null;
     this.consentURL = '';
     this.consentBrowserFailed = false;
   });

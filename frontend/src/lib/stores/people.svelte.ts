@@ -114,6 +114,12 @@ export class PeopleStore {
     this.suggestProblem = null;
   }
 
+  /** hide closes the list (the field lost the focus) without dropping a search in flight: one
+   * waiting for the permission page moves the focus away, and its answer is still wanted. */
+  hide(): void {
+    this.open = false;
+  }
+
   move(step: number): void {
     const n = this.suggestions.length;
     if (!this.open || n === 0) return;
