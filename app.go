@@ -5,9 +5,11 @@ package main
 import (
 	"context"
 
+	"chatmembers/backend/adding"
 	"chatmembers/backend/auth"
 	"chatmembers/backend/browser"
 	"chatmembers/backend/chat"
+	"chatmembers/backend/directory"
 	"chatmembers/backend/recipients"
 	"chatmembers/backend/session"
 )
@@ -43,7 +45,7 @@ func NewApp(s *session.Session, startDemo bool) *App {
 // bound is every struct whose methods the frontend calls, the same in the window build (Wails'
 // Bind) and the browser bridge, so `wails generate module` describes both.
 func (a *App) bound() []any {
-	return []any{&Session{a.h}, &Spaces{a.h}, &Members{a.h}}
+	return []any{&Session{a.h}, &Spaces{a.h}, &Members{a.h}, &Directory{a.h}}
 }
 
 // enums are the Go string types the frontend receives, bound so that TypeScript gets them as
@@ -234,3 +236,42 @@ func (x *Members) CancelInvitation(membership string, admin bool) (chat.Member, 
 			return c.CancelInvitation(ctx, membership, chat.ManageOptions{Admin: admin})
 		})
 }
+
+// Add adds people and Google Groups (entries as CheckPeople returned them) to a space with a
+// role, one outcome per entry: a bad entry fails alone. Asks for the groups permission the
+// first time an address turns out to be a group's. admin adds with administrator access
+// (administrator mode): the app and outside addresses are refused before sending.
+func (x *Members) Add(space string, entries []string, role chat.Role, admin bool) ([]adding.Outcome, error) {
+	s := x.h.s
+	scope := auth.ScopeMemberships
+	if admin {
+		scope = auth.ScopeAdminMemberships
+	}
+	return session.Call(x.h.ctx, s, session.Action{Name: "members.add", Timeout: adding.Timeout(len(entries)), Scope: scope, Admin: admin},
+		func(ctx context.Context, c *chat.Service) ([]adding.Outcome, error) {
+			d, err := s.Directory()
+			if err != nil {
+				return nil, err
+			}
+			return adding.Add(ctx, adding.Deps{Chat: c, Directory: d, Ask: s.Ask, Admin: admin}, space, adding.Auto(entries), role)
+		})
+}
+
+// Directory is finding colleagues in the organisation's directory.
+type Directory struct{ h *host }
+
+// Suggest returns up to SuggestLimit colleagues whose name or address starts with the words of
+// query, asking for the directory permission the first time.
+func (x *Directory) Suggest(query string) ([]directory.Person, error) {
+	return session.Call(x.h.ctx, x.h.s, session.Action{Name: "directory.suggest", Scope: auth.ScopeDirectoryReadonly},
+		func(ctx context.Context, _ *chat.Service) ([]directory.Person, error) {
+			d, err := x.h.s.Directory()
+			if err != nil {
+				return nil, err
+			}
+			return d.SearchPeople(ctx, query, SuggestLimit)
+		})
+}
+
+// SuggestLimit is how many suggestions the add form shows at most.
+const SuggestLimit = 8

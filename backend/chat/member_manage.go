@@ -59,18 +59,35 @@ type AddResult struct {
 // role and RoleProblem says why the role did not change. Someone already in the space is
 // promoted the same way, never demoted. An error means nobody was added.
 func (s *Service) AddMember(ctx context.Context, space, person string, role Role) (AddResult, error) {
+	return s.addMember(ctx, space, person, role, false)
+}
+
+// AdminAddMember is AddMember with admin access (chat.admin.memberships), in any named space of
+// the organisation, with AdminAddPerson's refusals before sending (the app, outsiders).
+func (s *Service) AdminAddMember(ctx context.Context, space, person string, role Role) (AddResult, error) {
+	return s.addMember(ctx, space, person, role, true)
+}
+
+func (s *Service) addMember(ctx context.Context, space, person string, role Role, admin bool) (AddResult, error) {
 	if err := ValidateRole(role); err != nil {
 		return AddResult{}, err
 	}
 	if err := ValidateSpaceName(space); err != nil {
 		return AddResult{}, err
 	}
-	if _, _, err := PersonName(person); err != nil {
+	if p := strings.TrimSpace(person); admin && (p == appMemberName || p == "app") {
+		return AddResult{}, errAdminNoApps()
+	}
+	_, email, err := PersonName(person)
+	if err != nil {
 		return AddResult{}, err
+	}
+	if admin && s.isOutsider(email) {
+		return AddResult{}, errAdminOutsider(email) // refused before anything is sent
 	}
 	ctx, cancel := s.retry.bound(ctx)
 	defer cancel()
-	sp, err := s.knownSpace(ctx, space)
+	sp, err := s.spaceFor(ctx, space, admin)
 	if err != nil {
 		return AddResult{}, err
 	}
@@ -79,7 +96,11 @@ func (s *Service) AddMember(ctx context.Context, space, person string, role Role
 		// as a plain member when a manager was asked for would be a surprise.
 		return AddResult{}, errRolesOnlyInSpaces(sp)
 	}
-	m, err := s.AddPerson(ctx, space, person)
+	add := s.AddPerson
+	if admin {
+		add = s.AdminAddPerson
+	}
+	m, err := add(ctx, space, person)
 	if err != nil {
 		return AddResult{}, err
 	}
@@ -91,7 +112,7 @@ func (s *Service) AddMember(ctx context.Context, space, person string, role Role
 		out.RoleProblem = ProblemOf(err, "")
 		return out, nil
 	}
-	got, err := s.patchRole(ctx, m.Name, role, Member{Kind: KindPerson, Role: m.Role, DisplayName: m.DisplayName, Email: m.Email}, false)
+	got, err := s.patchRole(ctx, m.Name, role, Member{Kind: KindPerson, Role: m.Role, DisplayName: m.DisplayName, Email: m.Email}, admin)
 	if err != nil {
 		out.RoleProblem = ProblemOf(err, "")
 		return out, nil

@@ -20,6 +20,7 @@ import (
 
 	"chatmembers/backend/auth"
 	"chatmembers/backend/chat"
+	"chatmembers/backend/directory"
 	"chatmembers/backend/emulator"
 	"chatmembers/backend/problem"
 )
@@ -72,6 +73,9 @@ type Session struct {
 	// admin is administrator mode (SetAdmin), switched on only after Google confirmed the
 	// privilege; it ends with the sign-in or the workspace (adminLocked).
 	admin bool
+	// dir is the directory service (directory.go), built for the auth service dirAuth.
+	dir     *directory.Service
+	dirAuth *auth.Service
 }
 
 // Logger is the session's log, for the action lines of the bound structs.

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 
+	"chatmembers/backend/adding"
 	"chatmembers/backend/auth"
 	"chatmembers/backend/chat"
 	"chatmembers/backend/directory"
@@ -29,7 +30,7 @@ func catalogue() ([]problem.Def, error) {
 	var defs []problem.Def
 	seen := map[string]bool{}
 	for _, list := range [][]*problem.Problem{
-		problem.Problems(), auth.Problems(), chat.Problems(), directory.Problems(), session.Problems(),
+		problem.Problems(), auth.Problems(), chat.Problems(), directory.Problems(), session.Problems(), adding.Problems(),
 	} {
 		for _, p := range list {
 			d := p.Def()

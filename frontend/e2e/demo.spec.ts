@@ -296,6 +296,77 @@ test('cancels an invitation after a confirmation', async () => {
   await shot(page, 'e2e-members-after.png');
 });
 
+/** Plays a name into the people field and picks the colleague from the suggestions. */
+async function pickColleague(name: string) {
+  const box = page.getByRole('combobox', { name: 'Names, email addresses or Google Groups' });
+  await box.fill(name);
+  const option = page.getByRole('listbox', { name: 'Suggested colleagues' }).getByRole('option', { name: new RegExp(name) });
+  await expect(option).toBeVisible();
+  await box.press('Enter');
+  await expect(page.getByRole('list', { name: /to add$/ }).getByText(new RegExp(name))).toBeVisible();
+}
+
+test('adds two people by name and a Google Group as managers, one result each', async () => {
+  await chooseSpace('Engineering');
+  await expect(memberRow('Engineering', 'Alex Rivera')).toHaveCount(1); // the list is there
+  await expect(memberRow('Engineering', 'Amara Okafor')).toHaveCount(0);
+  await page.getByRole('radio', { name: 'People or Google Groups' }).check();
+  const box = page.getByRole('combobox', { name: 'Names, email addresses or Google Groups' });
+  // The first suggestion asks for the directory permission, once.
+  const before = openedURLs().length;
+  await box.fill('Amara');
+  const waiting = page.getByRole('region', { name: 'Waiting for your permission in the browser' });
+  await expect(waiting).toBeVisible();
+  const url = await consentInBrowser(context, before, 'admin@example.com');
+  expect(new URL(url).searchParams.get('scope')).toContain('directory.readonly');
+  await expect(waiting).toBeHidden();
+  await box.focus();
+  await pickColleague('Amara Okafor');
+  await pickColleague('Benedikt Schmid');
+  expect(openedURLs().length).toBe(before + 1);
+  await box.fill('engineering@example.com,');
+  await page.getByRole('combobox', { name: 'Role' }).selectOption({ label: 'Manager' });
+  await accessible(page);
+  await page.getByRole('button', { name: 'Add 3 people' }).click();
+  // The group is looked up in Cloud Identity: its permission is asked when first needed.
+  await consentInBrowser(context, before + 1, 'admin@example.com');
+  const results = page.getByRole('region', { name: 'Results' });
+  await expect(results.getByRole('status')).toHaveText('3 in the space, 0 not added.');
+  const rows = results.getByRole('listitem');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(0)).toContainText('Amara Okafor is now in the space as Manager.');
+  await expect(rows.nth(1)).toContainText('Benedikt Schmid is now in the space as Manager.');
+  await expect(rows.nth(2)).toContainText('engineering@example.com is now in the space: everyone in the group can see it.');
+  await expect(rows.nth(2)).toContainText('engineering@example.com is a Google Group: groups have no role in a space');
+  // The member list beside the form lists the space again: the new members are in it.
+  await expect(memberRow('Engineering', 'Amara Okafor')).toContainText('Manager');
+  await expect(memberRow('Engineering', 'Benedikt Schmid')).toContainText('Manager');
+  await expect(page.getByRole('button', { name: 'Add', exact: true })).toBeVisible();
+  await accessible(page);
+  await shot(page, 'e2e-add-people.png');
+});
+
+test('a malformed entry among people is refused with nothing sent', async () => {
+  await page.evaluate(() => {
+    const w = window as unknown as { go: { main: { Members: Record<string, (...a: unknown[]) => unknown> } }; addCalls: number };
+    w.addCalls = 0;
+    const real = w.go.main.Members.Add;
+    w.go.main.Members.Add = (...args: unknown[]) => {
+      w.addCalls++;
+      return real(...args);
+    };
+  });
+  const box = page.getByRole('combobox', { name: 'Names, email addresses or Google Groups' });
+  await box.fill('olga.ivanova@example.com, jane doe@@example.com,');
+  const chips = page.getByRole('list', { name: /to add$/ });
+  await expect(chips.getByRole('listitem')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Add 1 person' }).click();
+  await expect(page.getByRole('alert').first()).toContainText('1 entry is not an address');
+  await expect(chips.getByRole('listitem')).toHaveCount(2);
+  expect(await page.evaluate(() => (window as unknown as { addCalls: number }).addCalls)).toBe(0);
+  await accessible(page);
+});
+
 test('switches to administrator, finds a space the admin is not in and adds someone there', async () => {
   const before = openedURLs().length;
   const toggle = page.getByRole('switch', { name: 'Act as administrator' });
@@ -323,7 +394,9 @@ test('switches to administrator, finds a space the admin is not in and adds some
   await expect(page.getByRole('radio', { name: 'This Chat app' })).toHaveCount(0);
   await expect(page.getByText("Administrator mode adds people only: Google doesn't allow adding apps")).toBeVisible();
 
-  // Someone from outside the organisation: the form says why before anything is sent.
+  // Someone from outside the organisation: the form says why before anything is sent. (The
+  // people-or-groups form of an earlier step is still chosen: administrator mode keeps it.)
+  await page.getByRole('radio', { name: 'A person' }).check();
   const email = page.getByRole('textbox', { name: 'Email address' });
   await email.fill('lena.fischer@example.net');
   await expect(page.getByText(/lena\.fischer@example\.net is outside your organisation \(example\.com\)/)).toBeVisible();
@@ -338,6 +411,33 @@ test('switches to administrator, finds a space the admin is not in and adds some
   await expect(card()).toContainText('Board Prep (Confidential)');
   await accessible(page);
   await shot(page, 'e2e-admin.png');
+
+  // The people-or-groups form follows the mode too: the organisation's domain is named, an
+  // outside address refused before sending, and a group goes in with administrator access.
+  await page.getByRole('radio', { name: 'People or Google Groups' }).check();
+  await expect(page.getByText('Administrator mode adds only people of your organisation (example.com).')).toBeVisible();
+  const box = page.getByRole('combobox', { name: 'Names, email addresses or Google Groups' });
+  const chips = page.getByRole('list', { name: /to add$/ });
+  // The chips of the malformed-entry step are still there (chips outlive a change of space).
+  for (const left of ['olga.ivanova@example.com', 'jane doe@@example.com']) {
+    await chips.getByRole('button', { name: `Remove ${left}` }).click();
+  }
+  await expect(chips).toHaveCount(0);
+  await box.fill('lena.fischer@example.net, engineering@example.com,');
+  await expect(chips.getByRole('listitem').filter({ hasText: 'engineering@example.com' })).toHaveCount(1);
+  await expect(chips.getByRole('listitem')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Add 2 people' }).click();
+  const refusal = page.getByRole('alert').filter({ hasText: 'lena.fischer@example.net is outside your organisation' });
+  await expect(refusal).toContainText('nothing was sent');
+  await refusal.getByRole('button', { name: 'Remove the outside entries' }).click();
+  await expect(chips.getByRole('listitem')).toHaveCount(1);
+  await expect(page.getByRole('combobox', { name: 'Role' })).toBeVisible();
+  await page.getByRole('button', { name: 'Add 1 person' }).click();
+  const results = page.getByRole('region', { name: 'Results' });
+  await expect(results.getByRole('status')).toHaveText('1 in the space, 0 not added.');
+  await expect(results.getByRole('listitem')).toContainText('engineering@example.com is now in the space: everyone in the group can see it.');
+  await expect(memberRow('Board Prep (Confidential)', 'Google Group')).toHaveCount(1);
+  await accessible(page);
 
   // Off is immediate: the user's own spaces again, the app option back.
   const opened = openedURLs().length;

@@ -1,5 +1,6 @@
 // A fake backend behind the mocked bindings: plain data and controllable promises.
 import { vi } from 'vitest';
+import * as Directory from '../../wailsjs/go/main/Directory';
 import * as Members from '../../wailsjs/go/main/Members';
 import * as Session from '../../wailsjs/go/main/Session';
 import * as Spaces from '../../wailsjs/go/main/Spaces';
@@ -9,7 +10,7 @@ import type { Member, MemberList } from '../lib/api/members';
 import type { ProblemData } from '../lib/api/problem';
 
 /** Every bound method, by name (the mocks of the Session, Spaces and Members bindings). */
-export const app = { ...vi.mocked(Session), ...vi.mocked(Spaces), ...vi.mocked(Members) };
+export const app = { ...vi.mocked(Session), ...vi.mocked(Spaces), ...vi.mocked(Members), ...vi.mocked(Directory) };
 export const runtime = vi.mocked(Runtime);
 
 type Handler = (...data: unknown[]) => void;
@@ -150,11 +151,15 @@ export function reset(start: Status = status()): void {
   app.List.mockImplementation(async (space: string) =>
     memberList([member({ name: `${space}/members/me`, memberName: 'users/me', displayName: 'Alex Rivera', email: 'alex@demo.example', me: true, role: 'ROLE_MANAGER' })], {
       space: SPACES.find((s) => s.name === space) ?? SPACES[0],
+      // An owner may add with every role.
+      addRoles: ['ROLE_MEMBER', 'ROLE_ASSISTANT_MANAGER', 'ROLE_MANAGER'],
     }) as never,
   );
   app.SetRole.mockImplementation(async (name: string, role: string) => member({ name, role: role as Member['role'] }) as never);
   app.Remove.mockImplementation(async (name: string) => member({ name }) as never);
   app.CancelInvitation.mockImplementation(async (name: string) => member({ name, state: 'INVITED' }) as never);
+  app.Suggest.mockResolvedValue([] as never);
+  app.Add.mockResolvedValue([] as never);
   // Go's verdict is stubbed: every entry passes unless a test says otherwise (refusedBy).
   app.CheckPeople.mockImplementation(async (text: string) => ({
     leftOut: false,

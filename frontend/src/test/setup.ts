@@ -22,7 +22,12 @@ vi.mock('../../wailsjs/go/main/Spaces', () => ({
   SpaceLabels: vi.fn(),
 }));
 
+vi.mock('../../wailsjs/go/main/Directory', () => ({
+  Suggest: vi.fn(),
+}));
+
 vi.mock('../../wailsjs/go/main/Members', () => ({
+  Add: vi.fn(),
   AddApp: vi.fn(),
   AddPerson: vi.fn(),
   AdminAdd: vi.fn(),

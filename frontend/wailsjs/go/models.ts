@@ -1,5 +1,23 @@
+export namespace adding {
+	
+	export interface Outcome {
+	    entry: string;
+	    kind: chat.Kind;
+	    membership?: chat.Membership;
+	    requestedRole: chat.Role;
+	    roleProblem?: problem.Problem;
+	    problem?: problem.Problem;
+	}
+
+}
+
 export namespace chat {
 	
+	export enum Kind {
+	    PERSON = "person",
+	    GROUP = "group",
+	    APP = "app",
+	}
 	export enum SpaceType {
 	    SPACE = "SPACE",
 	    GROUP_CHAT = "GROUP_CHAT",
@@ -20,11 +38,6 @@ export namespace chat {
 	    HUMAN = "HUMAN",
 	    BOT = "BOT",
 	    GROUP = "GROUP",
-	}
-	export enum Kind {
-	    PERSON = "person",
-	    GROUP = "group",
-	    APP = "app",
 	}
 	export interface MemberActions {
 	    roles: string[];
@@ -79,6 +92,16 @@ export namespace chat {
 	    spaces: Space[];
 	    nextPageToken: string;
 	    total: number;
+	}
+
+}
+
+export namespace directory {
+	
+	export interface Person {
+	    name: string;
+	    displayName: string;
+	    email: string;
 	}
 
 }

@@ -152,6 +152,43 @@ describe('administrator mode', () => {
     expect(app.AddPerson).not.toHaveBeenCalled();
   });
 
+  it('the people-or-groups form adds with administrator access and refuses outside addresses before sending', async () => {
+    const user = await adminOn();
+    await user.click(within(orgList()).getByRole('radio', { name: /Board prep/ }));
+    await user.click(screen.getByRole('radio', { name: 'People or Google Groups' }));
+    expect(screen.queryByRole('radio', { name: 'This Chat app' })).not.toBeInTheDocument();
+    expect(screen.getByText('Administrator mode adds only people of your organisation (demo.example).')).toBeVisible();
+    const box = screen.getByRole('combobox', { name: 'Names, email addresses or Google Groups' });
+    await user.type(box, 'lena@other.example, team@demo.example,');
+    await user.click(screen.getByRole('button', { name: 'Add 2 people' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('lena@other.example is outside your organisation (demo.example)');
+    expect(alert).toHaveTextContent('nothing was sent');
+    expect(app.Add).not.toHaveBeenCalled();
+    expect(box).toHaveFocus();
+
+    await user.click(within(alert).getByRole('button', { name: 'Remove the outside entries' }));
+    app.Add.mockResolvedValue([
+      { entry: 'team@demo.example', kind: 'group', requestedRole: 'ROLE_MEMBER', membership: membership({ spaceName: 'spaces/BBB9', memberType: 'GROUP' }) },
+    ] as never);
+    app.List.mockClear();
+    await user.click(screen.getByRole('button', { name: 'Add 1 person' }));
+    await waitFor(() => expect(app.Add).toHaveBeenCalledWith('spaces/BBB9', ['team@demo.example'], 'ROLE_MEMBER', true));
+    expect(await screen.findByRole('region', { name: 'Results' })).toBeVisible();
+    // The member list (listed with administrator access) follows.
+    await waitFor(() => expect(app.List).toHaveBeenCalledWith('spaces/BBB9', true));
+  });
+
+  it('switching administrator mode on keeps the people-or-groups form chosen', async () => {
+    const user = start();
+    await user.click(await screen.findByRole('radio', { name: /Marketing team/ }));
+    await user.click(screen.getByRole('radio', { name: 'People or Google Groups' }));
+    await user.click(adminSwitch());
+    await screen.findByRole('heading', { name: 'All spaces in your organisation' });
+    await user.click(await within(orgList()).findByRole('radio', { name: /Board prep/ }));
+    expect(screen.getByRole('radio', { name: 'People or Google Groups' })).toBeChecked();
+  });
+
   it('switching off is immediate and brings back the user\'s own spaces and the app option', async () => {
     const user = await adminOn();
     await user.click(adminSwitch());

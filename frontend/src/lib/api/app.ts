@@ -1,10 +1,11 @@
 // Thin wrappers over the generated Wails bindings. Every rejection becomes an AppProblem.
 // Only lib/stores imports this module.
+import * as Directory from '../../../wailsjs/go/main/Directory';
 import * as Members from '../../../wailsjs/go/main/Members';
 import * as Session from '../../../wailsjs/go/main/Session';
 import * as Spaces from '../../../wailsjs/go/main/Spaces';
 import { ClipboardSetText, EventsOn } from '../../../wailsjs/runtime/runtime';
-import type { chat, recipients, session } from '../../../wailsjs/go/models';
+import type { adding, chat, directory, recipients, session } from '../../../wailsjs/go/models';
 import { AppProblem, toProblem } from './problem';
 
 export { AppProblem, UNEXPECTED } from './problem';
@@ -25,6 +26,19 @@ export interface SpacePage {
   spaces: Space[];
   nextPageToken: string;
   total: number;
+}
+
+export type Role = `${chat.Role}`;
+export type Person = directory.Person;
+
+/** What adding one entry of a list came to: a membership (maybe with a role problem) or a problem. */
+export interface AddOutcome {
+  entry: string;
+  kind: `${chat.Kind}` | '';
+  membership: Membership | null;
+  requestedRole: Role;
+  roleProblem: AppProblem | null;
+  problem: AppProblem | null;
 }
 
 export type Status = Omit<Plain<session.Status>, 'storeProblem' | 'ended'> & {
@@ -99,6 +113,20 @@ export const checkPeople = (text: string): Promise<{ entries: Recipient[]; leftO
       problem: e.problem ? toProblem(e.problem) : null,
     })),
   }));
+/** suggest finds colleagues in the directory whose name or address starts with query. */
+export const suggest = (query: string): Promise<Person[]> => call(() => Directory.Suggest(query)).then((p) => p ?? []);
+/** addMembers adds checked entries (people or Google Groups) with a role; one outcome per entry; admin with administrator access. */
+export const addMembers = (space: string, entries: string[], role: Role, admin = false): Promise<AddOutcome[]> =>
+  call(() => Members.Add(space, entries, role as chat.Role, admin)).then((out: adding.Outcome[]) =>
+    (out ?? []).map((o) => ({
+      entry: o.entry,
+      kind: (o.kind ?? '') as AddOutcome['kind'],
+      membership: (o.membership as Membership | undefined) ?? null,
+      requestedRole: o.requestedRole as Role,
+      roleProblem: o.roleProblem ? toProblem(o.roleProblem) : null,
+      problem: o.problem ? toProblem(o.problem) : null,
+    })),
+  );
 export const addApp = (space: string): Promise<Membership> => call(() => Members.AddApp(space));
 export const openInBrowser = (url: string) => call(() => Spaces.OpenInBrowser(url));
 export const language = () => call(Session.Language);

@@ -10,6 +10,26 @@ export interface ProblemDef {
 
 /** Every problem code the backend returns, with its English message and fix. */
 export const PROBLEMS = {
+  "adding.group_no_role": {
+    message: "{group} is a Google Group: groups have no role in a space, so its people join as members.",
+    fix: "Give someone a higher role one by one, in the member list.",
+    params: ["group"],
+  },
+  "adding.no_entries": {
+    message: "There is nobody to add.",
+    fix: "Type or paste at least one email address or name.",
+    params: [],
+  },
+  "adding.nobody": {
+    message: "Google knows neither a person nor a Google Group with the address {email}.",
+    fix: "Check the address for typos. A person needs a Google account; only groups of your own organisation can be added.",
+    params: ["email"],
+  },
+  "adding.too_many": {
+    message: "That is more people than can be added at once.",
+    fix: "Add at most 500 people at a time.",
+    params: [],
+  },
   "auth.authorization_failed": {
     message: "Google did not let you sign in to Chat Members.",
     fix: "Ask your Google Workspace administrator whether Chat Members may be used in your organisation, then sign in again.",

@@ -8,6 +8,22 @@ export interface ProblemTexts {
 }
 
 export const ruProblems: Record<ProblemCode, ProblemTexts> = {
+  'adding.group_no_role': {
+    message: '{group} — группа Google: у групп нет роли в чате, её участники входят как обычные участники.',
+    fix: 'Повышайте роль отдельным людям по одному, в списке участников.',
+  },
+  'adding.no_entries': {
+    message: 'Некого добавлять.',
+    fix: 'Введите или вставьте хотя бы один адрес электронной почты или имя.',
+  },
+  'adding.nobody': {
+    message: 'Google не знает ни человека, ни группы Google с адресом {email}.',
+    fix: 'Проверьте, нет ли опечаток в адресе. У человека должен быть аккаунт Google; добавлять можно только группы вашей организации.',
+  },
+  'adding.too_many': {
+    message: 'Столько людей за один раз добавить нельзя.',
+    fix: 'Добавляйте не больше 500 человек за раз.',
+  },
   'auth.authorization_failed': {
     message: 'Google не позволил вам войти в Chat Members.',
     fix: 'Уточните у администратора Google Workspace, можно ли использовать Chat Members в вашей организации, и войдите снова.',

@@ -3,11 +3,32 @@
 import * as api from '../api/app';
 import type { AppProblem, Membership, Space } from '../api/app';
 import { CANCELLED, EMPTY_PERSON } from './codes';
+import { PeopleStore } from './people.svelte';
+import { isOutsider } from './outsider';
 
-export type Who = 'person' | 'app';
+export { isOutsider } from './outsider';
+
+/** people: names, addresses, lists and Google Groups as chips; person: one address; app: the Chat app. */
+export type Who = 'people' | 'person' | 'app';
 
 export class AddStore {
   who = $state<Who>('person');
+  /** The chips, suggestions, role and outcomes of adding several people or groups. */
+  readonly people = new PeopleStore(
+    () => {
+      // The card of an earlier single add would read as this attempt's outcome.
+      this.result = null;
+      this.problem = null;
+      this.consentURL = '';
+      this.consentBrowserFailed = false;
+    },
+    (space) => this.changedIn(space),
+  );
+  /**
+   * The last add that put someone in a space, by either path (one address, or chips): a new
+   * object each time, so the member list can reload when it names the space shown.
+   */
+  changed = $state.raw<{ space: string } | null>(null);
   email = $state('');
   busy = $state(false);
   /** Why the typed text was refused before any request; '' when it was not. */
@@ -35,10 +56,10 @@ export class AddStore {
 
   init(): void {
     this.unsubscribe ??= api.onAuthURL((url) => {
-      if (this.busy) this.consentURL = url;
+      if (this.working) this.consentURL = url;
     });
     this.unsubscribeFailed ??= api.onBrowserFailed((url) => {
-      if (!this.busy) return;
+      if (!this.working) return;
       this.consentURL = url;
       this.consentBrowserFailed = true;
     });
@@ -51,6 +72,15 @@ export class AddStore {
     this.unsubscribeFailed = null;
   }
 
+  /** working: a call that may ask for a permission is running (an add or a directory search). */
+  get working(): boolean {
+    return this.busy || this.people.busy || this.people.searching;
+  }
+
+  private changedIn(space: string): void {
+    this.changed = { space };
+  }
+
   /** edited is called as the person types: a refusal of the earlier text no longer applies. */
   edited(): void {
     this.inputError = '';
@@ -58,6 +88,7 @@ export class AddStore {
 
   /** forSpace resets the outcome when another space is chosen; the typed email stays. */
   forSpace(space: Space | null): void {
+    this.people.forSpace();
     this.result = null;
     this.problem = null;
     this.linkProblem = null;
@@ -120,6 +151,7 @@ export class AddStore {
       const m = await call();
       if (stale()) return;
       this.result = m;
+      this.changedIn(m.spaceName || space.name);
       if (who === 'person' && this.email === typed) this.email = '';
     } catch (e) {
       const p = e as AppProblem;
@@ -160,6 +192,7 @@ export class AddStore {
   }
 
   reset(): void {
+    this.people.reset();
     this.attempt++;
     this.who = 'person';
     this.email = '';
@@ -170,11 +203,6 @@ export class AddStore {
     this.result = null;
     this.problem = null;
     this.linkProblem = null;
+    this.changed = null;
   }
-}
-
-/** isOutsider: an email address (not a numeric id) of another domain than the organisation's. */
-export function isOutsider(value: string, domain: string): boolean {
-  const at = value.lastIndexOf('@');
-  return at >= 0 && domain !== '' && value.slice(at + 1).toLowerCase() !== domain.toLowerCase();
 }

@@ -65,7 +65,8 @@ export class AppState {
     if (this.admin === this.wasAdmin) return;
     this.wasAdmin = this.admin;
     this.orgSpaces.reset();
-    if (this.admin) this.add.who = 'person';
+    // No app with administrator access; the chip form and one address both follow the mode.
+    if (this.admin && this.add.who === 'app') this.add.who = 'person';
     this.add.forSpace(this.selectedSpace);
     void this.members.load(this.selectedSpace, this.admin);
   }
@@ -109,5 +110,5 @@ function domainOf(email: string): string {
 }
 
 export const [getApp, setApp] = createContext<AppState>();
-export type { AppProblem, Membership, Space, Status } from '../api/app';
+export type { AddOutcome, AppProblem, Membership, Person, Role, Space, Status } from '../api/app';
 export type { Translator } from '../i18n/translator.svelte';
