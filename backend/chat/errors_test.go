@@ -136,7 +136,7 @@ func TestQuotaRetryAfter(t *testing.T) {
 func TestServiceDisabledKeepsOnlyConsoleLinks(t *testing.T) {
 	for link, want := range map[string]string{
 		"https://console.developers.google.com/apis/api/chat.googleapis.com/overview?project=1": "https://console.developers.google.com/apis/api/chat.googleapis.com/overview?project=1",
-		"https://evil.example/apis": "",
+		"https://evil.example/apis":              "",
 		"http://console.developers.google.com/x": "",
 	} {
 		body := `{"error":{"code":403,"status":"PERMISSION_DENIED","message":"off","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"SERVICE_DISABLED","metadata":{"activationUrl":"` + link + `"}}]}}`
