@@ -10,8 +10,10 @@ import (
 	"chatmembers/backend/browser"
 	"chatmembers/backend/chat"
 	"chatmembers/backend/directory"
+	"chatmembers/backend/emulator"
 	"chatmembers/backend/recipients"
 	"chatmembers/backend/session"
+	"chatmembers/backend/setup"
 )
 
 // The frontend calls one bound struct per feature (window.go.main.<Feature>.<Method>); each
@@ -45,12 +47,14 @@ func NewApp(s *session.Session, startDemo bool) *App {
 // bound is every struct whose methods the frontend calls, the same in the window build (Wails'
 // Bind) and the browser bridge, so `wails generate module` describes both.
 func (a *App) bound() []any {
-	return []any{&Session{a.h}, &Spaces{a.h}, &Members{a.h}, &Directory{a.h}}
+	return []any{&Session{a.h}, &Spaces{a.h}, &Members{a.h}, &Directory{a.h}, &Setup{a.h}}
 }
 
 // enums are the Go string types the frontend receives, bound so that TypeScript gets them as
 // enums in wailsjs/go/models.ts (Wails' EnumBind).
-func enums() []any { return append(chat.Enums(), session.Enums()...) }
+func enums() []any {
+	return append(append(chat.Enums(), session.Enums()...), setup.Enums()...)
+}
 
 func (a *App) startup(ctx context.Context, desk desktop) {
 	a.h.ctx, a.h.desk = ctx, desk
@@ -275,3 +279,29 @@ func (x *Directory) Suggest(query string) ([]directory.Person, error) {
 
 // SuggestLimit is how many suggestions the add form shows at most.
 const SuggestLimit = 8
+
+// Setup is the Google Cloud setup guide.
+type Setup struct{ h *host }
+
+// Check runs the guide's checks on the workspace in use and returns every step's state.
+func (x *Setup) Check() setup.Guide { return x.h.s.CheckSetup(x.h.ctx) }
+
+// StepOf is the setup step a problem code shows missing ("" when it is not about the setup), so
+// the app can open the guide at that step wherever the problem appears.
+func (x *Setup) StepOf(code string) setup.StepID {
+	step, _ := setup.StepOf(code)
+	return step
+}
+
+// Practise switches to the demo workspace with one setup step missing ("" for none): a state
+// of emulator.SetupStates.
+func (x *Setup) Practise(state string) (session.Status, error) { return x.h.s.PractiseSetup(state) }
+
+// PractiseStates lists the setup steps the demo can pretend are missing, for Practise.
+func (x *Setup) PractiseStates() []string {
+	var out []string
+	for _, st := range emulator.SetupStates() {
+		out = append(out, string(st))
+	}
+	return out
+}

@@ -165,3 +165,35 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	tok.SetAuthHeader(r)
 	return t.base.RoundTrip(r)
 }
+
+// CheckRefresh asks Google for a new access token now, whether or not the current one has
+// expired: the setup guide's check that Google still honours the sign-in (a consent screen in
+// Testing ends it after 7 days). A refusal signs out and fails with auth.expired, as any
+// refresh does; a sign-in without a refresh token has nothing to check.
+func (s *Service) CheckRefresh(ctx context.Context) error {
+	s.mu.Lock()
+	rec, gen := s.rec, s.gen
+	if rec == nil {
+		s.mu.Unlock()
+		return errNotSignedIn
+	}
+	if rec.RefreshToken == "" {
+		s.mu.Unlock()
+		return nil
+	}
+	call := s.refreshing
+	if call == nil {
+		call = &refreshCall{done: make(chan struct{})}
+		s.refreshing = call
+		s.mu.Unlock()
+		s.refresh(ctx, call, gen, rec.RefreshToken)
+		return call.err
+	}
+	s.mu.Unlock()
+	select {
+	case <-call.done:
+		return call.err
+	case <-ctx.Done():
+		return endedProblem(ctx)
+	}
+}

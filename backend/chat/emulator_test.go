@@ -547,3 +547,31 @@ func TestListSpacesRepeatedToken(t *testing.T) {
 		t.Errorf("%d requests, want 2", hits.Load())
 	}
 }
+
+// A project whose Chat API is off: Google's 403 SERVICE_DISABLED is the setup step, with
+// Google's activation link, not "you aren't allowed to add members to this space".
+func TestListSpacesChatAPIDisabled(t *testing.T) {
+	f := newFixture(t, nil)
+	if err := f.srv.SetSetup(emulator.SetupAPIDisabled); err != nil {
+		t.Fatal(err)
+	}
+	_, err := f.svc.ListSpaces(context.Background())
+	p, ok := problem.As(err)
+	if !ok || p.Code != CodeAPIDisabled {
+		t.Fatalf("got %v, want %s", err, CodeAPIDisabled)
+	}
+	if got, want := p.Params["activationUrl"], emulator.ActivationURL("000000000000"); got != want {
+		t.Fatalf("activationUrl %q, want %q", got, want)
+	}
+}
+
+func TestListSpacesChatAppNotConfigured(t *testing.T) {
+	f := newFixture(t, nil)
+	if err := f.srv.SetSetup(emulator.SetupAppNotConfigured); err != nil {
+		t.Fatal(err)
+	}
+	_, err := f.svc.ListSpaces(context.Background())
+	if p, ok := problem.As(err); !ok || p.Code != CodeAppNotConfigured {
+		t.Fatalf("got %v, want %s", err, CodeAppNotConfigured)
+	}
+}

@@ -28,6 +28,7 @@ const (
 	CodeInvalidPerson      = "chat.invalid_person"
 	CodeDMAppOnly          = "chat.dm_app_only"
 	CodeAppNotConfigured   = "chat.app_not_configured"
+	CodeAPIDisabled        = "chat.api_disabled"
 	CodeInvalidMember      = "chat.invalid_member"
 	CodeScopeMissing       = "chat.scope_missing"
 	CodePermissionDenied   = "chat.permission_denied"
@@ -89,6 +90,8 @@ type apiError struct {
 	status     string
 	message    string
 	reasons    []string
+	// activationURL is the page Google names to switch the API on (ErrorInfo SERVICE_DISABLED).
+	activationURL string
 }
 
 func parseAPIError(e *googleapi.Error) apiError {
@@ -101,8 +104,9 @@ func parseAPIError(e *googleapi.Error) apiError {
 			Message string `json:"message"`
 			Status  string `json:"status"`
 			Details []struct {
-				Type   string `json:"@type"`
-				Reason string `json:"reason"`
+				Type     string            `json:"@type"`
+				Reason   string            `json:"reason"`
+				Metadata map[string]string `json:"metadata"`
 			} `json:"details"`
 		} `json:"error"`
 	}
@@ -114,6 +118,9 @@ func parseAPIError(e *googleapi.Error) apiError {
 		for _, d := range body.Error.Details {
 			if d.Reason != "" {
 				a.reasons = append(a.reasons, d.Reason)
+			}
+			if u := d.Metadata["activationUrl"]; d.Reason == "SERVICE_DISABLED" && isGoogleConsole(u) {
+				a.activationURL = u
 			}
 		}
 	}
@@ -159,6 +166,14 @@ func (a apiError) messageHas(subs ...string) bool {
 		}
 	}
 	return false
+}
+
+// isGoogleConsole reports a link to Google's Cloud console over https: the only place an
+// activation link from an error body may send the person (the UI opens it in their browser).
+func isGoogleConsole(raw string) bool {
+	u, err := url.Parse(raw)
+	return err == nil && u.Scheme == "https" && u.User == nil &&
+		(u.Host == "console.developers.google.com" || u.Host == "console.cloud.google.com")
 }
 
 // isAlreadyExists reports a 409 ALREADY_EXISTS from Google.
@@ -269,6 +284,12 @@ func fromAPIError(a apiError, c call) *problem.Problem {
 	p := func(def *problem.Problem) *problem.Problem { return def.WithDetail(d) }
 	// Checks by message first: Google uses several codes for the same situation.
 	switch {
+	case a.hasReason("SERVICE_DISABLED"):
+		q := p(probAPIDisabled)
+		if a.activationURL != "" {
+			q = q.With("activationUrl", a.activationURL)
+		}
+		return q
 	case a.messageHas("Google Chat app not found", "No bot associated with this project", "Invalid project number"):
 		return p(probAppNotConfigured)
 	case a.messageHas("administrator must grant"):

@@ -131,3 +131,18 @@ func TestQuotaRetryAfter(t *testing.T) {
 		t.Errorf("problem %+v", p)
 	}
 }
+
+// An activation link that is not Google's console is not handed on: the UI opens it.
+func TestServiceDisabledKeepsOnlyConsoleLinks(t *testing.T) {
+	for link, want := range map[string]string{
+		"https://console.developers.google.com/apis/api/chat.googleapis.com/overview?project=1": "https://console.developers.google.com/apis/api/chat.googleapis.com/overview?project=1",
+		"https://evil.example/apis":              "",
+		"http://console.developers.google.com/x": "",
+	} {
+		body := `{"error":{"code":403,"status":"PERMISSION_DENIED","message":"off","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"SERVICE_DISABLED","metadata":{"activationUrl":"` + link + `"}}]}}`
+		p := fromAPIError(parseAPIError(&googleapi.Error{Code: 403, Body: body}), call{})
+		if p.Code != CodeAPIDisabled || p.Params["activationUrl"] != want {
+			t.Errorf("%s: %s %q", link, p.Code, p.Params["activationUrl"])
+		}
+	}
+}

@@ -23,6 +23,9 @@ var (
 	probAppNotConfigured = problem.New(CodeAppNotConfigured,
 		"The Google Cloud project behind Chat Members has no Chat app set up, so Google refuses its requests.",
 		"In the Google Cloud console open Google Chat API > Configuration, fill in the app name, avatar URL and description, and save.")
+	probAPIDisabled = problem.New(CodeAPIDisabled,
+		"The Google Chat API is switched off in the Google Cloud project behind Chat Members, so Google refuses its requests.",
+		"In the Google Cloud console switch on the Google Chat API for the project (APIs & Services > Library > Google Chat API > Enable), wait a few minutes, then try again.", "activationUrl")
 	probInvalidMember = problem.New(CodeInvalidMember,
 		"Google didn't accept the person's address or ID.",
 		"Check the email address or user ID and try again.")
@@ -153,6 +156,7 @@ func Problems() []*problem.Problem {
 		probInvalidPerson,
 		probDMAppOnly,
 		probAppNotConfigured,
+		probAPIDisabled,
 		probInvalidMember,
 		probScopeMissing,
 		probPermissionDenied,

@@ -112,3 +112,18 @@ func fromAPISpace(sp *chatapi.Space) Space {
 		ExternalUserAllowed: sp.ExternalUserAllowed,
 	}
 }
+
+// Probe makes the smallest Chat API call there is (one space of spaces.list) and returns its
+// problem, if any: the setup guide's check that the Chat API is on and a Chat app configured.
+func (s *Service) Probe(ctx context.Context) error {
+	ctx, cancel := s.retry.bound(ctx)
+	defer cancel()
+	err := s.retry.run(ctx, func() error {
+		_, err := s.api.Spaces.List().PageSize(1).Context(ctx).Do()
+		return err
+	})
+	if err != nil {
+		return toProblem(err, call{scope: ScopeSpacesReadonly})
+	}
+	return nil
+}

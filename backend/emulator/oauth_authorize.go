@@ -14,6 +14,8 @@ type oauthPageError struct {
 	Status      int
 	Code        string // "invalid_request", "redirect_uri_mismatch", ...
 	Description string
+	// Title is the page's heading; "" is Google's generic "Access blocked: Authorization Error".
+	Title string
 }
 
 // maxPendingConsent caps the consent pages shown but not yet answered. Each expires after
@@ -26,6 +28,10 @@ func (s *Server) handleAuthorize(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	s.mu.Lock()
 	req, perr := s.parseAuthRequest(q)
+	if perr == nil {
+		// A request Google accepts may still be refused by the consent screen's settings.
+		perr = s.consentRefusal(req.Client.Name)
+	}
 	if perr != nil {
 		s.mu.Unlock()
 		writeErrorPage(w, perr)
@@ -431,7 +437,7 @@ var errorTmpl = template.Must(template.New("error").Parse(`<!DOCTYPE html>
 <body>
 <main>
 <p class="brand">Google <span class="demo">Demo workspace</span></p>
-<h1>Access blocked: Authorization Error</h1>
+<h1>{{if .Title}}{{.Title}}{{else}}Access blocked: Authorization Error{{end}}</h1>
 <p>{{.Description}}</p>
 <p><strong>Error {{.Status}}: {{.Code}}</strong></p>
 </main>

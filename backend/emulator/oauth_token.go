@@ -146,7 +146,8 @@ func (s *Server) refresh(w http.ResponseWriter, r *http.Request, client *oauthCl
 		delete(s.grants.refresh, rt)
 		ok = false
 	}
-	if rt == "" || !ok || g.ClientID != client.ID {
+	// A consent screen in Testing: the consent is over 7 days old (setupstates.go).
+	if rt == "" || !ok || g.ClientID != client.ID || s.setup == SetupTestingExpired && client.Testing {
 		writeOAuthError(w, http.StatusBadRequest, "invalid_grant", "Token has been expired or revoked.")
 		return
 	}

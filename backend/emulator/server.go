@@ -32,6 +32,9 @@ type Options struct {
 	// ReadTimeout bounds how long Start's server waits for a whole request, headers and body;
 	// 0 means defaultReadTimeout. Tests shorten it.
 	ReadTimeout time.Duration
+	// Setup is a set-up step of the Cloud project to pretend missing (setupstates.go);
+	// SetupComplete, the zero value, is a fully set-up project. SetSetup changes it later.
+	Setup SetupState
 }
 
 // Server holds all emulated state in memory. It is safe for concurrent use.
@@ -43,6 +46,7 @@ type Server struct {
 	oauth  oauthState // oauth*.go
 	chat   chatState  // chat*.go
 	faults faultState // faults.go
+	setup  SetupState // setupstates.go
 	// nextSweep is when minting next purges expired codes and tokens (grants.go).
 	nextSweep time.Time
 
@@ -54,7 +58,7 @@ type Server struct {
 
 // New builds a Server that is not yet listening; use Handler with your own listener, or Start.
 func New(opts Options) *Server {
-	s := &Server{now: opts.Now, data: opts.Data}
+	s := &Server{now: opts.Now, data: opts.Data, setup: opts.Setup}
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -70,7 +74,7 @@ func New(opts Options) *Server {
 	s.registerDirectory(mux) // people.go: People API and Cloud Identity
 	// ServeMux would clean "/.." and redirect (307, which clients follow with the same body), so a
 	// request for spaces/A/../B/members would land in B; Google answers 404 instead.
-	s.handler = guardDotSegments(mux)
+	s.handler = s.guardSetup(guardDotSegments(mux))
 	if opts.Faults.Rate > 0 {
 		s.faults.init(opts.Faults)
 		s.handler = s.injectFaults(s.handler)
@@ -94,6 +98,9 @@ const (
 // Start builds a Server and serves it on addr (use "127.0.0.1:0" for a free port).
 func Start(addr string, opts Options) (*Server, error) {
 	if err := opts.Faults.Validate(); err != nil {
+		return nil, err
+	}
+	if err := opts.Setup.Validate(); err != nil {
 		return nil, err
 	}
 	s := New(opts)

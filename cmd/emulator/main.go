@@ -4,6 +4,7 @@
 //
 //	go run ./cmd/emulator -addr 127.0.0.1:8085
 //	go run ./cmd/emulator -fault-rate 0.2 -fault-seed 1   # a fifth of Chat API requests fail
+//	go run ./cmd/emulator -setup api-disabled             # a project without the Chat API switched on
 //
 // It prints the base URL, the API endpoint and the path of a client_secret.json for the
 // demo "Desktop app" client, and stops on SIGINT or SIGTERM. No display and no cgo are needed.
@@ -30,13 +31,14 @@ func main() {
 	flag.Uint64Var(&faults.Seed, "fault-seed", 1, "seed of the fault sequence: the same requests in the same order meet the same faults")
 	flag.DurationVar(&faults.RetryAfter, "fault-retry-after", 0, "delay an injected 429 asks for (RetryInfo and Retry-After); 0: none")
 	kinds := flag.String("fault-kinds", "", "comma-separated kinds to inject (default all): "+kindList())
+	setup := flag.String("setup", "", "a Google Cloud set-up step to pretend missing (default none): "+setupList())
 	flag.Parse()
 	if *kinds != "" {
 		for _, k := range strings.Split(*kinds, ",") {
 			faults.Kinds = append(faults.Kinds, emulator.FaultKind(strings.TrimSpace(k)))
 		}
 	}
-	if err := run(*addr, *secretPath, faults); err != nil {
+	if err := run(*addr, *secretPath, emulator.Options{Faults: faults, Setup: emulator.SetupState(*setup)}); err != nil {
 		log.Fatal(err)
 	}
 }
@@ -49,8 +51,17 @@ func kindList() string {
 	return strings.Join(ks, ", ")
 }
 
-func run(addr, secretPath string, faults emulator.Faults) error {
-	srv, err := emulator.Start(addr, emulator.Options{Faults: faults})
+func setupList() string {
+	var ss []string
+	for _, s := range emulator.SetupStates() {
+		ss = append(ss, string(s))
+	}
+	return strings.Join(ss, ", ")
+}
+
+func run(addr, secretPath string, opts emulator.Options) error {
+	faults := opts.Faults
+	srv, err := emulator.Start(addr, opts)
 	if err != nil {
 		return err
 	}
@@ -75,6 +86,10 @@ func run(addr, secretPath string, faults emulator.Faults) error {
 	fmt.Printf("  demo account:       %s (Workspace admin; %s is not)\n", emulator.DemoAdminEmail, emulator.DemoNonAdminEmail)
 	if faults.Rate > 0 {
 		fmt.Printf("  injected faults:    %.0f %% of Chat API requests (seed %d)\n", faults.Rate*100, faults.Seed)
+	}
+
+	if opts.Setup != emulator.SetupComplete {
+		fmt.Printf("  missing setup step: %s\n", opts.Setup)
 	}
 
 	stop := make(chan os.Signal, 1)

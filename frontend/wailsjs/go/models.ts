@@ -13,11 +13,6 @@ export namespace adding {
 
 export namespace chat {
 	
-	export enum Kind {
-	    PERSON = "person",
-	    GROUP = "group",
-	    APP = "app",
-	}
 	export enum SpaceType {
 	    SPACE = "SPACE",
 	    GROUP_CHAT = "GROUP_CHAT",
@@ -38,6 +33,11 @@ export namespace chat {
 	    HUMAN = "HUMAN",
 	    BOT = "BOT",
 	    GROUP = "GROUP",
+	}
+	export enum Kind {
+	    PERSON = "person",
+	    GROUP = "group",
+	    APP = "app",
 	}
 	export interface MemberActions {
 	    roles: string[];
@@ -151,6 +151,35 @@ export namespace session {
 	    scopes: string[];
 	    storeProblem?: problem.Problem;
 	    ended?: problem.Problem;
+	}
+
+}
+
+export namespace setup {
+	
+	export enum StepID {
+	    ClientFile = "client_file",
+	    ChatAPI = "chat_api",
+	    ChatApp = "chat_app",
+	    Consent = "consent",
+	    StaySignedIn = "stay_signed_in",
+	}
+	export enum State {
+	    OK = "ok",
+	    Failed = "failed",
+	    Unchecked = "unchecked",
+	}
+	export interface Step {
+	    id: StepID;
+	    state: State;
+	    link: string;
+	    problem?: problem.Problem;
+	}
+	export interface Guide {
+	    projectId: string;
+	    projectNumber: string;
+	    steps: Step[];
+	    current: StepID;
 	}
 
 }

@@ -175,6 +175,11 @@ export const PROBLEMS = {
     fix: "Nothing needs to be done.",
     params: [],
   },
+  "chat.api_disabled": {
+    message: "The Google Chat API is switched off in the Google Cloud project behind Chat Members, so Google refuses its requests.",
+    fix: "In the Google Cloud console switch on the Google Chat API for the project (APIs & Services > Library > Google Chat API > Enable), wait a few minutes, then try again.",
+    params: ["activationUrl"],
+  },
   "chat.app_not_configured": {
     message: "The Google Cloud project behind Chat Members has no Chat app set up, so Google refuses its requests.",
     fix: "In the Google Cloud console open Google Chat API > Configuration, fill in the app name, avatar URL and description, and save.",

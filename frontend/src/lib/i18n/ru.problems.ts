@@ -140,6 +140,10 @@ export const ruProblems: Record<ProblemCode, ProblemTexts> = {
     message: 'Этот человек уже участвует в чате.',
     fix: 'Ничего делать не нужно.',
   },
+  'chat.api_disabled': {
+    message: 'В проекте Google Cloud, через который работает Chat Members, выключен Google Chat API, поэтому Google отклоняет запросы.',
+    fix: 'В консоли Google Cloud включите Google Chat API для проекта (APIs & Services > Library > Google Chat API > Enable), подождите несколько минут и повторите.',
+  },
   'chat.app_not_configured': {
     message: 'В проекте Google Cloud, через который работает Chat Members, не настроено приложение Chat, поэтому Google отклоняет запросы.',
     fix: 'В консоли Google Cloud откройте Google Chat API > Configuration, укажите название приложения, адрес аватара и описание и сохраните.',
