@@ -72,7 +72,9 @@ if [ -n "${x:-}" ]; then
     base=${url%%/o/oauth2/*}
     rid=$(curl -s "$url" | sed -n 's/.*name="request_id" value="\([^"]*\)".*/\1/p' | head -n 1)
     page=$(curl -s -L -d "request_id=$rid&account=admin@example.com&action=allow" "$base/o/oauth2/approve")
-    if grep -q "Signed in" <<<"$page" && wait_for signed-in "Signed in" "Spaces" "Engineering" "All Hands"; then
+    # "Sign out" (dark text on a button) shows only when signed in; the grey "Signed in as …"
+    # beside it is read unreliably by OCR.
+    if grep -q "Signed in" <<<"$page" && wait_for signed-in "Sign out" "Spaces" "Engineering" "All Hands"; then
       signed=1
     fi
   else
