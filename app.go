@@ -149,25 +149,6 @@ func (x *Spaces) OpenInBrowser(url string) error { return x.h.s.OpenLink(url) }
 // Members is adding people and the Chat app to a space.
 type Members struct{ h *host }
 
-// AddPerson adds or invites a person (email or numeric id) to a space. A sign-in from before
-// the memberships permission was needed asks for it once, then tries again.
-func (x *Members) AddPerson(space, person string) (chat.Membership, error) {
-	return session.Call(x.h.ctx, x.h.s, session.Action{Name: "members.add_person", RetryScope: auth.ScopeMemberships},
-		func(ctx context.Context, c *chat.Service) (chat.Membership, error) {
-			return c.AddPerson(ctx, space, person)
-		})
-}
-
-// AdminAdd adds a person of the organisation to any of its named spaces with administrator
-// access (administrator mode). Apps and people from outside the organisation are refused
-// before sending (chat.admin_no_apps, chat.admin_outsider).
-func (x *Members) AdminAdd(space, person string) (chat.Membership, error) {
-	return session.Call(x.h.ctx, x.h.s, session.Action{Name: "members.admin_add", Admin: true, Scope: auth.ScopeAdminMemberships},
-		func(ctx context.Context, c *chat.Service) (chat.Membership, error) {
-			return c.AdminAddPerson(ctx, space, person)
-		})
-}
-
 // CheckPeople reads what was typed or pasted for "who to add" (one address, or a list with
 // commas, semicolons, new lines, `Name <address>`) and checks every entry as the request
 // would, so the UI shows each verdict before sending; nothing is sent here.

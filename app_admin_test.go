@@ -13,7 +13,7 @@ import (
 
 // Administrator mode through the bound structs, as the frontend calls them, on the demo:
 // switch on (with its consent page), find a space the admin is not in with Spaces.Search, add a
-// colleague there with Members.AdminAdd; an outsider is refused before sending; off again, the
+// colleague there with Members.Add and administrator access; an outsider is refused before sending; off again, the
 // search is refused.
 func TestAdminModeThroughTheBoundStructs(t *testing.T) {
 	t.Setenv("BROWSER", "") // the desktop's opener: the consenting demo admin (log_test.go)
@@ -50,16 +50,16 @@ func TestAdminModeThroughTheBoundStructs(t *testing.T) {
 		t.Fatalf("Search(\"\"): %d of %d, %v", len(all.Spaces), all.Total, err)
 	}
 
-	m, err := mem.AdminAdd(board, emulator.DemoJoinerEmail)
-	if err != nil {
-		t.Fatalf("AdminAdd: %v", err)
+	out, err := mem.Add(board, []string{emulator.DemoJoinerEmail}, chat.RoleMember, true)
+	if err != nil || len(out) != 1 {
+		t.Fatalf("Add: %+v %v", out, err)
 	}
-	if m.SpaceName != board || m.Email != emulator.DemoJoinerEmail || m.AlreadyMember {
-		t.Fatalf("AdminAdd: %+v", m)
+	if m := out[0].Membership; m == nil || m.SpaceName != board || m.Email != emulator.DemoJoinerEmail || m.AlreadyMember {
+		t.Fatalf("Add: %+v (%+v)", out[0], out[0].Problem)
 	}
-	_, err = mem.AdminAdd(board, emulator.DemoExternalEmail)
-	if p, _ := problem.As(err); p == nil || p.Code != chat.CodeAdminOutsider {
-		t.Fatalf("AdminAdd of an outsider: %v", err)
+	out, err = mem.Add(board, []string{emulator.DemoExternalEmail}, chat.RoleMember, true)
+	if err != nil || len(out) != 1 || out[0].Membership != nil || out[0].Problem == nil || out[0].Problem.Code != chat.CodeAdminOutsider {
+		t.Fatalf("Add of an outsider: %+v %v", out, err)
 	}
 
 	if st, err := s.SetAdmin(false); err != nil || st.Admin {
@@ -68,7 +68,7 @@ func TestAdminModeThroughTheBoundStructs(t *testing.T) {
 	if _, err := sp.Search("", ""); problem.CodeOf(err) != "workspace.admin_off" {
 		t.Fatalf("Search with the mode off: %v", err)
 	}
-	if _, err := mem.AdminAdd(board, emulator.DemoJoinerEmail); problem.CodeOf(err) != "workspace.admin_off" {
-		t.Fatalf("AdminAdd with the mode off: %v", err)
+	if _, err := mem.Add(board, []string{emulator.DemoJoinerEmail}, chat.RoleMember, true); problem.CodeOf(err) != "workspace.admin_off" {
+		t.Fatalf("Add with administrator access, the mode off: %v", err)
 	}
 }

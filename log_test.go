@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"chatmembers/backend/chat"
 	"chatmembers/backend/emulator"
 	"chatmembers/backend/logfile"
 	"chatmembers/backend/session"
@@ -156,8 +157,8 @@ func TestLogOfAFullSessionHoldsNoSecret(t *testing.T) {
 		t.Fatalf("ListSpaces: %d %v", len(spaces), err)
 	}
 	space := "spaces/" + emulator.DemoInternalSpaceID
-	if _, err := mem.AddPerson(space, emulator.DemoJoinerEmail); err != nil {
-		t.Fatalf("AddPerson: %v", err)
+	if out, err := mem.Add(space, []string{emulator.DemoJoinerEmail}, chat.RoleMember, false); err != nil || len(out) != 1 || out[0].Membership == nil {
+		t.Fatalf("Add: %+v %v", out, err)
 	}
 	if _, err := mem.AddApp(space); err != nil {
 		t.Fatalf("AddApp: %v", err)
@@ -171,7 +172,7 @@ func TestLogOfAFullSessionHoldsNoSecret(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`"action":"session.sign_in"`, `"action":"spaces.list"`, `"action":"members.add_person"`,
+	for _, want := range []string{`"action":"session.sign_in"`, `"action":"spaces.list"`, `"action":"members.add"`,
 		`"action":"members.add_app"`, `"action":"session.sign_out"`, `"msg":"google call"`, `"path":"/token"`} {
 		if !bytes.Contains(log, []byte(want)) {
 			t.Errorf("the log has no %s:\n%s", want, log)

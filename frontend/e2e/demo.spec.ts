@@ -66,15 +66,18 @@ async function chooseSpace(name: string) {
   await expect(page.getByRole('heading', { name: `Add to ${name}` })).toBeVisible();
 }
 
+/** addPerson adds one address through the people-or-groups form, the one way to add people. */
 async function addPerson(email: string) {
-  await page.getByRole('radio', { name: 'A person' }).check();
-  await page.getByRole('textbox', { name: 'Email address' }).fill(email);
-  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await page.getByRole('radio', { name: 'People or groups' }).check();
+  await page.getByRole('combobox', { name: 'Names, email addresses or Google Groups' }).fill(email);
+  await page.getByRole('button', { name: 'Add 1 person' }).click();
 }
 
-/** The membership card: a region named by its outcome. */
+/** The outcome of one add (one entry, or the app's card): a region named by its outcome. */
 const card = () => page.getByRole('region', { name: /^(Added|Invited|Already a member|Already invited)$/ });
-/** The value the membership card shows for a term ("Status", "Role", ...). */
+/** The one-word outcome of the entry of a one-entry add. */
+const badge = () => card().locator('.result-badge');
+/** The value the app's membership card shows for a term ("Status", "Role", ...). */
 const fact = (term: string) => card().locator(`dt:text-is("${term}") + dd`);
 
 test('a new user opens the demo and signs in through the browser', async () => {
@@ -141,11 +144,11 @@ test('group chats and direct messages are named by their other members', async (
 test('picks a space, adds a person and sees them joined', async () => {
   await chooseSpace('Engineering');
   await addPerson('kwame.mensah@example.com');
-  await expect(card().getByText('Kwame Mensah is now in Engineering.')).toBeVisible();
-  await expect(fact('Status')).toHaveText('Joined');
-  await expect(fact('Member')).toContainText('kwame.mensah@example.com');
-  await expect(fact('Role')).toHaveText('Member');
+  await expect(card().getByText('Kwame Mensah is now in the space as Member.')).toBeVisible();
+  await expect(badge()).toHaveText('Added');
+  await expect(card().getByText('kwame.mensah@example.com')).toBeVisible();
   await expect(card().getByRole('heading', { name: 'Added' })).toBeVisible();
+  await expect(memberRow('Engineering', 'Kwame Mensah')).toHaveCount(1);
   await expect(card().getByRole('textbox', { name: 'Resource name' })).toBeHidden();
   await card().getByText('Details').click();
   await expect(card().getByRole('textbox', { name: 'Resource name' })).toHaveValue(
@@ -160,22 +163,23 @@ test('picks a space, adds a person and sees them joined', async () => {
   await page.getByRole('button', { name: 'Refresh spaces' }).click();
   await expect(page.getByRole('button', { name: 'Refresh spaces' })).toBeEnabled();
   await expect(page.getByRole('radio', { name: /^Engineering/ })).toBeChecked();
-  await expect(card().getByText('Kwame Mensah is now in Engineering.')).toBeVisible();
+  await expect(card().getByText('Kwame Mensah is now in the space as Member.')).toBeVisible();
 });
 
 test('a person with auto-accept off shows as invited', async () => {
   await addPerson('hiroshi.tanaka@example.com');
   await expect(card().getByRole('heading', { name: 'Invited' })).toBeVisible();
-  await expect(fact('Status')).toHaveText('Invited');
+  await expect(badge()).toHaveText('Invited');
   await expect(card().getByText('They must accept the invitation before they can see the space.')).toBeVisible();
   await accessible(page);
-  await expect(fact('Member')).toContainText('hiroshi.tanaka@example.com');
+  await expect(card()).toContainText('hiroshi.tanaka@example.com');
 });
 
 test('an existing member reads as already there', async () => {
   await addPerson('priya.raman@example.com');
-  await expect(fact('Status')).toHaveText('Already a member');
-  await expect(fact('Member')).toContainText('priya.raman@example.com');
+  await expect(card().getByRole('heading', { name: 'Already a member' })).toBeVisible();
+  await expect(badge()).toHaveText('Already there');
+  await expect(card()).toContainText('priya.raman@example.com');
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
@@ -183,18 +187,25 @@ test('a malformed email is refused with no request sent', async () => {
   await page.evaluate(() => {
     const w = window as unknown as { go: { main: { Members: Record<string, (...a: unknown[]) => unknown> } }; addCalls: number };
     w.addCalls = 0;
-    const real = w.go.main.Members.AddPerson;
-    w.go.main.Members.AddPerson = (...args: unknown[]) => {
+    const real = w.go.main.Members.Add;
+    w.go.main.Members.Add = (...args: unknown[]) => {
       w.addCalls++;
       return real(...args);
     };
   });
   await addPerson('jane doe@@example.com');
-  await expect(page.getByRole('alert')).toContainText("doesn’t look like an email address");
-  // The card of the previous add is gone: it would read as this attempt's outcome.
+  await expect(page.getByRole('alert')).toContainText('1 entry is not an address');
+  // The outcome of the previous add is gone: it would read as this attempt's.
   await expect(card()).toHaveCount(0);
-  await expect(page.getByRole('textbox', { name: 'Email address' })).toHaveValue('jane doe@@example.com');
+  // What was typed stays, as a chip that says what is wrong with it.
+  const chip = page.getByRole('list', { name: /to add$/ }).getByRole('listitem');
+  await expect(chip).toHaveCount(1);
+  await expect(chip).toContainText('jane doe@@example.com');
+  await expect(chip).toContainText('isn’t a valid email address');
   expect(await page.evaluate(() => (window as unknown as { addCalls: number }).addCalls)).toBe(0);
+  // Later steps start with no chips.
+  await chip.getByRole('button', { name: 'Remove jane doe@@example.com' }).click();
+  await expect(chip).toHaveCount(0);
 });
 
 test('another account on the extra permission page is refused; still signed in as the first', async () => {
@@ -310,7 +321,7 @@ test('adds two people by name and a Google Group as managers, one result each', 
   await chooseSpace('Engineering');
   await expect(memberRow('Engineering', 'Alex Rivera')).toHaveCount(1); // the list is there
   await expect(memberRow('Engineering', 'Amara Okafor')).toHaveCount(0);
-  await page.getByRole('radio', { name: 'People or Google Groups' }).check();
+  await page.getByRole('radio', { name: 'People or groups' }).check();
   const box = page.getByRole('combobox', { name: 'Names, email addresses or Google Groups' });
   // The first suggestion asks for the directory permission, once.
   const before = openedURLs().length;
@@ -396,32 +407,36 @@ test('switches to administrator, finds a space the admin is not in and adds some
 
   // Someone from outside the organisation: the form says why before anything is sent. (The
   // people-or-groups form of an earlier step is still chosen: administrator mode keeps it.)
-  await page.getByRole('radio', { name: 'A person' }).check();
-  const email = page.getByRole('textbox', { name: 'Email address' });
-  await email.fill('lena.fischer@example.net');
-  await expect(page.getByText(/lena\.fischer@example\.net is outside your organisation \(example\.com\)/)).toBeVisible();
-  await page.getByRole('button', { name: 'Add', exact: true }).click();
-  await expect(page.getByRole('alert')).toContainText('administrator access can only add people of your organisation');
-  await expect(card()).toHaveCount(0);
-
-  await email.fill('kwame.mensah@example.com');
-  await page.getByRole('button', { name: 'Add', exact: true }).click();
-  await expect(fact('Status')).toHaveText('Joined');
-  await expect(fact('Member')).toContainText('kwame.mensah@example.com');
-  await expect(card()).toContainText('Board Prep (Confidential)');
-  await accessible(page);
-  await shot(page, 'e2e-admin.png');
-
-  // The people-or-groups form follows the mode too: the organisation's domain is named, an
-  // outside address refused before sending, and a group goes in with administrator access.
-  await page.getByRole('radio', { name: 'People or Google Groups' }).check();
-  await expect(page.getByText('Administrator mode adds only people of your organisation (example.com).')).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'People or groups' })).toBeChecked();
   const box = page.getByRole('combobox', { name: 'Names, email addresses or Google Groups' });
   const chips = page.getByRole('list', { name: /to add$/ });
   // The chips of the malformed-entry step are still there (chips outlive a change of space).
   for (const left of ['olga.ivanova@example.com', 'jane doe@@example.com']) {
     await chips.getByRole('button', { name: `Remove ${left}` }).click();
   }
+  await expect(chips).toHaveCount(0);
+  await box.fill('lena.fischer@example.net');
+  await expect(page.getByText(/lena\.fischer@example\.net is outside your organisation \(example\.com\)/)).toBeVisible();
+  await page.getByRole('button', { name: 'Add 1 person' }).click();
+  const outside = page.getByRole('alert').filter({ hasText: 'lena.fischer@example.net is outside your organisation' });
+  await expect(outside).toContainText('administrator access can only add people and groups of your organisation');
+  await expect(card()).toHaveCount(0);
+  await outside.getByRole('button', { name: 'Remove the outside entries' }).click();
+  await expect(chips).toHaveCount(0);
+
+  await box.fill('kwame.mensah@example.com');
+  await page.getByRole('button', { name: 'Add 1 person' }).click();
+  await expect(badge()).toHaveText('Added');
+  await expect(card()).toContainText('kwame.mensah@example.com');
+  await expect(page.getByRole('heading', { name: 'Add to Board Prep (Confidential)' })).toBeVisible();
+  await expect(memberRow('Board Prep (Confidential)', 'Kwame Mensah')).toHaveCount(1);
+  await accessible(page);
+  await shot(page, 'e2e-admin.png');
+
+  // The people-or-groups form follows the mode too: the organisation's domain is named, an
+  // outside address refused before sending, and a group goes in with administrator access.
+  await page.getByRole('radio', { name: 'People or groups' }).check();
+  await expect(page.getByText('Administrator mode adds only people of your organisation (example.com).')).toBeVisible();
   await expect(chips).toHaveCount(0);
   await box.fill('lena.fischer@example.net, engineering@example.com,');
   await expect(chips.getByRole('listitem').filter({ hasText: 'engineering@example.com' })).toHaveCount(1);
@@ -433,9 +448,10 @@ test('switches to administrator, finds a space the admin is not in and adds some
   await expect(chips.getByRole('listitem')).toHaveCount(1);
   await expect(page.getByRole('combobox', { name: 'Role' })).toBeVisible();
   await page.getByRole('button', { name: 'Add 1 person' }).click();
-  const results = page.getByRole('region', { name: 'Results' });
-  await expect(results.getByRole('status')).toHaveText('1 in the space, 0 not added.');
-  await expect(results.getByRole('listitem')).toContainText('engineering@example.com is now in the space: everyone in the group can see it.');
+  // One entry: its outcome is the heading, its sentence the status.
+  const results = page.getByRole('region', { name: 'Added' });
+  await expect(results.getByRole('listitem')).toHaveCount(1);
+  await expect(results.getByRole('status')).toContainText('engineering@example.com is now in the space: everyone in the group can see it.');
   await expect(memberRow('Board Prep (Confidential)', 'Google Group')).toHaveCount(1);
   await accessible(page);
 

@@ -130,7 +130,6 @@ export function reset(start: Status = status()): void {
   app.SignOut.mockResolvedValue(status({ mode: 'demo' }) as never);
   app.ListSpaces.mockResolvedValue(SPACES as never);
   app.SpaceLabels.mockResolvedValue({} as never);
-  app.AddPerson.mockResolvedValue(membership() as never);
   app.AddApp.mockResolvedValue(
     membership({
       name: 'spaces/AAA1/members/app',
@@ -147,7 +146,6 @@ export function reset(start: Status = status()): void {
     const spaces = ORG_SPACES.filter((s) => s.displayName.toLowerCase().includes(text.trim().toLowerCase()));
     return { spaces, nextPageToken: '', total: spaces.length } as never;
   });
-  app.AdminAdd.mockResolvedValue(membership() as never);
   app.List.mockImplementation(async (space: string) =>
     memberList([member({ name: `${space}/members/me`, memberName: 'users/me', displayName: 'Alex Rivera', email: 'alex@demo.example', me: true, role: 'ROLE_MANAGER' })], {
       space: SPACES.find((s) => s.name === space) ?? SPACES[0],

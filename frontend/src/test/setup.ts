@@ -29,8 +29,6 @@ vi.mock('../../wailsjs/go/main/Directory', () => ({
 vi.mock('../../wailsjs/go/main/Members', () => ({
   Add: vi.fn(),
   AddApp: vi.fn(),
-  AddPerson: vi.fn(),
-  AdminAdd: vi.fn(),
   CancelInvitation: vi.fn(),
   CheckPeople: vi.fn(),
   List: vi.fn(),

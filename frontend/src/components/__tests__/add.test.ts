@@ -1,10 +1,11 @@
-// Adding a person or the app to the chosen space, and the membership card.
+// Adding a person (through the people-or-groups form: one entry reads as one outcome) or the
+// app to the chosen space.
 import { describe, expect, it } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import App from '../../App.svelte';
 import { app, deferred, demoSignedIn, emit, membership, refusedBy, rejection, reset, runtime } from '../../test/fake';
-import type { Membership } from '../../lib/api/app';
+import type { AddOutcome, Membership, Role } from '../../lib/api/app';
 
 async function chosen(space = /Marketing team/) {
   reset(demoSignedIn);
@@ -14,48 +15,72 @@ async function chosen(space = /Marketing team/) {
   return user;
 }
 
-const emailBox = () => screen.getByRole('textbox', { name: 'Email address' });
-const addButton = () => screen.getByRole('button', { name: 'Add' });
-/** The membership card: a region named by its outcome. */
+const emailBox = () => screen.getByRole('combobox', { name: 'Names, email addresses or Google Groups' });
+/** The Add button: "Add" with nothing typed, "Add 1 person" with one entry. */
+const addButton = () => screen.getByRole('button', { name: /^Add( \d+ (person|people))?$/ });
+/** The outcome of one entry: a region named by its outcome. */
 const OUTCOME = /^(Added|Invited|Already a member|Already invited)$/;
 const card = () => screen.getByRole('region', { name: OUTCOME });
 const findCard = () => screen.findByRole('region', { name: OUTCOME });
 
+/** outcome is Go's answer for one entry that made it in as m. */
+function outcome(m: Membership, entry = m.email, role: Role = 'ROLE_MEMBER'): AddOutcome {
+  return { entry, kind: 'person', requestedRole: role, membership: m, roleProblem: null, problem: null };
+}
+
+/** adds makes Members.Add answer every call with m for its one entry. */
+function adds(m: Membership = membership()) {
+  app.Add.mockImplementation((async (_s: string, entries: string[], role: Role) => [outcome(m, entries[0], role)]) as never);
+}
+
+/** pendingAdd makes the next Members.Add wait for the membership it is given. */
+function pendingAdd() {
+  const d = deferred<Membership>();
+  app.Add.mockImplementationOnce((async (_s: string, entries: string[], role: Role) => [outcome(await d.promise, entries[0], role)]) as never);
+  return d;
+}
+
 describe('add form', () => {
-  it('asks for a space first, then names it', async () => {
+  it('asks for a space first, then names it; people or groups is the default, with no separate single-person option', async () => {
     reset(demoSignedIn);
     const user = userEvent.setup();
     render(App);
     expect(await screen.findByText('Choose a space on the left to add someone to it.')).toBeVisible();
     await user.click(await screen.findByRole('radio', { name: /Marketing team/ }));
     expect(screen.getByRole('heading', { name: 'Add to Marketing team' })).toBeVisible();
-    expect(screen.getByRole('radio', { name: 'A person' })).toBeChecked();
+    expect(screen.getByRole('radio', { name: 'People or groups' })).toBeChecked();
     expect(screen.getByRole('radio', { name: 'This Chat app' })).not.toBeChecked();
+    expect(screen.queryByRole('radio', { name: 'A person' })).not.toBeInTheDocument();
+    expect(screen.getAllByRole('radio', { name: /^(People or groups|This Chat app)$/ })).toHaveLength(2);
   });
 
-  it('adds a person and shows the card: joined, role, time, resource name, link', async () => {
+  it('adds a person and shows the outcome: joined, email, role, time, resource name, link', async () => {
     const user = await chosen();
+    adds();
     await user.type(emailBox(), '  jane@demo.example ');
     await user.click(addButton());
 
-    expect(app.AddPerson).toHaveBeenCalledWith('spaces/AAA1', 'jane@demo.example');
+    expect(app.Add).toHaveBeenCalledWith('spaces/AAA1', ['jane@demo.example'], 'ROLE_MEMBER', false);
+    expect(app.Add).toHaveBeenCalledOnce();
     const c = await findCard();
-    expect(within(c).getByText('Jane Doe is now in Marketing team.')).toBeVisible();
-    expect(within(c).getByText('Joined')).toBeVisible();
+    expect(within(c).getByText('Jane Doe is now in the space as Member.')).toBeVisible();
+    expect(within(c).getByText('Added', { selector: '.result-badge' })).toBeVisible();
     expect(within(c).getByText('jane@demo.example')).toBeVisible();
-    expect(within(c).getByText('Member', { selector: 'dd' })).toBeVisible();
-    expect(within(c).getByText(/March 5, 2026/)).toHaveAttribute('datetime', '2026-03-05T14:30:00Z');
-    // The resource name is for the curious: folded away under Details.
+    // The time and the resource name are for the curious: folded away under Details.
     expect(within(c).getByRole('heading', { name: 'Added' })).toBeVisible();
+    expect(within(c).getByText(/March 5, 2026/)).toHaveAttribute('datetime', '2026-03-05T14:30:00Z');
+    expect(within(c).getByText(/March 5, 2026/)).not.toBeVisible();
     expect(within(c).getByRole('textbox', { name: 'Resource name' })).not.toBeVisible();
     await user.click(within(c).getByText('Details'));
+    expect(within(c).getByText(/March 5, 2026/)).toBeVisible();
     const resource = within(c).getByRole('textbox', { name: 'Resource name' });
     expect(resource).toBeVisible();
     expect(resource).toHaveValue('spaces/AAA1/members/111');
     expect(resource).toHaveAttribute('readonly');
     expect(within(c).getByRole('button', { name: 'Copy resource name' })).toBeVisible();
-    // A success clears the field for the next person.
+    // A success clears the field for the next person: no chip, nothing typed.
     expect(emailBox()).toHaveValue('');
+    expect(screen.queryByRole('list', { name: /to add$/ })).not.toBeInTheDocument();
 
     await user.click(within(c).getByRole('link', { name: 'Open in Google Chat' }));
     expect(app.OpenInBrowser).toHaveBeenCalledWith('https://chat.google.com/room/AAA1');
@@ -63,30 +88,28 @@ describe('add form', () => {
 
   it('explains an invitation that must be accepted', async () => {
     const user = await chosen();
-    app.AddPerson.mockResolvedValue(membership({ state: 'INVITED', displayName: '', email: 'guest@partner.example' }) as never);
+    adds(membership({ state: 'INVITED', displayName: '', email: 'guest@partner.example' }));
     await user.type(emailBox(), 'guest@partner.example');
     await user.click(addButton());
     await findCard();
     // The heading says what happened, the badge is one word, the explanation a sentence below.
     expect(within(card()).getByRole('heading', { name: 'Invited' })).toBeVisible();
-    expect(within(card()).getByText('Invited', { selector: '.state' })).toBeVisible();
-    expect(within(card()).getByText('guest@partner.example was invited to Marketing team.')).toBeVisible();
+    expect(within(card()).getByText('Invited', { selector: '.result-badge' })).toBeVisible();
+    expect(within(card()).getByText('guest@partner.example was invited as Member; they must accept.')).toBeVisible();
     expect(within(card()).getByText('They must accept the invitation before they can see the space.')).toBeVisible();
-    expect(within(card()).getByText('Invited on', { selector: 'dt' })).toBeVisible();
+    expect(within(card()).getByText('Invited on', { selector: 'dt' })).toBeInTheDocument();
     expect(within(card()).queryByText(/^Added$/)).not.toBeInTheDocument();
   });
 
   it('shows someone already in the space as already a member, not as an error', async () => {
     const user = await chosen();
-    app.AddPerson.mockResolvedValue(
-      membership({ alreadyMember: true, role: 'ROLE_ASSISTANT_MANAGER', createTime: '2025-01-02T09:00:00Z' }) as never,
-    );
+    adds(membership({ alreadyMember: true, role: 'ROLE_ASSISTANT_MANAGER', createTime: '2025-01-02T09:00:00Z' }));
     await user.type(emailBox(), 'jane@demo.example');
     await user.click(addButton());
     await findCard();
-    expect(within(card()).getByText('Already a member', { selector: '.state' })).toBeVisible();
-    expect(within(card()).getByText('Jane Doe was already in Marketing team. Nothing was changed.')).toBeVisible();
-    expect(within(card()).getByText('Manager')).toBeVisible();
+    expect(within(card()).getByRole('heading', { name: 'Already a member' })).toBeVisible();
+    expect(within(card()).getByText('Already there', { selector: '.result-badge' })).toBeVisible();
+    expect(within(card()).getByText('Jane Doe was already in the space (Manager).')).toBeVisible();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
@@ -96,34 +119,38 @@ describe('add form', () => {
     ['ROLE_MANAGER', 'Owner'],
   ] as const)('names the role %s in words: %s', async (role, words) => {
     const user = await chosen();
-    app.AddPerson.mockResolvedValue(membership({ role }) as never);
+    adds(membership({ role }));
     await user.type(emailBox(), 'jane@demo.example');
     await user.click(addButton());
     await findCard();
-    expect(within(card()).getByText(words, { selector: 'dd' })).toBeVisible();
+    expect(within(card()).getByText(`Jane Doe is now in the space as ${words}.`)).toBeVisible();
   });
 
   it('refuses inline what Go refuses, and makes no call', async () => {
     const user = await chosen();
-    refusedBy('chat.invalid_email');
+    app.CheckPeople.mockImplementation(async (text: string) => ({
+      leftOut: false,
+      entries: [{ text, value: '', problem: { code: 'chat.invalid_email', message: 'x', params: { email: text } } }],
+    }));
     await user.type(emailBox(), 'jane@example');
     await user.click(addButton());
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      '“jane@example” doesn’t look like an email address.',
-    );
+    expect(await screen.findByRole('alert')).toHaveTextContent('1 entry is not an address. Fix or remove it; nothing was sent.');
     expect(emailBox()).toHaveAttribute('aria-invalid', 'true');
-    expect(emailBox()).toHaveAccessibleDescription(/doesn’t look like an email address/);
-    expect(emailBox()).toHaveValue('jane@example');
+    expect(emailBox()).toHaveAccessibleDescription(/1 entry is not an address/);
+    // What was typed stays, as a chip that says what is wrong with it.
+    const chip = within(screen.getByRole('list', { name: '1 entry to add' })).getByRole('listitem');
+    expect(chip).toHaveTextContent('jane@example');
+    expect(chip).toHaveTextContent('“jane@example” isn’t a valid email address.');
     expect(emailBox()).toHaveFocus();
 
-    await user.clear(emailBox());
+    await user.click(screen.getByRole('button', { name: 'Remove jane@example' }));
     await user.click(addButton());
-    expect(await screen.findByRole('alert')).toHaveTextContent('Type an email address.');
-    expect(app.AddPerson).not.toHaveBeenCalled();
+    expect(await screen.findByRole('alert')).toHaveTextContent('Type a name or an email address.');
+    expect(app.Add).not.toHaveBeenCalled();
     expect(app.CheckPeople).toHaveBeenCalledWith('jane@example');
   });
 
-  it('takes the refusal away as soon as the address is edited', async () => {
+  it('takes the refusal away as soon as the entry is edited', async () => {
     const user = await chosen();
     refusedBy('chat.invalid_email');
     await user.type(emailBox(), 'jane doe@@example');
@@ -132,20 +159,20 @@ describe('add form', () => {
     await user.type(emailBox(), '.com');
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(emailBox()).toHaveAttribute('aria-invalid', 'false');
-    expect(emailBox()).toHaveValue('jane doe@@example.com');
+    expect(emailBox()).toHaveValue('.com');
   });
 
-  it('is busy while adding, then shows a backend problem with its fix and details, keeping the email', async () => {
+  it('is busy while adding, then shows a backend problem with its fix and details, keeping the entry', async () => {
     const user = await chosen();
-    const pending = deferred<Membership>();
-    app.AddPerson.mockReturnValue(pending.promise as never);
+    const pending = deferred<AddOutcome[]>();
+    app.Add.mockReturnValue(pending.promise as never);
     await user.type(emailBox(), 'jane@demo.example');
     await user.click(addButton());
 
     const busy = screen.getByRole('button', { name: 'Adding…' });
     expect(busy).toBeDisabled();
     await user.click(busy);
-    expect(app.AddPerson).toHaveBeenCalledOnce();
+    expect(app.Add).toHaveBeenCalledOnce();
 
     pending.reject(
       rejection({
@@ -166,14 +193,14 @@ describe('add form', () => {
     expect(within(alert).getByText(/HTTP 403 PERMISSION_DENIED/)).toBeVisible();
     expect(within(alert).getByText('Code: chat.permission_denied')).toBeVisible();
 
-    expect(emailBox()).toHaveValue('jane@demo.example');
+    expect(screen.getByRole('list', { name: '1 entry to add' })).toHaveTextContent('jane@demo.example');
     expect(addButton()).toBeEnabled();
     expect(screen.queryByRole('region', { name: OUTCOME })).not.toBeInTheDocument();
   });
 
   it('falls back to the English the backend sent for a code it does not know', async () => {
     const user = await chosen();
-    app.AddPerson.mockRejectedValue(
+    app.Add.mockRejectedValue(
       rejection({ code: 'chat.brand_new', message: 'Something new happened.', fix: 'Do the new thing.' }),
     );
     await user.type(emailBox(), 'jane@demo.example');
@@ -186,10 +213,10 @@ describe('add form', () => {
   it('adds this Chat app', async () => {
     const user = await chosen();
     await user.click(screen.getByRole('radio', { name: 'This Chat app' }));
-    expect(screen.queryByRole('textbox', { name: 'Email address' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('combobox', { name: 'Names, email addresses or Google Groups' })).not.toBeInTheDocument();
     await user.click(addButton());
     expect(app.AddApp).toHaveBeenCalledWith('spaces/AAA1');
-    expect(app.AddPerson).not.toHaveBeenCalled();
+    expect(app.Add).not.toHaveBeenCalled();
     await findCard();
     expect(within(card()).getByText('This Chat app is now in Marketing team.')).toBeVisible();
   });
@@ -197,13 +224,14 @@ describe('add form', () => {
   it('offers only the app in a direct message', async () => {
     await chosen(/Direct message/);
     expect(screen.getByRole('heading', { name: 'Add to Direct message' })).toBeVisible();
-    expect(screen.getByRole('radio', { name: 'A person' })).toBeDisabled();
+    expect(screen.getByRole('radio', { name: 'People or groups' })).toBeDisabled();
     expect(screen.getByRole('radio', { name: 'This Chat app' })).toBeChecked();
     expect(screen.getByText('Only this Chat app can be added to a direct message.')).toBeVisible();
   });
 
-  it('keeps the typed email when another space is chosen, and clears the old result', async () => {
+  it('keeps what is typed when another space is chosen, and clears the old result', async () => {
     const user = await chosen();
+    adds();
     await user.type(emailBox(), 'jane@demo.example');
     await user.click(addButton());
     await findCard();
@@ -214,37 +242,38 @@ describe('add form', () => {
     await waitFor(() => expect(screen.getByRole('heading', { name: 'Add to Partners' })).toBeVisible());
   });
 
-  it('shows the card in Russian with the time formatted for Russian', async () => {
+  it('shows the outcome in Russian with the time formatted for Russian', async () => {
     const user = await chosen();
+    adds();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'ru');
-    await user.type(screen.getByRole('textbox', { name: 'Адрес электронной почты' }), 'jane@demo.example');
-    await user.click(screen.getByRole('button', { name: 'Добавить' }));
+    await user.type(screen.getByRole('combobox', { name: 'Имена, адреса электронной почты или группы Google' }), 'jane@demo.example');
+    await user.click(screen.getByRole('button', { name: 'Добавить 1 человека' }));
     const c = await screen.findByRole('region', { name: 'Добавлено' });
-    expect(within(c).getByText('Участвует в чате')).toBeVisible();
+    expect(within(c).getByText('Jane Doe теперь в чате, роль: Участник.')).toBeVisible();
+    await user.click(within(c).getByText('Подробности'));
     expect(within(c).getByText(/5 марта 2026/)).toBeVisible();
     expect(within(c).getByRole('link', { name: 'Открыть в Google Chat' })).toBeVisible();
   });
 
-  it('announces the outcome: the summary is a status message', async () => {
+  it('announces the outcome: the sentence is a status message', async () => {
     const user = await chosen();
+    adds();
     await user.type(emailBox(), 'jane@demo.example');
     await user.click(addButton());
     await findCard();
-    const summary = within(card()).getByText('Jane Doe is now in Marketing team.');
+    const summary = within(card()).getByText('Jane Doe is now in the space as Member.');
     expect(summary.closest('[role="status"]')).not.toBeNull();
   });
 });
 
 describe('add form while a request is running', () => {
-  it('keeps the email field usable, and keeps what was typed meanwhile', async () => {
+  it('keeps the field usable, and keeps what was typed meanwhile', async () => {
     const user = await chosen();
-    const pending = deferred<Membership>();
-    app.AddPerson.mockReturnValue(pending.promise as never);
+    const pending = pendingAdd();
     await user.type(emailBox(), 'jane@demo.example');
     await user.click(addButton());
     expect(screen.getByRole('button', { name: 'Adding…' })).toBeDisabled();
     expect(emailBox()).toBeEnabled();
-    await user.clear(emailBox());
     await user.type(emailBox(), 'bob@demo.example');
 
     pending.resolve(membership());
@@ -254,18 +283,18 @@ describe('add form while a request is running', () => {
 
   it('still reports an add that finished after another space was chosen, naming its space', async () => {
     const user = await chosen();
-    const first = deferred<Membership>();
-    app.AddPerson.mockReturnValueOnce(first.promise as never);
+    const first = pendingAdd();
     await user.type(emailBox(), 'jane@demo.example');
     await user.click(addButton());
     await user.click(screen.getByRole('radio', { name: /Partners/ }));
     first.resolve(membership());
     const card = await findCard();
     expect(screen.getByRole('heading', { name: 'Add to Partners' })).toBeVisible();
-    expect(within(card).getByText('Jane Doe is now in Marketing team.')).toBeVisible();
+    expect(within(card).getByText('These results are for Marketing team.')).toBeVisible();
+    expect(within(card).getByText('Jane Doe is now in the space as Member.')).toBeVisible();
 
-    const second = deferred<Membership>();
-    app.AddPerson.mockReturnValueOnce(second.promise as never);
+    const second = deferred<AddOutcome[]>();
+    app.Add.mockReturnValueOnce(second.promise as never);
     await user.type(emailBox(), 'bob@demo.example');
     await user.click(addButton());
     await user.click(screen.getByRole('radio', { name: /Marketing team/ }));
@@ -330,49 +359,47 @@ describe('adding while the browser asks for one more permission', () => {
 });
 
 describe('the previous result', () => {
-  it('goes when a typed address is refused, so the card does not read as this attempt', async () => {
+  it('goes when a typed address is refused, so the outcome does not read as this attempt', async () => {
     const user = await chosen();
+    adds();
     await user.type(emailBox(), 'jane@demo.example');
     await user.click(addButton());
     expect(await findCard()).toBeVisible();
     refusedBy('chat.invalid_email');
     await user.type(emailBox(), 'jane doe@@example');
     await user.click(addButton());
-    expect(await screen.findByRole('alert')).toHaveTextContent('doesn’t look like an email address');
+    expect(await screen.findByRole('alert')).toHaveTextContent('1 entry is not an address');
     expect(screen.queryByRole('region', { name: OUTCOME })).not.toBeInTheDocument();
   });
 
   it('goes when a new add starts', async () => {
     const user = await chosen();
+    adds();
     await user.type(emailBox(), 'jane@demo.example');
     await user.click(addButton());
     expect(await findCard()).toBeVisible();
-    const pending = deferred<Membership>();
-    app.AddPerson.mockReturnValue(pending.promise as never);
+    const pending = pendingAdd();
     await user.type(emailBox(), 'bob@demo.example');
     await user.click(addButton());
     expect(screen.getByRole('button', { name: 'Adding…' })).toBeDisabled();
     expect(screen.queryByRole('region', { name: OUTCOME })).not.toBeInTheDocument();
     pending.resolve(membership({ displayName: 'Bob Stone', email: 'bob@demo.example' }));
-    expect(within(await findCard()).getByText('Bob Stone is now in Marketing team.')).toBeVisible();
+    expect(within(await findCard()).getByText('Bob Stone is now in the space as Member.')).toBeVisible();
   });
 });
 
 describe('someone invited before', () => {
   it('reads as invited and not yet accepted, not as already a member', async () => {
     const user = await chosen();
-    app.AddPerson.mockResolvedValue(
-      membership({ state: 'INVITED', alreadyMember: true, displayName: '', email: 'guest@partner.example' }) as never,
-    );
+    adds(membership({ state: 'INVITED', alreadyMember: true, displayName: '', email: 'guest@partner.example' }));
     await user.type(emailBox(), 'guest@partner.example');
     await user.click(addButton());
     const c = await findCard();
     expect(within(c).getByRole('heading', { name: 'Already invited' })).toBeVisible();
-    expect(
-      within(c).getByText('guest@partner.example is already invited to Marketing team but hasn’t accepted yet. Nothing was changed.'),
-    ).toBeVisible();
-    expect(within(c).getByText('Invited', { selector: '.state' })).toBeVisible();
+    expect(within(c).getByText('guest@partner.example was already invited and has not accepted yet.')).toBeVisible();
+    expect(within(c).getByText('Already invited', { selector: '.result-badge' })).toBeVisible();
     expect(within(c).queryByText('Already a member')).not.toBeInTheDocument();
+    expect(within(c).queryByText('Already there')).not.toBeInTheDocument();
   });
 });
 

@@ -133,29 +133,35 @@ describe('administrator mode', () => {
     ).toBeVisible();
     expect(screen.getByText('Administrator mode adds only people of your organisation (demo.example).')).toBeVisible();
 
-    const email = screen.getByRole('textbox', { name: 'Email address' });
+    const email = screen.getByRole('combobox', { name: 'Names, email addresses or Google Groups' });
     await user.type(email, 'lena@other.example');
     expect(screen.getByText(/lena@other.example is outside your organisation \(demo.example\)/)).toBeVisible();
-    await user.click(screen.getByRole('button', { name: 'Add' }));
+    await user.click(screen.getByRole('button', { name: 'Add 1 person' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(/outside your organisation/);
-    expect(app.AdminAdd).not.toHaveBeenCalled();
-    expect(app.AddPerson).not.toHaveBeenCalled();
+    expect(app.Add).not.toHaveBeenCalled();
 
-    app.AdminAdd.mockResolvedValue(
-      membership({ name: 'spaces/BBB9/members/111', spaceName: 'spaces/BBB9', spaceDisplayName: 'Board prep' }) as never,
-    );
-    await user.clear(email);
+    await user.click(within(screen.getByRole('alert')).getByRole('button', { name: 'Remove the outside entries' }));
+    app.Add.mockResolvedValue([
+      {
+        entry: 'jane@demo.example',
+        kind: 'person',
+        requestedRole: 'ROLE_MEMBER',
+        membership: membership({ name: 'spaces/BBB9/members/111', spaceName: 'spaces/BBB9', spaceDisplayName: 'Board prep' }),
+      },
+    ] as never);
     await user.type(email, 'jane@demo.example');
-    await user.click(screen.getByRole('button', { name: 'Add' }));
-    await waitFor(() => expect(app.AdminAdd).toHaveBeenCalledWith('spaces/BBB9', 'jane@demo.example'));
-    expect(await screen.findByRole('region', { name: 'Added' })).toHaveTextContent('Board prep');
-    expect(app.AddPerson).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'Add 1 person' }));
+    await waitFor(() => expect(app.Add).toHaveBeenCalledWith('spaces/BBB9', ['jane@demo.example'], 'ROLE_MEMBER', true));
+    expect(app.Add).toHaveBeenCalledOnce();
+    const added = await screen.findByRole('region', { name: 'Added' });
+    expect(added).toHaveTextContent('Jane Doe is now in the space as Member.');
+    expect(screen.getByRole('heading', { name: 'Add to Board prep' })).toBeVisible();
   });
 
   it('the people-or-groups form adds with administrator access and refuses outside addresses before sending', async () => {
     const user = await adminOn();
     await user.click(within(orgList()).getByRole('radio', { name: /Board prep/ }));
-    await user.click(screen.getByRole('radio', { name: 'People or Google Groups' }));
+    expect(screen.getByRole('radio', { name: 'People or groups' })).toBeChecked();
     expect(screen.queryByRole('radio', { name: 'This Chat app' })).not.toBeInTheDocument();
     expect(screen.getByText('Administrator mode adds only people of your organisation (demo.example).')).toBeVisible();
     const box = screen.getByRole('combobox', { name: 'Names, email addresses or Google Groups' });
@@ -174,7 +180,8 @@ describe('administrator mode', () => {
     app.List.mockClear();
     await user.click(screen.getByRole('button', { name: 'Add 1 person' }));
     await waitFor(() => expect(app.Add).toHaveBeenCalledWith('spaces/BBB9', ['team@demo.example'], 'ROLE_MEMBER', true));
-    expect(await screen.findByRole('region', { name: 'Results' })).toBeVisible();
+    // One entry: its outcome is the heading.
+    expect(await screen.findByRole('region', { name: 'Added' })).toHaveTextContent('is now in the space: everyone in the group can see it.');
     // The member list (listed with administrator access) follows.
     await waitFor(() => expect(app.List).toHaveBeenCalledWith('spaces/BBB9', true));
   });
@@ -182,11 +189,22 @@ describe('administrator mode', () => {
   it('switching administrator mode on keeps the people-or-groups form chosen', async () => {
     const user = start();
     await user.click(await screen.findByRole('radio', { name: /Marketing team/ }));
-    await user.click(screen.getByRole('radio', { name: 'People or Google Groups' }));
+    await user.click(screen.getByRole('radio', { name: 'People or groups' }));
     await user.click(adminSwitch());
     await screen.findByRole('heading', { name: 'All spaces in your organisation' });
     await user.click(await within(orgList()).findByRole('radio', { name: /Board prep/ }));
-    expect(screen.getByRole('radio', { name: 'People or Google Groups' })).toBeChecked();
+    expect(screen.getByRole('radio', { name: 'People or groups' })).toBeChecked();
+  });
+
+  it('switching administrator mode on while the app is chosen goes to the people-or-groups form', async () => {
+    const user = start();
+    await user.click(await screen.findByRole('radio', { name: /Marketing team/ }));
+    await user.click(screen.getByRole('radio', { name: 'This Chat app' }));
+    await user.click(adminSwitch());
+    await screen.findByRole('heading', { name: 'All spaces in your organisation' });
+    await user.click(await within(orgList()).findByRole('radio', { name: /Board prep/ }));
+    expect(screen.getByRole('radio', { name: 'People or groups' })).toBeChecked();
+    expect(screen.getByRole('combobox', { name: 'Names, email addresses or Google Groups' })).toBeVisible();
   });
 
   it('switching off is immediate and brings back the user\'s own spaces and the app option', async () => {

@@ -233,10 +233,12 @@ describe('member list', () => {
   it('lists again after an add to the same space, and on a change of space', async () => {
     const { user } = await shown();
     app.List.mockClear();
-    await user.type(screen.getByRole('textbox', { name: 'Email address' }), 'jane@demo.example');
-    await user.click(screen.getByRole('button', { name: 'Add' }));
+    app.Add.mockResolvedValue([
+      { entry: 'jane@demo.example', kind: 'person', requestedRole: 'ROLE_MEMBER', membership: membership() },
+    ] as never);
+    await user.type(screen.getByRole('combobox', { name: 'Names, email addresses or Google Groups' }), 'jane@demo.example');
+    await user.click(screen.getByRole('button', { name: 'Add 1 person' }));
     await waitFor(() => expect(app.List).toHaveBeenCalledWith('spaces/AAA1', false));
-    app.AddPerson.mockResolvedValue(membership() as never);
     app.List.mockClear();
     await user.click(screen.getByRole('radio', { name: /Partners/ }));
     await waitFor(() => expect(app.List).toHaveBeenCalledWith('spaces/AAA2', false));

@@ -14,7 +14,7 @@ async function chosen(space = /Marketing team/) {
   const user = userEvent.setup();
   render(App);
   await user.click(await screen.findByRole('radio', { name: space }));
-  await user.click(screen.getByRole('radio', { name: 'People or Google Groups' }));
+  await user.click(screen.getByRole('radio', { name: 'People or groups' }));
   return user;
 }
 
@@ -189,7 +189,7 @@ describe('people input', () => {
     const user = userEvent.setup();
     render(App);
     await user.click(await screen.findByRole('radio', { name: /Marketing team/ }));
-    await user.click(screen.getByRole('radio', { name: 'People or Google Groups' }));
+    await user.click(screen.getByRole('radio', { name: 'People or groups' }));
     const role = screen.getByRole('combobox', { name: 'Role' });
     await waitFor(() => expect([...(role as HTMLSelectElement).options].map((o) => o.text)).toEqual(['Member', 'Manager']));
   });
@@ -200,7 +200,7 @@ describe('people input', () => {
     const user = userEvent.setup();
     render(App);
     await user.click(await screen.findByRole('radio', { name: /Marketing team/ }));
-    await user.click(screen.getByRole('radio', { name: 'People or Google Groups' }));
+    await user.click(screen.getByRole('radio', { name: 'People or groups' }));
     const role = screen.getByRole('combobox', { name: 'Role' });
     expect([...(role as HTMLSelectElement).options].map((o) => o.text)).toEqual(['Member', 'Manager', 'Owner']);
   });

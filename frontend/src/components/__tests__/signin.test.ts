@@ -187,7 +187,7 @@ describe('a sign-in that expired or was withdrawn', () => {
   });
 
   it.each([
-    ['AddPerson', 'person'],
+    ['Add', 'people'],
     ['AddApp', 'app'],
   ] as const)('pushed while %s runs also leads back to the welcome screen', async (method, who) => {
     const user = start(liveSignedIn);
@@ -196,9 +196,9 @@ describe('a sign-in that expired or was withdrawn', () => {
       emit('session:changed', ended('auth.expired'));
       return Promise.reject(rejection({ code: 'auth.expired', message: 'Expired.', fix: 'Again.' }));
     }) as never);
-    if (who === 'person') await user.type(screen.getByRole('textbox', { name: 'Email address' }), 'jane@example.com');
+    if (who === 'people') await user.type(screen.getByRole('combobox', { name: 'Names, email addresses or Google Groups' }), 'jane@example.com');
     else await user.click(screen.getByRole('radio', { name: 'This Chat app' }));
-    await user.click(screen.getByRole('button', { name: 'Add' }));
+    await user.click(screen.getByRole('button', { name: who === 'people' ? 'Add 1 person' : 'Add' }));
 
     expect(await screen.findByRole('button', { name: 'Sign in again' })).toBeVisible();
     expect(within(screen.getByRole('alert')).getByText('Your sign-in has expired, so you need to sign in again.')).toBeVisible();

@@ -85,15 +85,10 @@ export const searchSpaces = (text: string, pageToken = ''): Promise<SpacePage> =
     nextPageToken: p?.nextPageToken ?? '',
     total: p?.total ?? 0,
   }));
-/** adminAdd adds a person of the organisation to any of its spaces with administrator access. */
-export const adminAdd = (space: string, person: string): Promise<Membership> =>
-  call(() => Members.AdminAdd(space, person));
 export const listSpaces = (): Promise<Space[]> => call(Spaces.ListSpaces).then((s) => s ?? []);
 /** spaceLabels names unnamed conversations by their members; spaces it could not name are missing. */
 export const spaceLabels = (spaces: string[]): Promise<Record<string, string>> =>
   call(() => Spaces.SpaceLabels(spaces)).then((m) => m ?? {});
-export const addPerson = (space: string, person: string): Promise<Membership> =>
-  call(() => Members.AddPerson(space, person));
 /** A person of a typed or pasted list, checked by Go: value to send, or the problem refusing it. */
 export interface Recipient {
   text: string;

@@ -1,24 +1,22 @@
-// The add form. Its input survives errors: only a success clears the typed email, and only if
-// it is still what was sent (the field stays usable while an add is running).
+// The add form: people and Google Groups as chips (PeopleStore, one outcome per entry, one
+// entry or many), or this Chat app (a membership card).
 import * as api from '../api/app';
 import type { AppProblem, Membership, Space } from '../api/app';
-import { CANCELLED, EMPTY_PERSON } from './codes';
+import { CANCELLED } from './codes';
 import { PeopleStore } from './people.svelte';
-import { isOutsider } from './outsider';
 
-export { isOutsider } from './outsider';
-
-/** people: names, addresses, lists and Google Groups as chips; person: one address; app: the Chat app. */
-export type Who = 'people' | 'person' | 'app';
+/** people: one or many names, addresses and Google Groups as chips; app: the Chat app. */
+export type Who = 'people' | 'app';
 
 export class AddStore {
-  who = $state<Who>('person');
+  who = $state<Who>('people');
   /** The chips, suggestions, role and outcomes of adding several people or groups. */
   readonly people = new PeopleStore(
     () => {
-      // The card of an earlier single add would read as this attempt's outcome.
+      // The card of an earlier app add would read as this attempt's outcome.
       this.result = null;
       this.problem = null;
+      this.linkProblem = null;
       this.consentURL = '';
       this.consentBrowserFailed = false;
     },
@@ -29,12 +27,7 @@ export class AddStore {
    * object each time, so the member list can reload when it names the space shown.
    */
   changed = $state.raw<{ space: string } | null>(null);
-  email = $state('');
   busy = $state(false);
-  /** Why the typed text was refused before any request; '' when it was not. */
-  inputError = $state<'' | 'empty' | 'malformed' | 'outsider'>('');
-  /** The text that was refused, for the message. */
-  refused = $state('');
   result = $state<Membership | null>(null);
   problem = $state<AppProblem | null>(null);
   /** The space the failed add was for: it may no longer be the chosen one. */
@@ -81,64 +74,29 @@ export class AddStore {
     this.changed = { space };
   }
 
-  /** edited is called as the person types: a refusal of the earlier text no longer applies. */
-  edited(): void {
-    this.inputError = '';
-  }
-
   /** forSpace resets the outcome when another space is chosen; the typed email stays. */
   forSpace(space: Space | null): void {
     this.people.forSpace();
     this.result = null;
     this.problem = null;
     this.linkProblem = null;
-    this.inputError = '';
     if (space?.type === 'DIRECT_MESSAGE') this.who = 'app';
   }
 
   /**
-   * submit adds to space. With admin (administrator mode: the organisation's domain), the add
-   * uses administrator access, and an address of another domain is refused here, before
-   * sending, as Google would refuse it.
+   * submit adds this Chat app to space. In administrator mode (admin set) nothing is sent:
+   * Google refuses apps with administrator access, and the form does not offer them.
    */
   async submit(space: Space | null, admin: { domain: string } | null = null): Promise<void> {
     if (!space || this.busy) return;
-    // The card of the previous add goes: shown beside a new attempt or a refusal of the typed
-    // text, it would read as this attempt's outcome.
+    // The card of the previous add goes: shown beside a new attempt it would read as its outcome.
     this.result = null;
     this.problem = null;
     this.linkProblem = null;
-    this.inputError = '';
-    const who = this.who;
-    const typed = this.email;
-    let call: () => Promise<Membership>;
-    if (who === 'person') {
-      // Go reads and checks the entry by the rules of the request itself; one person at a time here.
-      let entries: api.Recipient[];
-      try {
-        entries = (await api.checkPeople(typed)).entries;
-      } catch (e) {
-        this.problem = e as AppProblem;
-        return;
-      }
-      const only = entries.length === 1 ? entries[0] : null;
-      if (!only || only.problem) {
-        this.inputError = entries.length === 0 || only?.problem?.code === EMPTY_PERSON ? 'empty' : 'malformed';
-        this.refused = typed.trim();
-        return;
-      }
-      const value = only.value;
-      if (admin && isOutsider(value, admin.domain)) {
-        this.inputError = 'outsider';
-        this.refused = value;
-        return;
-      }
-      call = admin ? () => api.adminAdd(space.name, value) : () => api.addPerson(space.name, value);
-    } else if (admin) {
-      return; // the form offers no app in administrator mode: Google refuses it
-    } else {
-      call = () => api.addApp(space.name);
-    }
+    // People and groups go through the chips (PeopleStore); this form sends only the app, which
+    // administrator access cannot add: the form does not offer it then.
+    if (this.who !== 'app' || admin) return;
+    const call = () => api.addApp(space.name);
     const id = ++this.attempt;
     this.busy = true;
     this.consentURL = '';
@@ -152,7 +110,6 @@ export class AddStore {
       if (stale()) return;
       this.result = m;
       this.changedIn(m.spaceName || space.name);
-      if (who === 'person' && this.email === typed) this.email = '';
     } catch (e) {
       const p = e as AppProblem;
       // Cancelling the permission page leaves the form as it was: nothing happened.
@@ -194,12 +151,10 @@ export class AddStore {
   reset(): void {
     this.people.reset();
     this.attempt++;
-    this.who = 'person';
-    this.email = '';
+    this.who = 'people';
     this.busy = false;
     this.consentURL = '';
     this.consentBrowserFailed = false;
-    this.inputError = '';
     this.result = null;
     this.problem = null;
     this.linkProblem = null;

@@ -65,8 +65,8 @@ export class AppState {
     if (this.admin === this.wasAdmin) return;
     this.wasAdmin = this.admin;
     this.orgSpaces.reset();
-    // No app with administrator access; the chip form and one address both follow the mode.
-    if (this.admin && this.add.who === 'app') this.add.who = 'person';
+    // No app with administrator access; the chip form follows the mode.
+    if (this.admin && this.add.who === 'app') this.add.who = 'people';
     this.add.forSpace(this.selectedSpace);
     void this.members.load(this.selectedSpace, this.admin);
   }

@@ -7,6 +7,3 @@ export const CANCELLED: ProblemCode = 'auth.cancelled';
 
 /** The file dialog was closed without a choice: not an error, and no sign-in follows. */
 export const NO_FILE: ProblemCode = 'workspace.no_file';
-
-/** Nothing was typed for the person to add. */
-export const EMPTY_PERSON: ProblemCode = 'chat.empty_person';

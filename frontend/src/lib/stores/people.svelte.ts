@@ -48,6 +48,11 @@ export class PeopleStore {
   refusedOutside = $state<string[]>([]);
   results = $state<AddOutcome[] | null>(null);
   problem = $state<AppProblem | null>(null);
+  /**
+   * The space the shown results or problem are for: an add that finished after another space was
+   * chosen is still reported, naming its space.
+   */
+  space = $state.raw<Space | null>(null);
 
   /**
    * starting is told when a call that may open a permission page begins; added, with the
@@ -237,6 +242,7 @@ export class PeopleStore {
     }
     this.starting();
     this.busy = true;
+    this.space = space;
     try {
       const out = await api.addMembers(
         space.name,

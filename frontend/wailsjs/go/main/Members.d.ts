@@ -8,10 +8,6 @@ export function Add(arg1:string,arg2:Array<string>,arg3:chat.Role,arg4:boolean):
 
 export function AddApp(arg1:string):Promise<chat.Membership>;
 
-export function AddPerson(arg1:string,arg2:string):Promise<chat.Membership>;
-
-export function AdminAdd(arg1:string,arg2:string):Promise<chat.Membership>;
-
 export function CancelInvitation(arg1:string,arg2:boolean):Promise<chat.Member>;
 
 export function CheckPeople(arg1:string):Promise<recipients.Check>;

@@ -10,14 +10,6 @@ export function AddApp(arg1) {
   return window['go']['main']['Members']['AddApp'](arg1);
 }
 
-export function AddPerson(arg1, arg2) {
-  return window['go']['main']['Members']['AddPerson'](arg1, arg2);
-}
-
-export function AdminAdd(arg1, arg2) {
-  return window['go']['main']['Members']['AdminAdd'](arg1, arg2);
-}
-
 export function CancelInvitation(arg1, arg2) {
   return window['go']['main']['Members']['CancelInvitation'](arg1, arg2);
 }
