@@ -20,5 +20,10 @@ set +e
 E2E_BASE_URL=http://127.0.0.1:$port E2E_SHOTS=$root/build/screenshots npx playwright test
 rc=$?
 set -e
-if [ $rc -ne 0 ]; then echo "e2e: failed; the app's log:"; tail -50 "$home/app.log"; fi
+if [ $rc -ne 0 ]; then
+  echo "e2e: failed; the app's output:"; tail -50 "$home/app.log"
+  # The structured log (backend/logfile) names each call and its problem code.
+  log="$home/.local/state/chat-members/chat-members.log"
+  [ -f "$log" ] && { echo "e2e: the app's structured log:"; tail -40 "$log"; }
+fi
 exit $rc
