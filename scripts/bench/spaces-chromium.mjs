@@ -45,7 +45,7 @@ try {
   const body = new URLSearchParams({ request_id: requestId, account: 'admin@example.com', action: 'allow' });
   const signedIn = await fetch(`${url.split('/o/oauth2/')[0]}/o/oauth2/approve`, { method: 'POST', body });
   if (!(await signedIn.text()).includes('Signed in')) throw new Error('the consent page did not sign in');
-  await Promise.race([finished, new Promise((_, rej) => setTimeout(() => rej(new Error('timed out after 120 s')), 120_000))]);
+  await Promise.race([finished, new Promise((_, rej) => setTimeout(() => rej(new Error('timed out after 120 s')), 120_000).unref())]);
 } finally {
   await browser.close();
 }
