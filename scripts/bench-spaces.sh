@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# make bench: how long 10,000 spaces take to appear, and a cleared search to redraw them, in
+# make bench: how long 10,000 spaces take to appear, and a cleared search to redraw them, and the
+# same for 10,000 members of a space in its member list, in
 # (a) headless Chromium and (b) WebKitGTK 4.1 (the engine of the Linux window) under Xvfb, both
 # on the browser bridge (real Go backend and demo emulator). A benchmark, not a test: it prints
-# one line per figure. scripts/bench/spaces-hook.js says what is measured and how.
+# one line per figure. scripts/bench/spaces-hook.js and members-hook.js say what is measured and
+# how. Each list gets a fresh bridge, so one's load does not weigh on the other's figures.
 #   BENCH_BRIDGE=path  another bridge binary (e.g. one built from older code, to compare)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,13 +26,17 @@ run_bridge() {
   url=http://127.0.0.1:$port/
 }
 
-run_bridge
-BENCH_URL=$url node scripts/bench/spaces-chromium.mjs
+for hook in spaces members; do
+  run_bridge
+  BENCH_URL=$url node scripts/bench/spaces-chromium.mjs $hook
+done
 
 if [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import gi; gi.require_version("WebKit2", "4.1")' 2>/dev/null && command -v Xvfb >/dev/null; then
-  run_bridge
   disp=$(scripts/xvfb.sh start)
-  DISPLAY=$disp BENCH_URL=$url /usr/bin/python3 scripts/bench/spaces-webkit.py
+  for hook in spaces members; do
+    run_bridge
+    DISPLAY=$disp BENCH_URL=$url /usr/bin/python3 scripts/bench/spaces-webkit.py $hook
+  done
 else
   echo "webkitgtk: skipped (needs /usr/bin/python3 with python3-gi and gir1.2-webkit2-4.1, and Xvfb)"
 fi

@@ -1,13 +1,14 @@
 // The space-list benchmark in headless Chromium (Playwright, Debian's /usr/bin/chromium): opens
 // the bridge at $BENCH_URL, signs in to the demo workspace as admin@example.com on the consent
 // page (the app hands its URL to $BROWSER, which appends it to $E2E_URL_FILE), and prints the
-// "BENCH <name> <value>" lines of spaces-hook.js prefixed with "chromium".
+// "BENCH <name> <value>" lines of the hook prefixed with "chromium". The hook is spaces-hook.js,
+// or <argument>-hook.js (members: the member list).
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 
 const require = createRequire(new URL('../../frontend/package.json', import.meta.url));
 const { chromium } = require('@playwright/test');
-const hook = readFileSync(new URL('./spaces-hook.js', import.meta.url), 'utf8');
+const hook = readFileSync(new URL(`./${process.argv[2] ?? 'spaces'}-hook.js`, import.meta.url), 'utf8');
 
 const browser = await chromium.launch({
   executablePath: process.env.E2E_CHROMIUM ?? '/usr/bin/chromium',
@@ -27,7 +28,7 @@ try {
     else if (name === 'error') {
       console.error(`chromium: ${t}`);
       done();
-    } else console.log(`chromium ${name} ${value}${name === 'nodes' ? '' : ' ms'}`);
+    } else console.log(`chromium ${name} ${value}${name.endsWith('nodes') ? '' : ' ms'}`);
   });
   await page.goto(process.env.BENCH_URL);
   await page.getByRole('button', { name: 'Try the demo workspace' }).click();
@@ -44,7 +45,7 @@ try {
   const body = new URLSearchParams({ request_id: requestId, account: 'admin@example.com', action: 'allow' });
   const signedIn = await fetch(`${url.split('/o/oauth2/')[0]}/o/oauth2/approve`, { method: 'POST', body });
   if (!(await signedIn.text()).includes('Signed in')) throw new Error('the consent page did not sign in');
-  await Promise.race([finished, new Promise((_, rej) => setTimeout(() => rej(new Error('timed out after 120 s')), 120_000))]);
+  await Promise.race([finished, new Promise((_, rej) => setTimeout(() => rej(new Error('timed out after 120 s')), 120_000).unref())]);
 } finally {
   await browser.close();
 }

@@ -1,8 +1,8 @@
 // Injected before the app's own scripts by the space-list benchmark (scripts/bench-spaces.sh),
 // in Chromium and in WebKitGTK alike. The demo workspace has about thirty spaces, and the app
-// offers no way to give it 10,000 (see the report in scripts/bench-spaces.sh), so the bound
-// ListSpaces still goes to Go and the emulator, and its answer is replaced by 10,000 spaces
-// shaped like the emulator's GenerateDataset. Then it measures, in the page:
+// offers no way to give it 10,000, so the bound Spaces.ListSpaces still goes to Go and the
+// emulator, and its answer is replaced by 10,000 spaces shaped like the emulator's
+// GenerateDataset. Then it measures, in the page:
 //   list  - from the moment the spaces reach the app to the second animation frame after the
 //           list shows "10,000 spaces shown": the frame after the one that painted it;
 //   list-work - the same to the moment the list is in the page and laid out (forced), before
@@ -106,7 +106,12 @@
     get: () => go,
     set(v) {
       go = v;
-      const app = v.main.App;
+      // A binding renamed in app.go would otherwise leave the page blank and the driver waiting.
+      const app = v.main && v.main.Spaces;
+      if (!app || !app.ListSpaces) {
+        setTimeout(() => out('BENCH error no binding main.Spaces.ListSpaces to hook'));
+        return;
+      }
       const listSpaces = app.ListSpaces;
       app.ListSpaces = async (...args) => {
         await listSpaces(...args);

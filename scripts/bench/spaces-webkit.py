@@ -1,6 +1,6 @@
 """The space-list benchmark in WebKitGTK 4.1, the engine of the app's Linux window: a GTK window
 of the app's size (1100x760) on $DISPLAY (Xvfb) showing the bridge at $BENCH_URL, with
-spaces-hook.js injected before the page's scripts. It presses "Try the demo workspace", answers
+spaces-hook.js (or <argument>-hook.js: members, the member list) injected before the page's scripts. It presses "Try the demo workspace", answers
 the consent page as admin@example.com (the URL the app handed to $BROWSER, in $E2E_URL_FILE),
 and prints the hook's figures as "webkitgtk <name> <value>"."""
 import os
@@ -17,7 +17,7 @@ gi.require_version("WebKit2", "4.1")
 from gi.repository import GLib, Gtk, WebKit2  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-hook = open(os.path.join(HERE, "spaces-hook.js"), encoding="utf-8").read()
+hook = open(os.path.join(HERE, (sys.argv[1] if len(sys.argv) > 1 else "spaces") + "-hook.js"), encoding="utf-8").read()
 failed = []
 
 content = WebKit2.UserContentManager()
@@ -35,7 +35,7 @@ def on_message(_manager, result):
         failed.append(line)
         Gtk.main_quit()
     else:
-        print(f"webkitgtk {name} {value}{'' if name == 'nodes' else ' ms'}", flush=True)
+        print(f"webkitgtk {name} {value}{'' if name.endswith('nodes') else ' ms'}", flush=True)
 
 
 content.connect("script-message-received::bench", on_message)
