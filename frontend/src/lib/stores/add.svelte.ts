@@ -3,6 +3,7 @@
 import * as api from '../api/app';
 import type { AppProblem, Membership, Space } from '../api/app';
 import { CANCELLED } from './codes';
+import { ConsentWatch } from './consent.svelte';
 import { PeopleStore } from './people.svelte';
 
 /** people: one or many names, addresses and Google Groups as chips; app: the Chat app. */
@@ -17,8 +18,7 @@ export class AddStore {
       this.result = null;
       this.problem = null;
       this.linkProblem = null;
-      this.consentURL = '';
-      this.consentBrowserFailed = false;
+      this.consent.clear();
     },
     (space) => this.changedIn(space),
   );
@@ -35,34 +35,19 @@ export class AddStore {
   /** Opening the space in the browser failed. */
   linkProblem = $state<AppProblem | null>(null);
   /**
-   * The link of the permission page the backend opened in the browser while an add is running
-   * (incremental consent: the Chat app needs one more permission); '' when not waiting for it.
+   * The permission page the backend opened in the browser while an add or a directory search
+   * runs (incremental consent: the Chat app, the directory, Google Groups).
    */
-  consentURL = $state('');
-  /** The permission page could not be opened in a browser: the link is all the person has. */
-  consentBrowserFailed = $state(false);
-
-  private unsubscribe: (() => void) | null = null;
-  private unsubscribeFailed: (() => void) | null = null;
+  readonly consent = new ConsentWatch(() => this.working);
   /** Counts adds and resets: an add that outlived a reset (signing out) is ignored. */
   private attempt = 0;
 
   init(): void {
-    this.unsubscribe ??= api.onAuthURL((url) => {
-      if (this.working) this.consentURL = url;
-    });
-    this.unsubscribeFailed ??= api.onBrowserFailed((url) => {
-      if (!this.working) return;
-      this.consentURL = url;
-      this.consentBrowserFailed = true;
-    });
+    this.consent.init();
   }
 
   dispose(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = null;
-    this.unsubscribeFailed?.();
-    this.unsubscribeFailed = null;
+    this.consent.dispose();
   }
 
   /** working: a call that may ask for a permission is running (an add or a directory search). */
@@ -99,8 +84,7 @@ export class AddStore {
     const call = () => api.addApp(space.name);
     const id = ++this.attempt;
     this.busy = true;
-    this.consentURL = '';
-    this.consentBrowserFailed = false;
+    this.consent.clear();
     // An add that outlived a reset (signing out) is ignored. One for a space the person has left
     // meanwhile is still shown: the card names its space, and a failure says which space it was
     // for, so nothing done (or not done) goes unreported.
@@ -121,17 +105,15 @@ export class AddStore {
     } finally {
       if (id === this.attempt) {
         this.busy = false;
-        this.consentURL = '';
-        this.consentBrowserFailed = false;
+        this.consent.clear();
       }
     }
   }
 
   /** cancelConsent stops waiting for the permission page; the running add then ends as cancelled. */
   async cancelConsent(): Promise<void> {
-    if (!this.consentURL) return;
-    this.consentURL = '';
-    this.consentBrowserFailed = false;
+    if (!this.consent.url) return;
+    this.consent.clear();
     try {
       await api.cancelSignIn();
     } catch {
@@ -153,8 +135,7 @@ export class AddStore {
     this.attempt++;
     this.who = 'people';
     this.busy = false;
-    this.consentURL = '';
-    this.consentBrowserFailed = false;
+    this.consent.clear();
     this.result = null;
     this.problem = null;
     this.linkProblem = null;

@@ -3,6 +3,7 @@
 import * as api from '../api/app';
 import type { AppProblem, Space, Status } from '../api/app';
 import { CANCELLED } from './codes';
+import { ConsentWatch } from './consent.svelte';
 
 /** How long typing must pause before the organisation is searched: one request per pause, not per key. */
 export const SEARCH_DEBOUNCE_MS = 300;
@@ -12,30 +13,16 @@ export class AdminSwitchStore {
   busy = $state(false);
   /** Why the mode could not be switched on (chat.not_admin, a refused permission…). */
   problem = $state<AppProblem | null>(null);
-  /** The permission page's link while waiting for it (as the add form shows it). */
-  consentURL = $state('');
-  consentBrowserFailed = $state(false);
-
-  private unsubscribe: (() => void) | null = null;
-  private unsubscribeFailed: (() => void) | null = null;
+  /** The permission page while waiting for it (as the add form shows it). */
+  readonly consent = new ConsentWatch(() => this.busy);
   private attempt = 0;
 
   init(): void {
-    this.unsubscribe ??= api.onAuthURL((url) => {
-      if (this.busy) this.consentURL = url;
-    });
-    this.unsubscribeFailed ??= api.onBrowserFailed((url) => {
-      if (!this.busy) return;
-      this.consentURL = url;
-      this.consentBrowserFailed = true;
-    });
+    this.consent.init();
   }
 
   dispose(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = null;
-    this.unsubscribeFailed?.();
-    this.unsubscribeFailed = null;
+    this.consent.dispose();
   }
 
   /** set switches the mode; the Status Go answers with (also pushed as session:changed) or null. */
@@ -44,8 +31,7 @@ export class AdminSwitchStore {
     const id = ++this.attempt;
     this.problem = null;
     this.busy = on;
-    this.consentURL = '';
-    this.consentBrowserFailed = false;
+    this.consent.clear();
     try {
       const s = await api.setAdmin(on);
       return id === this.attempt ? s : null;
@@ -56,8 +42,7 @@ export class AdminSwitchStore {
     } finally {
       if (id === this.attempt) {
         this.busy = false;
-        this.consentURL = '';
-        this.consentBrowserFailed = false;
+        this.consent.clear();
       }
     }
   }
@@ -65,8 +50,7 @@ export class AdminSwitchStore {
   /** cancelConsent stops waiting for the permission page: the mode stays off. */
   async cancelConsent(): Promise<void> {
     if (!this.busy) return;
-    this.consentURL = '';
-    this.consentBrowserFailed = false;
+    this.consent.clear();
     try {
       await api.cancelSignIn();
     } catch {
@@ -82,8 +66,7 @@ export class AdminSwitchStore {
     this.attempt++;
     this.busy = false;
     this.problem = null;
-    this.consentURL = '';
-    this.consentBrowserFailed = false;
+    this.consent.clear();
   }
 }
 
