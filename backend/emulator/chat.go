@@ -34,9 +34,10 @@ type chatState struct {
 	groupEmails    map[string]*Group // by lower-case email
 	directory      []directoryEntry  // people.go
 	spaces         map[string]*chatSpace
-	order          []*chatSpace // creation order: the stable order of spaces.list
-	seq            int64        // last membership sequence number: the stable order of members.list
-	created        int          // memberships created by spaces.members.create (Stats)
+	order          []*chatSpace   // creation order: the stable order of spaces.list
+	seq            int64          // last membership sequence number: the stable order of members.list
+	created        int            // memberships created by spaces.members.create (Stats)
+	creates        map[string]int // creates per "space/member" (Stats.DuplicateCreates)
 }
 
 type chatSpace struct {
@@ -69,6 +70,7 @@ func (m *chatMember) human() bool { return !m.bot && m.groupID == "" }
 
 func (c *chatState) init(d *Dataset) {
 	c.appID, c.appName = d.AppUserID, d.AppDisplayName
+	c.creates = map[string]int{}
 	c.users = make(map[string]*User, len(d.Users))
 	c.emails = make(map[string]*User, len(d.Users))
 	for _, u := range d.Users {

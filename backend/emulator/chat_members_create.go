@@ -125,6 +125,7 @@ func (s *Server) addMember(w http.ResponseWriter, sp *chatSpace, g Grant, m *cha
 	m.created = s.now().UTC().Truncate(time.Microsecond) // Google's timestamps are in µs
 	sp.members[m.key()] = m
 	s.chat.created++
+	s.chat.creates[sp.ID+"/"+m.key()]++
 	writeChatJSON(w, http.StatusOK, s.wireMember(sp, m))
 }
 

@@ -10,7 +10,6 @@ import (
 	"math/rand/v2"
 	"net"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -120,13 +119,24 @@ type Stats struct {
 	FaultsInjected int
 	// MembershipsCreated is the number of spaces.members.create calls that created a membership.
 	MembershipsCreated int
+	// DuplicateCreates counts creates of a membership that had been created before in this run
+	// (a member removed and added again counts too): for each (space, member), its creates
+	// beyond the first. A bulk add that never adds anyone twice leaves it 0.
+	DuplicateCreates int
+	// QuotaRefusals is the number of requests refused with 429 by the quotas (Options.Quota).
+	QuotaRefusals int
 }
 
 // Stats returns the server's counters.
 func (s *Server) Stats() Stats {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return Stats{FaultsInjected: s.faults.injected, MembershipsCreated: s.chat.created}
+	dup := 0
+	for _, n := range s.chat.creates {
+		dup += n - 1
+	}
+	return Stats{FaultsInjected: s.faults.injected, MembershipsCreated: s.chat.created,
+		DuplicateCreates: dup, QuotaRefusals: s.quota.refusals()}
 }
 
 // nextFault draws whether this request fails and how; "" means it does not.
@@ -164,7 +174,7 @@ func (s *Server) injectFaults(h http.Handler) http.Handler {
 		}
 		switch kind {
 		case FaultQuota:
-			s.writeQuotaFault(w)
+			s.writeQuotaFault(w, r)
 		case FaultInternal, FaultInternalAfter:
 			writeChatError(w, http.StatusInternalServerError, "INTERNAL", "Internal error encountered.")
 		case FaultBadGateway:
@@ -182,26 +192,14 @@ func (s *Server) injectFaults(h http.Handler) http.Handler {
 	})
 }
 
-// writeQuotaFault is Google's 429 for a per-minute quota, in its JSON shape.
-func (s *Server) writeQuotaFault(w http.ResponseWriter) {
-	d := s.faults.cfg.RetryAfter // set once at start, read-only after
-	details := []any{map[string]any{
-		"@type":  "type.googleapis.com/google.rpc.ErrorInfo",
-		"reason": "RATE_LIMIT_EXCEEDED",
-		"domain": "googleapis.com",
-		"metadata": map[string]string{"service": "chat.googleapis.com",
-			"quota_metric": "chat.googleapis.com/write_requests", "quota_limit": "WritesPerMinutePerUser"},
-	}}
-	if d > 0 {
-		details = append(details, map[string]any{
-			"@type":      "type.googleapis.com/google.rpc.RetryInfo",
-			"retryDelay": protoDuration(d),
-		})
-		w.Header().Set("Retry-After", strconv.FormatInt(int64((d+time.Second-1)/time.Second), 10))
+// writeQuotaFault is Google's 429 for a per-minute quota (quota.go's shape), as if the
+// project's membership writes were used up, with the RetryInfo Faults.RetryAfter asks for.
+func (s *Server) writeQuotaFault(w http.ResponseWriter, r *http.Request) {
+	project := ""
+	if g, ok := s.bearer(r); ok {
+		project = ProjectNumber(g.ClientID)
 	}
-	writeChatError(w, http.StatusTooManyRequests, "RESOURCE_EXHAUSTED",
-		"Quota exceeded for quota metric 'Write requests' and limit 'Write requests per minute per user' of service 'chat.googleapis.com'.",
-		details...)
+	writeQuotaExceeded(w, quotaMemberWrites, project, s.faults.cfg.RetryAfter) // cfg is read-only after New
 }
 
 // protoDuration formats d as proto3 JSON does: seconds with 0, 3, 6 or 9 fractional digits, "s".

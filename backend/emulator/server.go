@@ -19,6 +19,8 @@ import (
 	"net/http"
 	"sync"
 	"time"
+
+	"golang.org/x/time/rate"
 )
 
 // Options configure a Server.
@@ -32,6 +34,9 @@ type Options struct {
 	// ReadTimeout bounds how long Start's server waits for a whole request, headers and body;
 	// 0 means defaultReadTimeout. Tests shorten it.
 	ReadTimeout time.Duration
+	// Quota enforces Google's rate quotas (quota.go); the zero value enforces none, GoogleQuota()
+	// is Google's in real time (the demo), tests and benchmarks set a TimeScale.
+	Quota Quota
 	// Setup is a set-up step of the Cloud project to pretend missing (setupstates.go);
 	// SetupComplete, the zero value, is a fully set-up project. SetSetup changes it later.
 	Setup SetupState
@@ -46,6 +51,7 @@ type Server struct {
 	oauth  oauthState // oauth*.go
 	chat   chatState  // chat*.go
 	faults faultState // faults.go
+	quota  quotaState // quota.go
 	setup  SetupState // setupstates.go
 	// nextSweep is when minting next purges expired codes and tokens (grants.go).
 	nextSweep time.Time
@@ -75,6 +81,13 @@ func New(opts Options) *Server {
 	// ServeMux would clean "/.." and redirect (307, which clients follow with the same body), so a
 	// request for spaces/A/../B/members would land in B; Google answers 404 instead.
 	s.handler = s.guardSetup(guardDotSegments(mux))
+	s.quota.cfg = opts.Quota.withDefaults()
+	s.quota.buckets = map[string]*rate.Limiter{}
+	if opts.Quota.On {
+		// Inside the fault injector: a request failed before the API (a reset, a front end's 502)
+		// spends no quota; one failed after handling did.
+		s.handler = s.enforceQuota(s.handler)
+	}
 	if opts.Faults.Rate > 0 {
 		s.faults.init(opts.Faults)
 		s.handler = s.injectFaults(s.handler)
@@ -98,6 +111,9 @@ const (
 // Start builds a Server and serves it on addr (use "127.0.0.1:0" for a free port).
 func Start(addr string, opts Options) (*Server, error) {
 	if err := opts.Faults.Validate(); err != nil {
+		return nil, err
+	}
+	if err := opts.Quota.Validate(); err != nil {
 		return nil, err
 	}
 	if err := opts.Setup.Validate(); err != nil {

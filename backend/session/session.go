@@ -160,7 +160,8 @@ func (w *Session) UseDemo() (_ Status, err error) {
 		return w.statusLocked(), nil
 	}
 	if w.emu == nil {
-		emu, err := emulator.Start("127.0.0.1:0", emulator.Options{})
+		// The demo keeps to Google's quotas, in real time, so it behaves as a real project would.
+		emu, err := emulator.Start("127.0.0.1:0", emulator.Options{Quota: emulator.GoogleQuota()})
 		if err != nil {
 			return w.statusLocked(), problem.Internal(err)
 		}

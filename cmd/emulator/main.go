@@ -5,6 +5,8 @@
 //	go run ./cmd/emulator -addr 127.0.0.1:8085
 //	go run ./cmd/emulator -fault-rate 0.2 -fault-seed 1   # a fifth of Chat API requests fail
 //	go run ./cmd/emulator -setup api-disabled             # a project without the Chat API switched on
+//	go run ./cmd/emulator -quota-time-scale 60            # Google's quotas, a minute's allowance each second
+//	go run ./cmd/emulator -quota=false                    # no quotas at all
 //
 // It prints the base URL, the API endpoint and the path of a client_secret.json for the
 // demo "Desktop app" client, and stops on SIGINT or SIGTERM. No display and no cgo are needed.
@@ -31,6 +33,9 @@ func main() {
 	flag.Uint64Var(&faults.Seed, "fault-seed", 1, "seed of the fault sequence: the same requests in the same order meet the same faults")
 	flag.DurationVar(&faults.RetryAfter, "fault-retry-after", 0, "delay an injected 429 asks for (RetryInfo and Retry-After); 0: none")
 	kinds := flag.String("fault-kinds", "", "comma-separated kinds to inject (default all): "+kindList())
+	quota := emulator.GoogleQuota()
+	flag.BoolVar(&quota.On, "quota", true, "enforce Google's Chat API quotas (300 membership writes per minute per project, 15 reads per second per space, ...): 429 RESOURCE_EXHAUSTED beyond them")
+	flag.Float64Var(&quota.TimeScale, "quota-time-scale", 1, "compress the quotas' time: with 60 a minute's allowance returns every second")
 	setup := flag.String("setup", "", "a Google Cloud set-up step to pretend missing (default none): "+setupList())
 	flag.Parse()
 	if *kinds != "" {
@@ -38,7 +43,7 @@ func main() {
 			faults.Kinds = append(faults.Kinds, emulator.FaultKind(strings.TrimSpace(k)))
 		}
 	}
-	if err := run(*addr, *secretPath, emulator.Options{Faults: faults, Setup: emulator.SetupState(*setup)}); err != nil {
+	if err := run(*addr, *secretPath, emulator.Options{Faults: faults, Quota: quota, Setup: emulator.SetupState(*setup)}); err != nil {
 		log.Fatal(err)
 	}
 }
@@ -88,6 +93,11 @@ func run(addr, secretPath string, opts emulator.Options) error {
 		fmt.Printf("  injected faults:    %.0f %% of Chat API requests (seed %d)\n", faults.Rate*100, faults.Seed)
 	}
 
+	if opts.Quota.On {
+		fmt.Printf("  quotas:             Google's, time scale %g\n", opts.Quota.TimeScale)
+	} else {
+		fmt.Printf("  quotas:             off\n")
+	}
 	if opts.Setup != emulator.SetupComplete {
 		fmt.Printf("  missing setup step: %s\n", opts.Setup)
 	}
