@@ -34,6 +34,9 @@ type Service struct {
 	// spaces remembers spaces seen through ListSpaces/GetSpace, shared by copies made with
 	// WithCallerEmail.
 	spaces *spaceCache
+	// hc and endpoint are what New was given, for Through.
+	hc       *http.Client
+	endpoint string
 }
 
 // New builds a Service. httpClient must add the user's credentials (e.g. oauth2.NewClient).
@@ -47,7 +50,33 @@ func New(ctx context.Context, httpClient *http.Client, endpoint string) (*Servic
 	if err != nil {
 		return nil, problem.Internal(err)
 	}
-	return &Service{api: api, retry: newRetrier(RetryPolicy{}), spaces: &spaceCache{m: map[string]Space{}}}, nil
+	return &Service{api: api, retry: newRetrier(RetryPolicy{}), spaces: &spaceCache{m: map[string]Space{}},
+		hc: httpClient, endpoint: endpoint}, nil
+}
+
+// Through returns a Service whose requests pass through wrap(t), t being the transport of the
+// HTTP client s was built with (which adds the credentials): every attempt of every call goes
+// through it, retries and follow-up reads included. A bulk run paces its calls this way:
+// svc.Through(scheduler.Transport) (package schedule), so that retries spend quota too and a
+// quota 429 holds every call. It shares the retry policy, the caller and the space cache with s.
+func (s *Service) Through(wrap func(http.RoundTripper) http.RoundTripper) (*Service, error) {
+	hc := *s.hc
+	base := hc.Transport
+	if base == nil {
+		base = http.DefaultTransport
+	}
+	hc.Transport = wrap(base)
+	opts := []option.ClientOption{option.WithHTTPClient(&hc)}
+	if s.endpoint != "" {
+		opts = append(opts, option.WithEndpoint(s.endpoint))
+	}
+	api, err := chatapi.NewService(context.Background(), opts...)
+	if err != nil {
+		return nil, problem.Internal(err)
+	}
+	c := *s
+	c.api, c.hc = api, &hc
+	return &c, nil
 }
 
 // WithCallerEmail returns a Service that knows who is signed in (see Service.callerEmail); it

@@ -1,36 +1,92 @@
 // Package schedule runs many Chat calls as fast as Google's quotas allow, and no faster.
 //
-// This file fixes the API the bulk runner (package jobs) builds on; the implementation here is
-// a first, simple one (one project-wide limiter, a concurrency bound, one call per key).
+// A Scheduler keeps one token bucket (golang.org/x/time/rate) per quota: the project's
+// membership writes, membership reads, space reads and searches, and each space's reads and
+// writes. Google counts "per 60 seconds" (../shared/reference/chat-api.md); a bucket that holds
+// a window's allowance and refills it evenly never sends more than Google allows in any window
+// and, from idle, sends the first window's allowance at once.
+//
+// Two levels of pacing:
+//   - Run paces tasks: before a task starts it takes one token of the task's Kind (and, for a
+//     Read, one of its space's reads), holds at most Concurrency tasks in flight, never two with
+//     one Key, and waits while paused or backing off.
+//   - Transport paces requests: wrapped around the HTTP transport of the Chat client (see
+//     chat.Service.Through), it takes the right tokens for every request a task sends, its
+//     retries and follow-up reads included, classified by method and path exactly as Google's
+//     quota table does. The first request of a task that matches what Run already took for it
+//     spends that token instead of a new one. It also sees Google's quota 429s and calls
+//     Backoff, so that one call's refusal holds everybody.
+//
+// A runner uses both: svc, _ := chatSvc.Through(sched.Transport); sched.Run(ctx, tasks, do, progress).
 package schedule
 
 import (
 	"context"
+	"math"
+	"strings"
 	"sync"
 	"time"
 
 	"golang.org/x/time/rate"
 )
 
-// Limits are the quotas the scheduler keeps under (../shared/reference/chat-api.md).
+// Limits are the quotas the scheduler keeps under (../shared/reference/chat-api.md). A zero
+// quota field means Google's figure.
 type Limits struct {
 	// WritesPerMinute is the project's membership write quota (create + delete): Google's is 300
 	// per 60 s; a project that shares its quota with other tools sets a lower figure.
 	WritesPerMinute int
 	// ReadsPerMinute is the project's membership read quota (get + list): 3,000 per 60 s.
 	ReadsPerMinute int
-	// SpaceReadsPerSecond is Google's per-space read limit: 15 per second.
+	// SpaceReadsPerSecond is Google's per-space read limit (spaces.get, members.get,
+	// members.list): 15 per second.
 	SpaceReadsPerSecond int
 	// Concurrency is the most calls in flight at once.
 	Concurrency int
 	// TimeScale compresses time: 60 makes a minute's quota last one second. Tests and the
 	// benchmark run the emulator with the same scale. 0 means 1 (real time).
 	TimeScale float64
+	// SpaceWritesPerSecond is the per-space write limit (members.patch, as the emulator counts
+	// it): 1 per second.
+	SpaceWritesPerSecond int
+	// SpaceReadsPerMinute is the project's space read quota (spaces.get, spaces.list): 3,000.
+	SpaceReadsPerMinute int
+	// SearchesPerMinute is the project's spaces.search quota: 300.
+	SearchesPerMinute int
+	// Slack is how late, at most, a request may reach Google after its token was taken here (the
+	// time to hand it to the network, plus the network's jitter). Each bucket starts that much
+	// time's worth of requests short of full, so that requests bunched up in transit never
+	// arrive faster than Google's own bucket allows. 0 means 50 ms.
+	Slack time.Duration
 }
 
 // Google is the default: Google's published quotas, in real time.
 func Google() Limits {
-	return Limits{WritesPerMinute: 300, ReadsPerMinute: 3000, SpaceReadsPerSecond: 15, Concurrency: 8, TimeScale: 1}
+	return Limits{WritesPerMinute: 300, ReadsPerMinute: 3000, SpaceReadsPerSecond: 15, Concurrency: 8, TimeScale: 1,
+		SpaceWritesPerSecond: 1, SpaceReadsPerMinute: 3000, SearchesPerMinute: 300}
+}
+
+func (l Limits) withDefaults() Limits {
+	g := Google()
+	def := func(v *int, d int) {
+		if *v <= 0 {
+			*v = d
+		}
+	}
+	def(&l.WritesPerMinute, g.WritesPerMinute)
+	def(&l.ReadsPerMinute, g.ReadsPerMinute)
+	def(&l.SpaceReadsPerSecond, g.SpaceReadsPerSecond)
+	def(&l.SpaceWritesPerSecond, g.SpaceWritesPerSecond)
+	def(&l.SpaceReadsPerMinute, g.SpaceReadsPerMinute)
+	def(&l.SearchesPerMinute, g.SearchesPerMinute)
+	def(&l.Concurrency, 1)
+	if l.TimeScale <= 0 || math.IsNaN(l.TimeScale) || math.IsInf(l.TimeScale, 0) {
+		l.TimeScale = 1
+	}
+	if l.Slack <= 0 {
+		l.Slack = 50 * time.Millisecond
+	}
+	return l
 }
 
 // Kind is which quota a task spends.
@@ -39,12 +95,13 @@ type Kind int
 // Task kinds.
 const (
 	Write Kind = iota // membership create, delete (and patch)
-	Read             // membership get, list
+	Read              // membership get, list
 )
 
 // Task is one call to make.
 type Task struct {
-	// Key: never two tasks with the same key in flight (one member of one space).
+	// Key: never two tasks with the same key in flight (one member of one space). "" means no
+	// such constraint.
 	Key   string
 	Space string
 	Kind  Kind
@@ -53,95 +110,289 @@ type Task struct {
 // Progress is what a person sees while a run goes on.
 type Progress struct {
 	Done, Failed, Left int
-	// PerMinute is the rate of the last minute (in the scheduler's time scale's real time).
+	// PerMinute is the rate of the last minute (in the scheduler's time scale's real time): tasks
+	// finished per scaled minute over the last scaled minute (or since the start, if shorter).
 	PerMinute float64
-	// TimeLeft comes from the quota, not a guess: Left tasks at the rate the limits allow.
+	// TimeLeft comes from the quota, not a guess: Left tasks at the rate the limits allow (what
+	// the buckets hold now, then their refill rate), plus any backoff still to wait, plus the
+	// time the calls in flight still take (their average duration so far). Real time.
 	TimeLeft time.Duration
+	// InFlight is the number of calls under way.
+	InFlight int
 }
 
-// Scheduler paces calls. One Scheduler serves one Cloud project (its quota is project-wide).
+// quota names one bucket: a project quota, or a per-space one.
+type quota int
+
+const (
+	qWrites quota = iota
+	qReads
+	qSpaceReads // project: spaces.get, spaces.list
+	qSearches
+	qPerSpaceReads
+	qPerSpaceWrites
+)
+
+func (q quota) perSpace() bool { return q == qPerSpaceReads || q == qPerSpaceWrites }
+
+// Scheduler paces calls. One Scheduler serves one Cloud project (its quota is project-wide); it
+// may serve several Runs and any number of Transports at once.
 type Scheduler struct {
-	l      Limits
-	writes *rate.Limiter
+	l     Limits
+	clock clock
+
+	mu      sync.Mutex
+	buckets map[bucketKey]*rate.Limiter
+	paused  bool
+	resume  chan struct{} // closed by Resume; nil while not paused
+	hold    time.Time     // no new start before this (Backoff)
+	strikes int           // quota 429s in a row without a success in between (Transport)
+}
+
+type bucketKey struct {
+	q     quota
+	space string
 }
 
 // New makes a scheduler for the limits.
 func New(l Limits) *Scheduler {
-	if l.TimeScale <= 0 {
-		l.TimeScale = 1
-	}
-	if l.Concurrency <= 0 {
-		l.Concurrency = 1
-	}
-	perSec := float64(l.WritesPerMinute) / 60 * l.TimeScale
-	return &Scheduler{l: l, writes: rate.NewLimiter(rate.Limit(perSec), 1)}
+	return newWithClock(l, realClock{})
 }
 
-// Pause stops new calls from starting; calls in flight finish.
-func (s *Scheduler) Pause() {}
+func newWithClock(l Limits, c clock) *Scheduler {
+	return &Scheduler{l: l.withDefaults(), clock: c, buckets: map[bucketKey]*rate.Limiter{}}
+}
+
+// Limits returns the limits in force, defaults filled in.
+func (s *Scheduler) Limits() Limits { return s.l }
+
+// size is a quota's allowance and its window in real (scaled) time.
+func (s *Scheduler) size(q quota) (int, time.Duration) {
+	l := s.l
+	n, window := 0, time.Minute
+	switch q {
+	case qWrites:
+		n = l.WritesPerMinute
+	case qReads:
+		n = l.ReadsPerMinute
+	case qSpaceReads:
+		n = l.SpaceReadsPerMinute
+	case qSearches:
+		n = l.SearchesPerMinute
+	case qPerSpaceReads:
+		n, window = l.SpaceReadsPerSecond, time.Second
+	case qPerSpaceWrites:
+		n, window = l.SpaceWritesPerSecond, time.Second
+	}
+	return n, time.Duration(float64(window) / l.TimeScale)
+}
+
+// bucket returns q's bucket (for space, if per space). Caller holds s.mu.
+func (s *Scheduler) bucket(q quota, space string) *rate.Limiter {
+	if !q.perSpace() {
+		space = ""
+	}
+	k := bucketKey{q, space}
+	b := s.buckets[k]
+	if b == nil {
+		n, window := s.size(q)
+		r := float64(n) / window.Seconds()
+		// Slack: see Limits.Slack. At least one request's worth, so that the bucket works.
+		burst := max(1, n-int(math.Ceil(r*s.l.Slack.Seconds()-1e-9)))
+		b = rate.NewLimiter(rate.Limit(r), burst) // starts full
+		s.buckets[k] = b
+	}
+	return b
+}
+
+// take waits until one token of each of qs (for space) is available and takes them; with
+// respectHold it also waits out a Backoff, before and after. It returns ctx's error, having
+// taken nothing, if ctx ends while it waits for the tokens.
+func (s *Scheduler) take(ctx context.Context, qs []quota, space string, respectHold bool) error {
+	if respectHold {
+		if err := s.waitHold(ctx); err != nil {
+			return err
+		}
+	}
+	s.mu.Lock()
+	now := s.clock.Now()
+	var wait time.Duration
+	rs := make([]*rate.Reservation, 0, len(qs))
+	for _, q := range qs {
+		r := s.bucket(q, space).ReserveN(now, 1)
+		rs = append(rs, r)
+		wait = max(wait, r.DelayFrom(now))
+	}
+	s.mu.Unlock()
+	if wait > 0 {
+		if err := s.sleep(ctx, wait); err != nil {
+			s.cancel(rs)
+			return err
+		}
+	}
+	if respectHold {
+		// A Backoff may have come while waiting: the tokens stay taken (a request sent later
+		// than its token is always within the quota) and the hold is waited out.
+		return s.waitHold(ctx)
+	}
+	return nil
+}
+
+func (s *Scheduler) cancel(rs []*rate.Reservation) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := s.clock.Now()
+	for _, r := range rs {
+		r.CancelAt(now)
+	}
+}
+
+// sleep waits d or until ctx ends.
+func (s *Scheduler) sleep(ctx context.Context, d time.Duration) error {
+	t := s.clock.After(d)
+	select {
+	case <-t:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// waitHold waits until no Backoff holds new starts.
+func (s *Scheduler) waitHold(ctx context.Context) error {
+	for {
+		s.mu.Lock()
+		d := s.hold.Sub(s.clock.Now())
+		s.mu.Unlock()
+		if d <= 0 {
+			return nil
+		}
+		if err := s.sleep(ctx, d); err != nil {
+			return err
+		}
+	}
+}
+
+// waitGate waits while paused or backing off.
+func (s *Scheduler) waitGate(ctx context.Context) error {
+	for {
+		s.mu.Lock()
+		if s.paused {
+			ch := s.resume
+			s.mu.Unlock()
+			select {
+			case <-ch:
+				continue
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+		s.mu.Unlock()
+		if err := s.waitHold(ctx); err != nil {
+			return err
+		}
+		s.mu.Lock()
+		open := !s.paused && !s.hold.After(s.clock.Now())
+		s.mu.Unlock()
+		if open {
+			return nil
+		}
+	}
+}
+
+// Pause stops new calls from starting; calls in flight finish (their retries too).
+func (s *Scheduler) Pause() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.paused {
+		s.paused = true
+		s.resume = make(chan struct{})
+	}
+}
 
 // Resume lets calls start again after Pause.
-func (s *Scheduler) Resume() {}
+func (s *Scheduler) Resume() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.paused {
+		s.paused = false
+		close(s.resume)
+		s.resume = nil
+	}
+}
+
+// Paused reports whether Pause is in force.
+func (s *Scheduler) Paused() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.paused
+}
 
 // Backoff holds every new call for d (scaled by the time scale's inverse is the caller's
 // business: d is real time), for a quota refusal seen by one call that says the project is over.
-func (s *Scheduler) Backoff(d time.Duration) {}
-
-// Run calls do(ctx, i) for each task i within the limits, until all have run or ctx ends.
-// When ctx ends no new call starts; calls in flight finish (their ctx is not ctx: do gets one
-// that outlives the cancel, so that what was sent is also recorded). do returns nil for done
-// and an error for failed. progress, if not nil, is called after each task. Run returns
-// ctx.Err() when it stopped early.
-func (s *Scheduler) Run(ctx context.Context, tasks []Task, do func(ctx context.Context, i int) error, progress func(Progress)) error {
-	var (
-		mu           sync.Mutex
-		done, failed int
-		wg           sync.WaitGroup
-		sem          = make(chan struct{}, s.l.Concurrency)
-		busy         = map[string]*sync.Mutex{}
-	)
-	keyLock := func(k string) *sync.Mutex {
-		mu.Lock()
-		defer mu.Unlock()
-		if busy[k] == nil {
-			busy[k] = &sync.Mutex{}
-		}
-		return busy[k]
+// A later, longer Backoff extends the hold; a shorter one changes nothing. Requests through
+// Transport (retries of calls in flight included) wait it out too. Transport calls it by itself
+// on Google's quota 429; a runner that sees a quota refusal some other way calls it.
+func (s *Scheduler) Backoff(d time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if until := s.clock.Now().Add(d); until.After(s.hold) {
+		s.hold = until
 	}
-	for i := range tasks {
-		if tasks[i].Kind == Write {
-			if err := s.writes.Wait(ctx); err != nil {
-				break
-			}
-		}
-		select {
-		case sem <- struct{}{}:
-		case <-ctx.Done():
-		}
-		if ctx.Err() != nil {
-			break
-		}
-		wg.Add(1)
-		go func(i int) {
-			defer wg.Done()
-			defer func() { <-sem }()
-			l := keyLock(tasks[i].Key)
-			l.Lock()
-			err := do(context.WithoutCancel(ctx), i)
-			l.Unlock()
-			mu.Lock()
-			if err != nil {
-				failed++
-			} else {
-				done++
-			}
-			p := Progress{Done: done, Failed: failed, Left: len(tasks) - done - failed}
-			mu.Unlock()
-			if progress != nil {
-				progress(p)
-			}
-		}(i)
-	}
-	wg.Wait()
-	return ctx.Err()
 }
+
+// taskQuotas is what Run takes for a task before it starts.
+func taskQuotas(t Task) []quota {
+	if t.Kind == Read {
+		if t.Space != "" {
+			return []quota{qReads, qPerSpaceReads}
+		}
+		return []quota{qReads}
+	}
+	return []quota{qWrites}
+}
+
+// spaceName normalises "AAAA" and "spaces/AAAA" (and a membership's name) to "spaces/AAAA".
+func spaceName(s string) string {
+	s = strings.TrimPrefix(s, "spaces/")
+	s, _, _ = strings.Cut(s, "/")
+	if s == "" {
+		return ""
+	}
+	return "spaces/" + s
+}
+
+// timeLeft is the time the limits need for left tasks not yet started, from what the buckets
+// hold now. Caller holds s.mu.
+func (s *Scheduler) timeLeft(writes, reads int) time.Duration {
+	now := s.clock.Now()
+	var d time.Duration
+	for _, x := range []struct {
+		q quota
+		n int
+	}{{qWrites, writes}, {qReads, reads}} {
+		if x.n <= 0 {
+			continue
+		}
+		b := s.bucket(x.q, "")
+		short := float64(x.n) - b.TokensAt(now)
+		if short > 0 {
+			d = max(d, time.Duration(short/float64(b.Limit())*float64(time.Second)))
+		}
+	}
+	if h := s.hold.Sub(now); h > 0 {
+		d += h
+	}
+	return d
+}
+
+// clock is time for the scheduler; tests use a virtual one.
+type clock interface {
+	Now() time.Time
+	After(d time.Duration) <-chan time.Time
+}
+
+type realClock struct{}
+
+func (realClock) Now() time.Time                         { return time.Now() }
+func (realClock) After(d time.Duration) <-chan time.Time { return time.After(d) }

@@ -1,0 +1,331 @@
+package schedule
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// virtualClock is time that passes only when the scheduler waits: After(d) moves it on by d at
+// once. Calls take no virtual time, so start times show the pacing alone, exactly. Tests on it
+// use one worker, so that a call reads the clock before the scheduler moves it on.
+type virtualClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func newVirtualClock() *virtualClock {
+	return &virtualClock{t: time.Date(2026, 12, 3, 9, 0, 0, 0, time.UTC)}
+}
+
+func (c *virtualClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *virtualClock) After(d time.Duration) <-chan time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
+	ch := make(chan time.Time, 1)
+	ch <- c.t
+	return ch
+}
+
+// starts runs n write tasks and returns each one's virtual start time.
+func starts(t *testing.T, s *Scheduler, clk *virtualClock, tasks []Task) []time.Time {
+	t.Helper()
+	out := make([]time.Time, len(tasks))
+	err := s.Run(context.Background(), tasks, func(ctx context.Context, i int) error {
+		out[i] = clk.Now()
+		return nil
+	}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func writes(n int) []Task {
+	tasks := make([]Task, n)
+	for i := range tasks {
+		tasks[i] = Task{Key: fmt.Sprint(i), Space: "spaces/A", Kind: Write}
+	}
+	return tasks
+}
+
+// The write bucket: never more than the bucket allows in any interval (burst + rate × length),
+// and no slower than that either: 200 writes at 60 a minute (a negligible slack: a burst of 60)
+// end at 140 s.
+func TestRunKeepsToTheWriteQuota(t *testing.T) {
+	clk := newVirtualClock()
+	s := newWithClock(Limits{WritesPerMinute: 60, Concurrency: 1, Slack: time.Nanosecond}, clk)
+	at := starts(t, s, clk, writes(200))
+	sort.Slice(at, func(i, j int) bool { return at[i].Before(at[j]) })
+	const burst, perSec = 60, 1.0
+	for i := range at {
+		for j := i; j < len(at); j++ {
+			if n, allowed := j-i+1, burst+perSec*at[j].Sub(at[i]).Seconds()+1e-9; float64(n) > allowed {
+				t.Fatalf("%d starts within %v: the bucket allows %.2f", n, at[j].Sub(at[i]), allowed)
+			}
+		}
+	}
+	if took := at[len(at)-1].Sub(at[0]); took > 140*time.Second+time.Millisecond {
+		t.Errorf("200 writes took %v of virtual time, the quota allows 140 s", took)
+	}
+}
+
+// Slack keeps a bucket that much time's worth short of full: at time scale 60, 300 writes a
+// minute (300 a second) and 50 ms of slack leave a burst of 285.
+func TestSlackShortensTheBurst(t *testing.T) {
+	clk := newVirtualClock()
+	s := newWithClock(Limits{WritesPerMinute: 300, TimeScale: 60, Concurrency: 1}, clk)
+	at := starts(t, s, clk, writes(300))
+	t0, n := at[0], 0
+	for _, x := range at {
+		if x.Equal(t0) {
+			n++
+		}
+	}
+	if n != 285 {
+		t.Errorf("%d writes at once, want 285", n)
+	}
+}
+
+// A task whose key is in flight waits without holding a worker: with two workers and three
+// tasks for key A first, B, C and D run while the first A is still in flight. (A worker blocked
+// on A's lock would leave none for them: the first A would wait for ever.)
+func TestBusyKeyDoesNotHoldAWorker(t *testing.T) {
+	s := New(Limits{WritesPerMinute: 6000, Concurrency: 2})
+	tasks := []Task{{Key: "A"}, {Key: "A"}, {Key: "A"}, {Key: "B"}, {Key: "C"}, {Key: "D"}}
+	others := make(chan struct{}, 3)
+	var inA atomic.Int32
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	err := s.Run(ctx, tasks, func(_ context.Context, i int) error {
+		if tasks[i].Key != "A" {
+			others <- struct{}{}
+			return nil
+		}
+		if inA.Add(1) != 1 {
+			t.Errorf("two calls for key A in flight")
+		}
+		defer inA.Add(-1)
+		if i == 0 {
+			for range 3 {
+				select {
+				case <-others:
+				case <-ctx.Done():
+					return errors.New("B, C and D never ran while A was in flight")
+				}
+			}
+		}
+		return nil
+	}, func(p Progress) {})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Many tasks over few keys, many workers: never two of one key in flight, each task once.
+func TestNeverTwoOfOneKeyInFlight(t *testing.T) {
+	s := New(Limits{WritesPerMinute: 600000, Concurrency: 8})
+	tasks := make([]Task, 200)
+	for i := range tasks {
+		tasks[i] = Task{Key: fmt.Sprint(i % 5)}
+	}
+	var mu sync.Mutex
+	inFlight := map[string]int{}
+	ran := make([]int, len(tasks))
+	var last Progress
+	err := s.Run(context.Background(), tasks, func(_ context.Context, i int) error {
+		k := tasks[i].Key
+		mu.Lock()
+		inFlight[k]++
+		ran[i]++
+		if inFlight[k] > 1 {
+			t.Errorf("key %s: %d calls in flight", k, inFlight[k])
+		}
+		mu.Unlock()
+		time.Sleep(100 * time.Microsecond)
+		mu.Lock()
+		inFlight[k]--
+		mu.Unlock()
+		if i%10 == 0 {
+			return errors.New("refused")
+		}
+		return nil
+	}, func(p Progress) {
+		if p.Done+p.Failed < last.Done+last.Failed {
+			t.Errorf("progress went back: %+v after %+v", p, last)
+		}
+		last = p
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, n := range ran {
+		if n != 1 {
+			t.Fatalf("task %d ran %d times", i, n)
+		}
+	}
+	if last.Done != 180 || last.Failed != 20 || last.Left != 0 {
+		t.Errorf("last progress %+v", last)
+	}
+}
+
+// Backoff holds every new start for its duration.
+func TestBackoffHoldsNewStarts(t *testing.T) {
+	clk := newVirtualClock()
+	s := newWithClock(Limits{WritesPerMinute: 6000, Concurrency: 1}, clk)
+	tasks := writes(6)
+	at := make([]time.Time, len(tasks))
+	err := s.Run(context.Background(), tasks, func(_ context.Context, i int) error {
+		at[i] = clk.Now()
+		if i == 2 {
+			s.Backoff(10 * time.Second)
+		}
+		return nil
+	}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if gap := at[3].Sub(at[2]); gap < 10*time.Second {
+		t.Errorf("task 3 started %v after a 10 s backoff began", gap)
+	}
+	if gap := at[4].Sub(at[3]); gap >= time.Second {
+		t.Errorf("the hold outlasted its 10 s: %v between tasks 3 and 4", gap)
+	}
+}
+
+// Pause: no new start until Resume; the call in flight ends and is reported meanwhile.
+func TestPauseHoldsStartsUntilResume(t *testing.T) {
+	s := New(Limits{WritesPerMinute: 60000, Concurrency: 1})
+	var started atomic.Int32
+	paused := make(chan struct{})
+	tasks := writes(20)
+	var mu sync.Mutex
+	var seen []Progress
+	done := make(chan error)
+	go func() {
+		done <- s.Run(context.Background(), tasks, func(_ context.Context, i int) error {
+			started.Add(1)
+			if i == 5 {
+				s.Pause()
+				close(paused)
+			}
+			return nil
+		}, func(p Progress) {
+			mu.Lock()
+			seen = append(seen, p)
+			mu.Unlock()
+		})
+	}()
+	<-paused
+	time.Sleep(100 * time.Millisecond) // a start that Pause failed to stop would happen by now
+	if n := started.Load(); n != 6 || !s.Paused() {
+		t.Fatalf("%d tasks started while paused, want 6", n)
+	}
+	mu.Lock()
+	reported := len(seen)
+	mu.Unlock()
+	if reported != 6 {
+		t.Errorf("%d tasks reported while paused: the one in flight must be reported too", reported)
+	}
+	s.Resume()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if n := started.Load(); n != 20 {
+		t.Errorf("%d tasks started after Resume", n)
+	}
+}
+
+// Cancel: no new start; the calls in flight finish with a ctx that is not cancelled, and are
+// counted; the rest are left.
+func TestCancelLetsCallsInFlightFinish(t *testing.T) {
+	s := New(Limits{WritesPerMinute: 60000, Concurrency: 2})
+	ctx, cancel := context.WithCancel(context.Background())
+	tasks := writes(10)
+	var started atomic.Int32
+	release := make(chan struct{})
+	var last Progress
+	errc := make(chan error, 1)
+	var cancelledInside atomic.Int32
+	go func() {
+		errc <- s.Run(ctx, tasks, func(cctx context.Context, i int) error {
+			if started.Add(1) == 2 {
+				cancel()
+			}
+			<-release
+			if cctx.Err() != nil {
+				cancelledInside.Add(1)
+			}
+			return nil
+		}, func(p Progress) { last = p })
+	}()
+	for started.Load() < 2 {
+		time.Sleep(time.Millisecond)
+	}
+	time.Sleep(50 * time.Millisecond) // a start after the cancel would happen by now
+	close(release)
+	if err := <-errc; !errors.Is(err, context.Canceled) {
+		t.Fatalf("Run returned %v", err)
+	}
+	if n := started.Load(); n != 2 || cancelledInside.Load() != 0 {
+		t.Errorf("%d started, %d saw their ctx cancelled", n, cancelledInside.Load())
+	}
+	if last.Done != 2 || last.Left != 8 {
+		t.Errorf("last progress %+v", last)
+	}
+}
+
+// TimeLeft comes from the bucket: after the first of 100 writes at 60 a minute (burst 60), 99
+// remain and 59 tokens are left, so 40 s.
+func TestTimeLeftFromTheQuota(t *testing.T) {
+	clk := newVirtualClock()
+	s := newWithClock(Limits{WritesPerMinute: 60, Concurrency: 1, Slack: time.Nanosecond}, clk)
+	var first *Progress
+	err := s.Run(context.Background(), writes(100), func(context.Context, int) error { return nil }, func(p Progress) {
+		if first == nil {
+			first = &p
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first == nil || first.Done != 1 || first.Left != 99 ||
+		first.TimeLeft < 40*time.Second-time.Millisecond || first.TimeLeft > 40*time.Second+time.Millisecond {
+		t.Errorf("first progress %+v, want 40 s left", first)
+	}
+}
+
+// The transport's table matches Google's quota table.
+func TestRequestQuotas(t *testing.T) {
+	for _, c := range []struct {
+		method, path string
+		want         []quota
+		space        string
+	}{
+		{"GET", "/v1/spaces", []quota{qSpaceReads}, ""},
+		{"GET", "/v1/spaces:search", []quota{qSearches}, ""},
+		{"GET", "/v1/spaces/AAA", []quota{qSpaceReads, qPerSpaceReads}, "spaces/AAA"},
+		{"POST", "/v1/spaces/AAA/members", []quota{qWrites}, "spaces/AAA"},
+		{"GET", "/v1/spaces/AAA/members", []quota{qReads, qPerSpaceReads}, "spaces/AAA"},
+		{"GET", "/v1/spaces/AAA/members/123", []quota{qReads, qPerSpaceReads}, "spaces/AAA"},
+		{"DELETE", "/v1/spaces/AAA/members/123", []quota{qWrites}, "spaces/AAA"},
+		{"PATCH", "/v1/spaces/AAA/members/123", []quota{qPerSpaceWrites}, "spaces/AAA"},
+		{"POST", "/token", nil, ""},
+	} {
+		got, space := requestQuotas(c.method, c.path)
+		if fmt.Sprint(got) != fmt.Sprint(c.want) || (c.want != nil && space != c.space) {
+			t.Errorf("%s %s: %v %q, want %v %q", c.method, c.path, got, space, c.want, c.space)
+		}
+	}
+}

@@ -1,0 +1,148 @@
+package schedule
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Transport wraps base (nil: http.DefaultTransport) so that every Chat API request waits for the
+// tokens of the quotas it spends, as Google's quota table counts them:
+//
+//	GET    /v1/spaces, /v1/spaces/{s}         space reads (and {s}'s per-space reads)
+//	GET    /v1/spaces:search                  searches
+//	POST   /v1/spaces/{s}/members             membership writes
+//	DELETE /v1/spaces/{s}/members/{m}         membership writes
+//	GET    /v1/spaces/{s}/members[/{m}]       membership reads and {s}'s per-space reads
+//	PATCH  /v1/spaces/{s}/members/{m}         {s}'s per-space writes
+//
+// Requests wait out a Backoff (not a Pause: calls in flight finish, retries included). A
+// request that is the first of a Run task to spend exactly what Run took for it uses that
+// instead (see Run). On Google's quota refusal (429 RESOURCE_EXHAUSTED) it calls Backoff for
+// everybody: for as long as Google asks (Retry-After, RetryInfo), else one second, doubling with
+// each refusal in a row up to a minute (both scaled by TimeScale); a success resets the doubling.
+// The caller (chat's retrier) still retries the request itself.
+func (s *Scheduler) Transport(base http.RoundTripper) http.RoundTripper {
+	if base == nil {
+		base = http.DefaultTransport
+	}
+	return &transport{s: s, base: base}
+}
+
+type transport struct {
+	s    *Scheduler
+	base http.RoundTripper
+}
+
+func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
+	qs, space := requestQuotas(req.Method, req.URL.Path)
+	if len(qs) > 0 {
+		ctx := req.Context()
+		cr, _ := ctx.Value(creditKey{}).(*credit)
+		if cr != nil && cr.covers(qs, space) && cr.used.CompareAndSwap(false, true) {
+			if err := t.s.waitHold(ctx); err != nil {
+				return nil, err
+			}
+		} else if err := t.s.take(ctx, qs, space, true); err != nil {
+			return nil, err
+		}
+	}
+	resp, err := t.base.RoundTrip(req)
+	if err != nil || len(qs) == 0 {
+		return resp, err
+	}
+	switch {
+	case resp.StatusCode == http.StatusTooManyRequests:
+		b, _ := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
+		_ = resp.Body.Close()
+		resp.Body = io.NopCloser(bytes.NewReader(b))
+		if bytes.Contains(b, []byte("RESOURCE_EXHAUSTED")) || bytes.Contains(b, []byte("RATE_LIMIT_EXCEEDED")) {
+			t.s.quotaRefused(askedDelay(resp.Header, b))
+		}
+	case resp.StatusCode < 300:
+		t.s.mu.Lock()
+		t.s.strikes = 0
+		t.s.mu.Unlock()
+	}
+	return resp, err
+}
+
+// quotaRefused holds every start after Google refused a request for its quota.
+func (s *Scheduler) quotaRefused(asked time.Duration) {
+	s.mu.Lock()
+	s.strikes++
+	n := s.strikes
+	s.mu.Unlock()
+	step := time.Duration(float64(time.Second) / s.l.TimeScale)
+	ceiling := time.Duration(float64(time.Minute) / s.l.TimeScale)
+	d := ceiling
+	if n <= 6 {
+		d = min(step<<(n-1), ceiling)
+	}
+	s.Backoff(max(d, asked))
+}
+
+// askedDelay is the wait Google asked for: Retry-After (seconds) or a RetryInfo detail; 0 if none.
+func askedDelay(h http.Header, body []byte) time.Duration {
+	var d time.Duration
+	if n, err := strconv.Atoi(strings.TrimSpace(h.Get("Retry-After"))); err == nil && n > 0 && n < 1<<20 {
+		d = time.Duration(n) * time.Second
+	}
+	var e struct {
+		Error struct {
+			Details []struct {
+				Type       string `json:"@type"`
+				RetryDelay string `json:"retryDelay"`
+			} `json:"details"`
+		} `json:"error"`
+	}
+	if json.Unmarshal(body, &e) == nil {
+		for _, x := range e.Error.Details {
+			if x.Type == "type.googleapis.com/google.rpc.RetryInfo" {
+				if v, err := time.ParseDuration(x.RetryDelay); err == nil && v > d {
+					d = v
+				}
+			}
+		}
+	}
+	return d
+}
+
+// requestQuotas classifies a Chat API request: the quotas it spends and its space.
+func requestQuotas(method, path string) ([]quota, string) {
+	rest, ok := strings.CutPrefix(path, "/v1/spaces")
+	if !ok || method == "" {
+		return nil, ""
+	}
+	switch rest {
+	case ":search":
+		if method == http.MethodGet {
+			return []quota{qSearches}, ""
+		}
+		return nil, ""
+	case "":
+		if method == http.MethodGet {
+			return []quota{qSpaceReads}, ""
+		}
+		return nil, ""
+	}
+	parts := strings.Split(strings.TrimPrefix(rest, "/"), "/")
+	space := spaceName(parts[0])
+	members := len(parts) >= 2 && parts[1] == "members"
+	switch {
+	case len(parts) == 1 && method == http.MethodGet:
+		return []quota{qSpaceReads, qPerSpaceReads}, space
+	case members && len(parts) <= 3 && method == http.MethodGet:
+		return []quota{qReads, qPerSpaceReads}, space
+	case members && len(parts) == 2 && method == http.MethodPost,
+		members && len(parts) == 3 && method == http.MethodDelete:
+		return []quota{qWrites}, space
+	case members && len(parts) == 3 && method == http.MethodPatch:
+		return []quota{qPerSpaceWrites}, space
+	}
+	return nil, ""
+}
