@@ -4,7 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -327,5 +331,80 @@ func TestRequestQuotas(t *testing.T) {
 		if fmt.Sprint(got) != fmt.Sprint(c.want) || (c.want != nil && space != c.space) {
 			t.Errorf("%s %s: %v %q, want %v %q", c.method, c.path, got, space, c.want, c.space)
 		}
+	}
+}
+
+// A task's first request through Transport spends what Run took for it, not a second token:
+// 100 creates at 60 a minute (burst 60) take 40 s of virtual time, not the 140 s of 200 tokens.
+func TestTransportSpendsRunsToken(t *testing.T) {
+	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.WriteString(w, "{}")
+	}))
+	defer api.Close()
+	clk := newVirtualClock()
+	s := newWithClock(Limits{WritesPerMinute: 60, Concurrency: 1, Slack: time.Nanosecond}, clk)
+	hc := &http.Client{Transport: s.Transport(nil)}
+	t0 := clk.Now()
+	err := s.Run(context.Background(), writes(100), func(ctx context.Context, i int) error {
+		req, _ := http.NewRequestWithContext(ctx, http.MethodPost, api.URL+"/v1/spaces/A/members", strings.NewReader("{}"))
+		resp, err := hc.Do(req)
+		if err != nil {
+			return err
+		}
+		return resp.Body.Close()
+	}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if took := clk.Now().Sub(t0); took != 40*time.Second {
+		t.Errorf("100 creates took %v of virtual time, want 40 s", took)
+	}
+}
+
+// Google's quota 429 seen by one request holds every new start: one second (scaled) at first,
+// doubling with each refusal in a row, or what Google asks if longer; a success resets it.
+func TestTransportBacksOffOnQuota429(t *testing.T) {
+	var status atomic.Int32
+	status.Store(429)
+	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(int(status.Load()))
+		if status.Load() == 429 {
+			_, _ = io.WriteString(w, `{"error":{"code":429,"status":"RESOURCE_EXHAUSTED","message":"Quota exceeded"}}`)
+		}
+	}))
+	defer api.Close()
+	clk := newVirtualClock()
+	s := newWithClock(Limits{TimeScale: 10}, clk)
+	hc := &http.Client{Transport: s.Transport(nil)}
+	get := func() {
+		resp, err := hc.Get(api.URL + "/v1/spaces/A/members/1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode == 429 && !strings.Contains(string(b), "RESOURCE_EXHAUSTED") {
+			t.Errorf("the body is not passed on: %q", b)
+		}
+	}
+	holdLeft := func() time.Duration {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		return s.hold.Sub(clk.Now())
+	}
+	get()
+	if h := holdLeft(); h != 100*time.Millisecond {
+		t.Errorf("hold %v after the first refusal, want 100 ms (1 s at scale 10)", h)
+	}
+	get() // waits out the hold, is refused again
+	if h := holdLeft(); h != 200*time.Millisecond {
+		t.Errorf("hold %v after the second refusal in a row, want 200 ms", h)
+	}
+	status.Store(200)
+	get()
+	status.Store(429)
+	get()
+	if h := holdLeft(); h != 100*time.Millisecond {
+		t.Errorf("hold %v after a success and a refusal, want 100 ms", h)
 	}
 }

@@ -87,6 +87,9 @@ func run(scale, faults float64, label string) error {
 		Max: time.Duration(16 * float64(time.Second) / scale), Attempts: 12, Rand: rand.New(rand.NewPCG(1, 2))})
 	lim := schedule.Google()
 	lim.TimeScale = scale
+	// The quotas are k times faster, a round trip is not: enough calls in flight to keep up with
+	// 300 writes a scaled minute even when a loaded machine answers slowly.
+	lim.Concurrency = 32
 	sched := schedule.New(lim)
 	paced, err := svc.Through(sched.Transport)
 	if err != nil {
