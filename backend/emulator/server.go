@@ -80,14 +80,16 @@ func New(opts Options) *Server {
 	s.registerDirectory(mux) // people.go: People API and Cloud Identity
 	// ServeMux would clean "/.." and redirect (307, which clients follow with the same body), so a
 	// request for spaces/A/../B/members would land in B; Google answers 404 instead.
-	s.handler = s.guardSetup(guardDotSegments(mux))
+	s.handler = guardDotSegments(mux)
 	s.quota.cfg = opts.Quota.withDefaults()
 	s.quota.buckets = map[string]*rate.Limiter{}
 	if opts.Quota.On {
-		// Inside the fault injector: a request failed before the API (a reset, a front end's 502)
-		// spends no quota; one failed after handling did.
+		// Inside the set-up guard (a project without the API spends no quota) and the fault
+		// injector (a request failed before the API, a reset or a front end's 502, spends none;
+		// one failed after handling did).
 		s.handler = s.enforceQuota(s.handler)
 	}
+	s.handler = s.guardSetup(s.handler)
 	if opts.Faults.Rate > 0 {
 		s.faults.init(opts.Faults)
 		s.handler = s.injectFaults(s.handler)
