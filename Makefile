@@ -27,11 +27,11 @@ test: setup-test test-go test-frontend build build-bridge e2e window package-tes
 	@echo "make test: all layers passed"
 
 ## bench: Go benchmarks through the real Chat client against the emulator over loopback, 1,000
-## bulk adds at Google's quota (scripts/bulkbench, quotas at time scale 60), the frontend's space
+## bulk adds at Google's quota (scripts/bulkbench, quotas at time scale 30), the frontend's space
 ## search, and 10,000 spaces drawn in Chromium and WebKitGTK (bench-spaces.sh)
 bench: go-deps frontend/node_modules/.package-lock.json build-bridge
 	$(GO) test -run '^$$' -bench . -benchmem ./backend/...
-	$(GO) run ./scripts/bulkbench -scale 60
+	$(GO) run ./scripts/bulkbench -scale 30
 	cd frontend && npx vitest bench --run
 	@scripts/bench-spaces.sh
 

@@ -56,7 +56,7 @@ type Limits struct {
 	// Slack is how late, at most, a request may reach Google after its token was taken here (the
 	// time to hand it to the network, plus the network's jitter). Each bucket starts that much
 	// time's worth of requests short of full, so that requests bunched up in transit never
-	// arrive faster than Google's own bucket allows. 0 means 50 ms.
+	// arrive faster than Google's own bucket allows. 0 means 100 ms.
 	Slack time.Duration
 }
 
@@ -84,7 +84,7 @@ func (l Limits) withDefaults() Limits {
 		l.TimeScale = 1
 	}
 	if l.Slack <= 0 {
-		l.Slack = 50 * time.Millisecond
+		l.Slack = 100 * time.Millisecond
 	}
 	return l
 }
@@ -196,13 +196,30 @@ func (s *Scheduler) bucket(q quota, space string) *rate.Limiter {
 	b := s.buckets[k]
 	if b == nil {
 		n, window := s.size(q)
-		r := float64(n) / window.Seconds()
-		// Slack: see Limits.Slack. At least one request's worth, so that the bucket works.
-		burst := max(1, n-int(math.Ceil(r*s.l.Slack.Seconds()-1e-9)))
+		r, burst := slackened(n, window, s.l.Slack)
 		b = rate.NewLimiter(rate.Limit(r), burst) // starts full
 		s.buckets[k] = b
 	}
 	return b
+}
+
+// slackened is the bucket (rate per second, burst) for n requests per window that stays within
+// Google's bucket of the same size when requests reach Google up to slack late, bunched up: in
+// any time T this bucket lets burst + rate·(T + slack) requests arrive, Google's allows n + r·T
+// (r = n/window). So the burst is n less slack's worth of requests; where slack's worth is n or
+// more (a per-space quota at a large time scale: 15 a second at scale 60 is 900 a second, 45
+// in 50 ms), the burst is 1 and the rate drops to (n-1)/slack. A quota of 1 per window gets one
+// request per window plus slack: two arrivals are then never closer than a window.
+func slackened(n int, window, slack time.Duration) (float64, int) {
+	if n <= 1 {
+		return 1 / (window + slack).Seconds(), 1
+	}
+	r := float64(n) / window.Seconds()
+	inTransit := r * slack.Seconds()
+	if inTransit <= float64(n-1) {
+		return r, n - int(math.Ceil(inTransit-1e-9))
+	}
+	return float64(n-1) / slack.Seconds(), 1
 }
 
 // take waits until one token of each of qs (for space) is available and takes them; with

@@ -89,7 +89,7 @@ func TestRunKeepsToTheWriteQuota(t *testing.T) {
 // minute (300 a second) and 50 ms of slack leave a burst of 285.
 func TestSlackShortensTheBurst(t *testing.T) {
 	clk := newVirtualClock()
-	s := newWithClock(Limits{WritesPerMinute: 300, TimeScale: 60, Concurrency: 1}, clk)
+	s := newWithClock(Limits{WritesPerMinute: 300, TimeScale: 60, Concurrency: 1, Slack: 50 * time.Millisecond}, clk)
 	at := starts(t, s, clk, writes(300))
 	t0, n := at[0], 0
 	for _, x := range at {
@@ -406,5 +406,37 @@ func TestTransportBacksOffOnQuota429(t *testing.T) {
 	get()
 	if h := holdLeft(); h != 100*time.Millisecond {
 		t.Errorf("hold %v after a success and a refusal, want 100 ms", h)
+	}
+}
+
+// The slack's bucket never lets more arrive than Google's, even with every request up to the
+// slack late: burst + rate·(T + slack) <= n + (n/window)·T for every T >= 0.
+func TestSlackenedBucketStaysWithinGooglesUnderJitter(t *testing.T) {
+	for _, c := range []struct {
+		n      int
+		window time.Duration
+	}{{300, time.Minute}, {300, time.Second}, {15, time.Second}, {15, time.Second / 60}, {1, time.Second / 60}, {3000, time.Second}} {
+		slack := 50 * time.Millisecond
+		r, burst := slackened(c.n, c.window, slack)
+		g := float64(c.n) / c.window.Seconds()
+		if c.n == 1 {
+			// One per window: arrivals up to the slack early are still a window apart.
+			if burst != 1 || r <= 0 || 1/r-slack.Seconds() < c.window.Seconds()-1e-9 {
+				t.Errorf("1 per %v: rate %.2f burst %d", c.window, r, burst)
+			}
+			continue
+		}
+		if burst < 1 || r <= 0 || r > g+1e-9 || float64(burst)+r*slack.Seconds() > float64(c.n)+1e-9 {
+			t.Errorf("%d per %v: rate %.2f burst %d lets %.2f arrive at once, Google's bucket holds %d",
+				c.n, c.window, r, burst, float64(burst)+r*slack.Seconds(), c.n)
+		}
+	}
+	// At Google's real-time figures the slack costs little: 285 of 300 writes at once at scale 60,
+	// 14 of 15 reads a second in real time.
+	if _, b := slackened(300, time.Second, 50*time.Millisecond); b != 285 {
+		t.Errorf("burst %d for 300 writes a scaled minute", b)
+	}
+	if r, b := slackened(15, time.Second, 50*time.Millisecond); b != 14 || r != 15 {
+		t.Errorf("rate %v burst %d for 15 reads a second", r, b)
 	}
 }
