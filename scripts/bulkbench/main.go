@@ -130,6 +130,6 @@ func run(scale, faults float64, label string) error {
 	// scheduler's slack (100 ms) after its token, on a loaded machine, can meet one; the retrier
 	// then waits and the row still ends right. The larger the time scale, the more requests fit
 	// in the slack and the more of the burst it costs: at 30 it is 5 % of the first window.
-	fmt.Printf("%sbulk: %d faults injected, %d quota refusals\n", label, st.FaultsInjected, st.QuotaRefusals)
+	fmt.Printf("%sbulk check: %d quota refusals, %d faults injected\n", label, st.QuotaRefusals, st.FaultsInjected)
 	return nil
 }
