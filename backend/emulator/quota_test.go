@@ -236,3 +236,42 @@ func TestQuotaValidate(t *testing.T) {
 		}
 	}
 }
+
+// A request failed before the API (a 503 from the front) spends no quota; one failed after it
+// was carried out (its answer lost) spent it.
+func TestQuotaAndFaults(t *testing.T) {
+	for _, c := range []struct {
+		kind    emulator.FaultKind
+		thenOK  int // creates that go through after the two faulted ones
+		created int
+	}{{emulator.FaultUnavailable, 3, 3}, {emulator.FaultUnavailableAfter, 1, 3}} {
+		t.Run(string(c.kind), func(t *testing.T) {
+			data := emulator.GenerateDataset(1, 40)
+			clk := &manualClock{t: time.Date(2026, 12, 3, 9, 0, 0, 0, time.UTC)}
+			srv := startChat(t, emulator.Options{Data: data, Now: clk.now,
+				Quota:  emulator.Quota{On: true, MembershipWritesPerMinute: 3},
+				Faults: emulator.Faults{Rate: 1, Limit: 2, Kinds: []emulator.FaultKind{c.kind}}})
+			svc := chatAs(t, srv, emulator.DemoAdminEmail, "chat.memberships")
+			u := 5
+			add := func() error {
+				u++
+				return createAs(svc, data.Spaces[0].ID, fmt.Sprintf("user%05d@%s", u-1, emulator.DemoDomain))
+			}
+			for range 2 {
+				var ge *googleapi.Error
+				if err := add(); !errors.As(err, &ge) || ge.Code != 503 {
+					t.Fatalf("faulted create: %v", err)
+				}
+			}
+			for i := range c.thenOK {
+				if err := add(); err != nil {
+					t.Fatalf("create %d after the faults: %v", i+1, err)
+				}
+			}
+			quotaErr(t, add(), "Membership write requests")
+			if st := srv.Stats(); st.MembershipsCreated != c.created {
+				t.Errorf("stats %+v", st)
+			}
+		})
+	}
+}

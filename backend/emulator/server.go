@@ -9,7 +9,8 @@
 // Files: server.go (lifecycle, shared state), data.go (the model and demo organisation),
 // chat*.go (Chat API), admin.go (useAdminAccess and Google Group memberships), people.go (People
 // API and Cloud Identity), oauth*.go (authorization, token, revoke endpoints and the grants they
-// mint).
+// mint), quota.go (Google's rate quotas, with a time scale), faults.go (fault injection and the
+// counters of Stats).
 package emulator
 
 import (
