@@ -4,13 +4,19 @@ package main
 
 import (
 	"context"
+	"os"
+	"path/filepath"
+	"runtime"
 
+	"chatmembers/backend/about"
 	"chatmembers/backend/adding"
 	"chatmembers/backend/auth"
 	"chatmembers/backend/browser"
 	"chatmembers/backend/chat"
+	"chatmembers/backend/diagnostics"
 	"chatmembers/backend/directory"
 	"chatmembers/backend/emulator"
+	"chatmembers/backend/logfile"
 	"chatmembers/backend/recipients"
 	"chatmembers/backend/session"
 	"chatmembers/backend/setup"
@@ -47,7 +53,7 @@ func NewApp(s *session.Session, startDemo bool) *App {
 // bound is every struct whose methods the frontend calls, the same in the window build (Wails'
 // Bind) and the browser bridge, so `wails generate module` describes both.
 func (a *App) bound() []any {
-	return []any{&Session{a.h}, &Spaces{a.h}, &Members{a.h}, &Directory{a.h}, &Setup{a.h}}
+	return []any{&Session{a.h}, &Spaces{a.h}, &Members{a.h}, &Directory{a.h}, &Setup{a.h}, &Help{a.h}}
 }
 
 // enums are the Go string types the frontend receives, bound so that TypeScript gets them as
@@ -285,4 +291,25 @@ func (x *Setup) PractiseStates() []string {
 		out = append(out, string(st))
 	}
 	return out
+}
+
+// Help is the About panel and Copy diagnostics; neither reaches Google.
+type Help struct{ h *host }
+
+// About is the version and the licences of the bundled parts.
+func (x *Help) About() about.Info {
+	return about.Info{Version: about.Version(wailsJSON), Parts: about.Parts()}
+}
+
+// Diagnostics is the text a person can send when asking for help: version, system, mode, the
+// last problem codes and the log file's path; no account, address, token or secret.
+func (x *Help) Diagnostics() string {
+	home, _ := os.UserHomeDir()
+	logPath := ""
+	if dir, err := logfile.Dir(); err == nil {
+		logPath = filepath.Join(dir, logfile.Name)
+	}
+	return diagnostics.Text(diagnostics.Info{Version: about.Version(wailsJSON),
+		System: diagnostics.System(runtime.GOOS, runtime.GOARCH), Mode: string(x.h.s.Status().Mode),
+		Problems: x.h.s.RecentProblems(), LogPath: logPath, Home: home})
 }

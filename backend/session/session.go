@@ -22,6 +22,7 @@ import (
 	"chatmembers/backend/chat"
 	"chatmembers/backend/directory"
 	"chatmembers/backend/emulator"
+	"chatmembers/backend/logfile"
 	"chatmembers/backend/problem"
 )
 
@@ -51,7 +52,8 @@ type Options struct {
 
 // Session is safe for concurrent use; main.go builds one and the bound structs share it.
 type Session struct {
-	opts Options
+	opts   Options
+	recent *logfile.Recent
 
 	mu     sync.Mutex
 	mode   Mode
@@ -89,8 +91,18 @@ func New(opts Options) *Session {
 	if w.log == nil {
 		w.log = slog.New(slog.DiscardHandler)
 	}
+	// Every "failed" line also lands in a small ring, for Copy diagnostics (codes only).
+	w.recent = logfile.NewRecent(recentProblems)
+	w.log = slog.New(w.recent.Handler(w.log.Handler()))
 	return w
 }
+
+// recentProblems is how many problems Copy diagnostics lists: enough to see a pattern, few
+// enough to read.
+const recentProblems = 10
+
+// RecentProblems is the last few problems of this run (code, action, time), oldest first.
+func (w *Session) RecentProblems() []logfile.Problem { return w.recent.List() }
 
 // OnChange sets who hears the Status after every change of mode, sign-in, account or scopes.
 func (w *Session) OnChange(f func(Status)) {

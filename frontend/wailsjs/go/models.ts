@@ -1,3 +1,19 @@
+export namespace about {
+	
+	export interface Part {
+	    name: string;
+	    version: string;
+	    kind: string;
+	    licence: string;
+	    text: string;
+	}
+	export interface Info {
+	    version: string;
+	    parts: Part[];
+	}
+
+}
+
 export namespace adding {
 	
 	export interface Outcome {
