@@ -19,6 +19,7 @@ import (
 	"chatmembers/backend/directory"
 	"chatmembers/backend/problem"
 	"chatmembers/backend/session"
+	"chatmembers/backend/table"
 )
 
 // Out is where the generated file goes, from the repository root.
@@ -31,6 +32,7 @@ func catalogue() ([]problem.Def, error) {
 	seen := map[string]bool{}
 	for _, list := range [][]*problem.Problem{
 		problem.Problems(), auth.Problems(), chat.Problems(), directory.Problems(), session.Problems(), adding.Problems(),
+		table.Problems(),
 	} {
 		for _, p := range list {
 			d := p.Def()

@@ -425,6 +425,81 @@ export const PROBLEMS = {
     fix: "Try again. If it keeps happening, restart Chat Members.",
     params: [],
   },
+  "table.bad_group": {
+    message: "“{group}” isn't a Google Group's email address.",
+    fix: "Write the group's address, for example team@example.com.",
+    params: ["group", "row"],
+  },
+  "table.bad_link": {
+    message: "“{link}” isn't a link to a Google Chat space.",
+    fix: "Copy the space's link from Google Chat (it contains /room/ or #chat/space/), or write the space's name.",
+    params: ["link", "row"],
+  },
+  "table.bad_quotes": {
+    message: "Row {row} has a quotation mark out of place, so its cells can't be told apart.",
+    fix: "Put the whole cell in double quotes and double any quotation mark inside it (\"\"), or remove the quotation mark.",
+    params: ["row"],
+  },
+  "table.bad_role": {
+    message: "“{role}” isn't a role in a space.",
+    fix: "Write member, manager or owner (or leave it empty for member).",
+    params: ["role", "row"],
+  },
+  "table.binary": {
+    message: "This file isn't text: it can't be a list of people.",
+    fix: "Choose a CSV file, or copy the cells in your spreadsheet and paste them here.",
+    params: [],
+  },
+  "table.empty": {
+    message: "There are no rows in it.",
+    fix: "Paste or choose a list with one person or group per row.",
+    params: [],
+  },
+  "table.formula": {
+    message: "Row {row} holds a spreadsheet formula (“{cell}”), not a value; formulas are never run.",
+    fix: "In the spreadsheet copy the column and paste it back as values only, then save or copy it again.",
+    params: ["cell", "row"],
+  },
+  "table.no_member": {
+    message: "Row {row} names no person or group.",
+    fix: "Fill in an email address, or remove the row.",
+    params: ["row"],
+  },
+  "table.no_people": {
+    message: "No column of email addresses was found.",
+    fix: "Put the people's or groups' email addresses in a column, ideally headed “email” (or “group” for Google Groups).",
+    params: [],
+  },
+  "table.not_utf8": {
+    message: "The file's text isn't in UTF-8, so names in it would come out garbled.",
+    fix: "In Excel choose File > Save As and the type “CSV UTF-8 (comma delimited)”; in LibreOffice choose the character set “Unicode (UTF-8)” when saving.",
+    params: [],
+  },
+  "table.person_and_group": {
+    message: "Row {row} names both a person and a group.",
+    fix: "Put the person and the group on rows of their own.",
+    params: ["row"],
+  },
+  "table.too_big": {
+    message: "The file is larger than 20 MB, more than a list of members can be.",
+    fix: "Split the list into smaller files, or remove columns the app doesn't need (keep email, space and role).",
+    params: [],
+  },
+  "table.too_many_columns": {
+    message: "Row {row} has {columns} columns; a list of members needs at most 200.",
+    fix: "Keep only the columns for the person or group, the space and the role, then save the file again.",
+    params: ["columns", "row"],
+  },
+  "table.too_many_rows": {
+    message: "The list has more than 100,000 rows, more than one job can take.",
+    fix: "Split the list into files of at most 100,000 rows and run them one after the other.",
+    params: [],
+  },
+  "table.workbook": {
+    message: "This is a spreadsheet workbook (Excel or LibreOffice), not a CSV file.",
+    fix: "In your spreadsheet choose File > Save As (or Save a Copy) and the type “CSV UTF-8”, then choose that file. Or copy the cells and paste them here.",
+    params: [],
+  },
   "workspace.admin_off": {
     message: "Administrator mode is off, so this was not done with administrator access.",
     fix: "Switch on \"Act as administrator\" at the top of the window, then try again.",
