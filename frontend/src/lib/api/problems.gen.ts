@@ -425,6 +425,81 @@ export const PROBLEMS = {
     fix: "Try again. If it keeps happening, restart Chat Members.",
     params: [],
   },
+  "plan.already_invited": {
+    message: "Row {row}: {who} has already been invited to “{space}” and hasn't joined yet.",
+    fix: "Nothing to do: the row is skipped. They join when they accept the invitation.",
+    params: ["row", "space", "who"],
+  },
+  "plan.already_member": {
+    message: "Row {row}: {who} is already a member of “{space}”.",
+    fix: "Nothing to do: the row is skipped.",
+    params: ["row", "space", "who"],
+  },
+  "plan.direct_message": {
+    message: "Row {row}: “{space}” is a direct message; people can't be added to one.",
+    fix: "Pick a space or a group chat instead.",
+    params: ["row", "space"],
+  },
+  "plan.duplicate": {
+    message: "Row {row} is the same person and space as row {first}.",
+    fix: "Nothing to do: the row is skipped. Remove it if you like.",
+    params: ["first", "row"],
+  },
+  "plan.group_no_role": {
+    message: "Row {row}: groups have no role in a space, so the group's people join as members.",
+    fix: "Give someone a higher role one by one, in the member list.",
+    params: ["row"],
+  },
+  "plan.group_space_only": {
+    message: "Row {row}: Google Groups can only be added to named spaces, not to “{space}”.",
+    fix: "Pick a named space, or add the group's people one by one.",
+    params: ["row", "space"],
+  },
+  "plan.group_unresolved": {
+    message: "Row {row}: no Google Group with the address {group} was found.",
+    fix: "Check the address for typos; only groups of your own organisation can be added.",
+    params: ["group", "row"],
+  },
+  "plan.list_has_invalid": {
+    message: "{count} rows of the list can't be read; anyone they were meant to name who is in the space now would be removed.",
+    fix: "Fix or remove those rows first; they are marked in the list.",
+    params: ["count"],
+  },
+  "plan.no_space": {
+    message: "Row {row} names no space.",
+    fix: "Fill in the space's name or link, or remove the row.",
+    params: ["row"],
+  },
+  "plan.outside": {
+    message: "Row {row}: {who} is outside your organisation, and “{space}” only allows people from your organisation.",
+    fix: "Add them to a space that allows people from outside; this setting can't be changed once a space exists.",
+    params: ["row", "space", "who"],
+  },
+  "plan.removes_all_but_you": {
+    message: "This would remove all {count} members of “{space}” except you: nobody else on the list is in the space now.",
+    fix: "Check that you chose the right list and the right space. Confirm only if you mean to replace everyone.",
+    params: ["count", "space"],
+  },
+  "plan.removes_everyone": {
+    message: "This would remove all {count} members of “{space}”: nobody on the list is in the space now.",
+    fix: "Check that you chose the right list and the right space. Confirm only if you mean to replace everyone.",
+    params: ["count", "space"],
+  },
+  "plan.space_ambiguous": {
+    message: "Row {row}: {count} of your spaces are called “{space}”, so it isn't clear which one is meant.",
+    fix: "Use the space's link from Google Chat instead of its name.",
+    params: ["count", "row", "space"],
+  },
+  "plan.space_unknown": {
+    message: "Row {row}: you aren't in a space called “{space}”, or it doesn't exist.",
+    fix: "Check the name against your list of spaces, or use the space's link from Google Chat.",
+    params: ["row", "space"],
+  },
+  "plan.unmatched_kept": {
+    message: "Google doesn't show the address of {count} members (people invited who haven't joined), so they are kept whatever the list says.",
+    fix: "Remove them by hand in the member list if they shouldn't be there.",
+    params: ["count"],
+  },
   "table.bad_group": {
     message: "“{group}” isn't a Google Group's email address.",
     fix: "Write the group's address, for example team@example.com.",
