@@ -41,7 +41,6 @@ func names(cs []Change) string {
 	return strings.Join(out, " ")
 }
 
-
 func warnings(p SyncPlan) string {
 	var out []string
 	for _, w := range p.Warnings {
