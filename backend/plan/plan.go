@@ -427,20 +427,12 @@ func count(rows []Row) Counts {
 // 1. role applies to every record. An entry "groups/{id}" is a group; an address that is a key
 // of Context.Groups becomes that group in Check.
 func CrossRecords(spaces []string, people []recipients.Entry, role chat.Role) []table.Record {
+	one := table.FromRecipients(people)
 	out := make([]table.Record, 0, len(spaces)*len(people))
 	for _, s := range spaces {
-		for _, e := range people {
-			r := table.Record{Row: len(out) + 1, Space: s, Role: role, Name: e.Name, Cells: []string{e.Text, s}}
-			switch {
-			case e.Problem != nil:
-				r.Problem = e.Problem
-			case strings.HasPrefix(e.Value, "groups/"):
-				r.Kind, r.Member = chat.KindGroup, e.Value
-			case strings.Contains(e.Value, "@"):
-				r.Kind, r.Member, r.Email = chat.KindPerson, "users/"+e.Value, e.Value
-			default:
-				r.Kind, r.Member = chat.KindPerson, e.Value
-			}
+		for _, r := range one {
+			r.Row, r.Space, r.Role = len(out)+1, s, role
+			r.Cells = []string{r.Cells[0], s}
 			out = append(out, r)
 		}
 	}

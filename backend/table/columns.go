@@ -19,7 +19,7 @@ var headerNames = func() map[string]Column {
 		ColGroup: {"group", "groups", "group email", "group address", "google group", "группа", "группы", "адрес группы", "группа google"},
 		ColSpace: {"space", "spaces", "space name", "space link", "space url", "space id", "link", "url", "chat", "chat space",
 			"room", "чат", "чаты", "пространство", "название чата", "название пространства", "ссылка", "ссылка на чат",
-			"комната", "группа чата"},
+			"комната"},
 		ColRole: {"role", "roles", "member role", "permission", "роль", "роли", "права", "доступ"},
 	} {
 		for _, n := range names {

@@ -334,12 +334,12 @@ func hasMember(cols []Column) bool {
 // emit turns one row into its records: usually one; a person cell listing several addresses
 // ("a@x; b@x") gives one record each.
 func (rd *reader) emit(line int, cells []string) {
-	rd.t.Records = append(rd.t.Records, Records(line, rd.t.Columns, cells)...)
+	rd.t.Records = append(rd.t.Records, ReadRow(line, rd.t.Columns, cells)...)
 }
 
-// Records reads one row whose columns are known. Exported for the fuzz test and for callers
-// that split rows themselves.
-func Records(line int, cols []Column, cells []string) []Record {
+// ReadRow reads one row whose columns are known, as Read does each row, for callers that split
+// rows themselves.
+func ReadRow(line int, cols []Column, cells []string) []Record {
 	base := Record{Row: line, Cells: cells}
 	row := strconv.Itoa(line)
 	fail := func(p *problem.Problem) []Record {
@@ -411,18 +411,40 @@ func Records(line int, cols []Column, cells []string) []Record {
 	out := make([]Record, 0, len(c.Entries))
 	for _, e := range c.Entries {
 		r := base
-		r.Kind, r.Name = chat.KindPerson, e.Name
-		if e.Problem != nil {
-			r.Problem = e.Problem.With("row", row)
-		} else {
-			r.Member = e.Value
-			if strings.Contains(e.Value, "@") {
-				r.Email, r.Member = e.Value, "users/"+e.Value
-			}
+		fromEntry(&r, e)
+		if r.Problem != nil {
+			r.Problem = r.Problem.With("row", row)
 		}
 		out = append(out, r)
 	}
 	return out
+}
+
+// FromRecipients makes records of a list of people as recipients.Parse read it (the add
+// form's box, or a list of addresses pasted for a sync), numbered from 1, with no space or role:
+// the caller gives those (plan.Context.Space and Role). An entry "groups/{id}" is a group.
+func FromRecipients(entries []recipients.Entry) []Record {
+	out := make([]Record, len(entries))
+	for i, e := range entries {
+		out[i] = Record{Row: i + 1, Cells: []string{e.Text}}
+		fromEntry(&out[i], e)
+	}
+	return out
+}
+
+// fromEntry fills a record's member from one recipients entry.
+func fromEntry(r *Record, e recipients.Entry) {
+	r.Name = e.Name
+	switch {
+	case e.Problem != nil:
+		r.Kind, r.Problem = chat.KindPerson, e.Problem
+	case strings.HasPrefix(e.Value, "groups/"):
+		r.Kind, r.Member = chat.KindGroup, e.Value
+	case strings.Contains(e.Value, "@"):
+		r.Kind, r.Member, r.Email = chat.KindPerson, "users/"+e.Value, e.Value
+	default:
+		r.Kind, r.Member = chat.KindPerson, e.Value
+	}
 }
 
 func join(a, b string) string {

@@ -11,6 +11,7 @@ import (
 
 	"chatmembers/backend/chat"
 	"chatmembers/backend/problem"
+	"chatmembers/backend/recipients"
 )
 
 func mustParse(t *testing.T, text string) Table {
@@ -476,4 +477,16 @@ func FuzzTable(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A list of people as the add form's box reads it becomes records without space or role.
+func TestFromRecipients(t *testing.T) {
+	recs := FromRecipients(recipients.Parse(`"Doe, Jane" <jane@Example.com>, users/123; nope`).Entries)
+	wantRecords(t, Table{Records: recs},
+		"person users/jane@example.com jane@example.com |  | ",
+		"person users/123  |  | ",
+		"! chat.invalid_email")
+	if recs[0].Name != "Doe, Jane" || recs[2].Row != 3 {
+		t.Fatalf("%+v", recs)
+	}
 }
