@@ -132,8 +132,26 @@ func (c *capped) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// Parse reads pasted text (see Read).
-func Parse(text string) (Table, error) { return Read(strings.NewReader(text)) }
+// Parse reads pasted text (see Read). Text without tabs that recipients.Parse reads as a list of
+// valid addresses only (as mail programs copy them: `"Doe, Jane" <jane@example.com>, bob@...`,
+// whose quotes are not a spreadsheet's) is that list, one record per address, numbered from 1.
+func Parse(text string) (Table, error) {
+	if !strings.ContainsRune(text, '\t') {
+		if c := recipients.Parse(text); !c.LeftOut && len(c.Entries) > 0 && allValid(c.Entries) {
+			return Table{Records: FromRecipients(c.Entries), Columns: []Column{ColPerson}, Delimiter: ",", Encoding: encUTF8}, nil
+		}
+	}
+	return Read(strings.NewReader(text))
+}
+
+func allValid(es []recipients.Entry) bool {
+	for _, e := range es {
+		if e.Problem != nil {
+			return false
+		}
+	}
+	return true
+}
 
 // Read reads a table from r as a stream (see the package comment for what it accepts). The
 // error is a *problem.Problem refusing the whole input (too big, binary, workbook, not UTF-8,

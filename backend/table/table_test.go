@@ -490,3 +490,19 @@ func TestFromRecipients(t *testing.T) {
 		t.Fatalf("%+v", recs)
 	}
 }
+
+// A list as a mail program copies it has quotes no spreadsheet writes; a paste of nothing but
+// such addresses is read as the add form reads it.
+func TestPasteOfAMailList(t *testing.T) {
+	tb := mustParse(t, "\"Doe, Jane\" <jane@example.com>, \"Roe, Bob\" <bob@example.com>;\ncarol@example.com")
+	wantRecords(t, tb,
+		"person users/jane@example.com jane@example.com |  | ",
+		"person users/bob@example.com bob@example.com |  | ",
+		"person users/carol@example.com carol@example.com |  | ")
+	if tb.Records[1].Name != "Roe, Bob" {
+		t.Fatalf("name %q", tb.Records[1].Name)
+	}
+	// Anything that is not an address (a space's name) makes it a table again.
+	tb = mustParse(t, "jane@example.com,Team A\n")
+	wantRecords(t, tb, "person users/jane@example.com jane@example.com | Team A | ")
+}
