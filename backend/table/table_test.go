@@ -427,6 +427,14 @@ func FuzzTable(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, in []byte) {
 		tb, err := Read(bytes.NewReader(in))
+		checkFuzzed(t, tb, err)
+		tb, err = Parse(string(in))
+		checkFuzzed(t, tb, err)
+	})
+}
+
+func checkFuzzed(t *testing.T, tb Table, err error) {
+	{
 		if err != nil {
 			if problem.CodeOf(err) == "" {
 				t.Fatalf("error without a code: %v", err)
@@ -476,7 +484,7 @@ func FuzzTable(f *testing.F) {
 				t.Fatalf("accepted a formula: %+v", r)
 			}
 		}
-	})
+	}
 }
 
 // A list of people as the add form's box reads it becomes records without space or role.
