@@ -434,55 +434,54 @@ func FuzzTable(f *testing.F) {
 }
 
 func checkFuzzed(t *testing.T, tb Table, err error) {
-	{
-		if err != nil {
-			if problem.CodeOf(err) == "" {
-				t.Fatalf("error without a code: %v", err)
-			}
-			return
+	t.Helper()
+	if err != nil {
+		if problem.CodeOf(err) == "" {
+			t.Fatalf("error without a code: %v", err)
 		}
-		for _, r := range tb.Records {
-			for _, c := range r.Cells {
-				if !utf8.ValidString(c) {
-					t.Fatalf("cell not UTF-8: %q", c)
+		return
+	}
+	for _, r := range tb.Records {
+		for _, c := range r.Cells {
+			if !utf8.ValidString(c) {
+				t.Fatalf("cell not UTF-8: %q", c)
+			}
+		}
+		if r.Problem != nil {
+			if r.Problem.Code == "" || r.Problem.Message == "" {
+				t.Fatalf("problem without code or message: %+v", r.Problem)
+			}
+			continue
+		}
+		switch r.Kind {
+		case chat.KindPerson:
+			if _, _, err := chat.PersonName(r.Member); err != nil {
+				t.Fatalf("accepted person %q: %v", r.Member, err)
+			}
+		case chat.KindGroup:
+			if r.Member == "" && r.Email == "" {
+				t.Fatalf("group with neither id nor address: %+v", r)
+			}
+			if r.Email != "" {
+				if _, err := chat.NormalizeEmail(r.Email); err != nil {
+					t.Fatalf("accepted group %q: %v", r.Email, err)
 				}
 			}
-			if r.Problem != nil {
-				if r.Problem.Code == "" || r.Problem.Message == "" {
-					t.Fatalf("problem without code or message: %+v", r.Problem)
-				}
-				continue
+		default:
+			t.Fatalf("accepted record of kind %q", r.Kind)
+		}
+		if r.Space != "" {
+			if err := chat.ValidateSpaceName(r.Space); err != nil {
+				t.Fatalf("accepted space %q: %v", r.Space, err)
 			}
-			switch r.Kind {
-			case chat.KindPerson:
-				if _, _, err := chat.PersonName(r.Member); err != nil {
-					t.Fatalf("accepted person %q: %v", r.Member, err)
-				}
-			case chat.KindGroup:
-				if r.Member == "" && r.Email == "" {
-					t.Fatalf("group with neither id nor address: %+v", r)
-				}
-				if r.Email != "" {
-					if _, err := chat.NormalizeEmail(r.Email); err != nil {
-						t.Fatalf("accepted group %q: %v", r.Email, err)
-					}
-				}
-			default:
-				t.Fatalf("accepted record of kind %q", r.Kind)
+		}
+		if r.Role != "" {
+			if _, err := ParseRole(string(r.Role)); err != nil {
+				t.Fatalf("accepted role %q", r.Role)
 			}
-			if r.Space != "" {
-				if err := chat.ValidateSpaceName(r.Space); err != nil {
-					t.Fatalf("accepted space %q: %v", r.Space, err)
-				}
-			}
-			if r.Role != "" {
-				if _, err := ParseRole(string(r.Role)); err != nil {
-					t.Fatalf("accepted role %q", r.Role)
-				}
-			}
-			if strings.HasPrefix(r.Email, "=") || strings.HasPrefix(r.SpaceName, "=") {
-				t.Fatalf("accepted a formula: %+v", r)
-			}
+		}
+		if strings.HasPrefix(r.Email, "=") || strings.HasPrefix(r.SpaceName, "=") {
+			t.Fatalf("accepted a formula: %+v", r)
 		}
 	}
 }
