@@ -446,6 +446,9 @@ func FromRecipients(entries []recipients.Entry) []Record {
 	for i, e := range entries {
 		out[i] = Record{Row: i + 1, Cells: []string{e.Text}}
 		fromEntry(&out[i], e)
+		if out[i].Problem != nil && out[i].Problem.Code == CodeFormula {
+			out[i].Problem = out[i].Problem.With("row", strconv.Itoa(i+1))
+		}
 	}
 	return out
 }
@@ -454,6 +457,10 @@ func FromRecipients(entries []recipients.Entry) []Record {
 func fromEntry(r *Record, e recipients.Entry) {
 	r.Name = e.Name
 	switch {
+	case strings.HasPrefix(e.Value, "="):
+		// chat.NormalizeEmail allows "=" in an address, but no Google account starts with one:
+		// it is a formula copied from a spreadsheet.
+		r.Kind, r.Problem = chat.KindPerson, probFormula.With("cell", clip(e.Text, 60))
 	case e.Problem != nil:
 		r.Kind, r.Problem = chat.KindPerson, e.Problem
 	case strings.HasPrefix(e.Value, "groups/"):

@@ -488,11 +488,15 @@ func checkFuzzed(t *testing.T, tb Table, err error) {
 
 // A list of people as the add form's box reads it becomes records without space or role.
 func TestFromRecipients(t *testing.T) {
-	recs := FromRecipients(recipients.Parse(`"Doe, Jane" <jane@Example.com>, users/123; nope`).Entries)
+	recs := FromRecipients(recipients.Parse(`"Doe, Jane" <jane@Example.com>, users/123; nope; =x@example.com`).Entries)
 	wantRecords(t, Table{Records: recs},
 		"person users/jane@example.com jane@example.com |  | ",
 		"person users/123  |  | ",
-		"! chat.invalid_email")
+		"! chat.invalid_email",
+		"! table.formula")
+	if recs[3].Problem.Params["row"] != "4" {
+		t.Fatalf("formula problem names row %q", recs[3].Problem.Params["row"])
+	}
 	if recs[0].Name != "Doe, Jane" || recs[2].Row != 3 {
 		t.Fatalf("%+v", recs)
 	}
