@@ -33,6 +33,7 @@ package table
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"io"
@@ -180,7 +181,20 @@ func Read(r io.Reader) (Table, error) {
 		return Table{}, readErr(err)
 	}
 	delim := detectDelimiter(sample)
-	cr := csv.NewReader(br)
+	// Line ends of a lone CR (Excel for old Macs), which encoding/csv does not split on.
+	crOnly := bytes.IndexByte(sample, '\r') >= 0 && bytes.IndexByte(sample, '\n') < 0
+	// Excel honours a first line "sep=;" that names the delimiter; it is not a row.
+	if d, n, ok := sepLine(sample); ok {
+		delim = d
+		if _, err := br.Discard(n); err != nil {
+			return Table{}, readErr(err)
+		}
+	}
+	var src io.Reader = br
+	if crOnly {
+		src = crReader{br}
+	}
+	cr := csv.NewReader(src)
 	cr.Comma = delim
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
@@ -227,6 +241,35 @@ func Read(r io.Reader) (Table, error) {
 		t.Records = []Record{}
 	}
 	return t, nil
+}
+
+// sepLine reads Excel's "sep=X" first line: the delimiter and the line's length.
+func sepLine(sample []byte) (rune, int, bool) {
+	if len(sample) < 5 || !bytes.EqualFold(sample[:4], []byte("sep=")) {
+		return 0, 0, false
+	}
+	d := rune(sample[4])
+	if d != ',' && d != ';' && d != '\t' && d != '|' {
+		return 0, 0, false
+	}
+	n := 5
+	for n < len(sample) && (sample[n] == '\r' || sample[n] == '\n') {
+		n++
+	}
+	return d, n, true
+}
+
+// crReader turns every CR into LF. CR is ASCII, never part of a UTF-8 sequence.
+type crReader struct{ r io.Reader }
+
+func (c crReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	for i := range p[:n] {
+		if p[i] == '\r' {
+			p[i] = '\n'
+		}
+	}
+	return n, err
 }
 
 func readErr(err error) error {

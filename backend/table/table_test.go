@@ -517,3 +517,15 @@ func TestPasteOfAMailList(t *testing.T) {
 	tb = mustParse(t, "jane@example.com,Team A\n")
 	wantRecords(t, tb, "person users/jane@example.com jane@example.com | Team A | ")
 }
+
+func TestExcelSepLineAndOldMacLineEnds(t *testing.T) {
+	tb := mustParse(t, "sep=;\r\nemail;space\r\njane@example.com;Team, A\r\n")
+	if tb.Delimiter != ";" || !tb.Header {
+		t.Fatalf("delimiter %q header %v", tb.Delimiter, tb.Header)
+	}
+	wantRecords(t, tb, "person users/jane@example.com jane@example.com | Team, A | ")
+	tb = mustParse(t, "email,space\rjane@example.com,Team A\rbob@example.com,Team B\r")
+	wantRecords(t, tb,
+		"person users/jane@example.com jane@example.com | Team A | ",
+		"person users/bob@example.com bob@example.com | Team B | ")
+}
