@@ -4,10 +4,13 @@
 // plan checks the good ones against the spaces and their members.
 //
 // Exported entry points, for the app to bind:
-//   - Read(r io.Reader) (Table, error): a file, read as a stream and never past MaxBytes.
+//   - Read(r io.Reader) (Table, error): a file, read as a stream and never past MaxBytes;
+//     ReadLimited(r, Limits) with lower limits.
 //   - Parse(text string) (Table, error): a paste (Excel and Google Sheets copy cells as tab
-//     separated text).
-//   - ParseSpace(cell) and ParseRole(cell): one cell, as the table reads it.
+//     separated text; a list of addresses as mail programs copy it is read as recipients.Parse
+//     reads it).
+//   - FromRecipients(entries): records of a list recipients.Parse checked (the add form's box).
+//   - ReadRow, ParseSpace(cell) and ParseRole(cell): one row or cell, as the table reads it.
 //
 // What it accepts:
 //   - Encoding: UTF-8 with or without a byte-order mark; UTF-16 (Excel's "Unicode text", with a
@@ -15,7 +18,7 @@
 //     binary data and spreadsheet workbooks (.xlsx, .xls, .ods) are refused with a problem that
 //     says how to save the file as CSV UTF-8.
 //   - Delimiter: comma, semicolon (Excel in many European locales) or tab, chosen by which one
-//     splits the first rows into the same number of columns.
+//     splits the first rows into the same number of columns, or named by Excel's "sep=;" line.
 //   - Quoting: RFC 4180 as Excel writes it (quoted cells, doubled quotes, line breaks in cells).
 //   - Header: a first row of column names in English or Russian (email/person/member/user,
 //     group, space/space name/link/chat, role; "почта", "группа", "чат", "роль", ...) is
@@ -154,12 +157,26 @@ func allValid(es []recipients.Entry) bool {
 	return true
 }
 
-// Read reads a table from r as a stream (see the package comment for what it accepts). The
+// Limits bound what Read takes; Read applies MaxBytes, MaxRows and MaxColumns, whose figures
+// the problems name. ReadLimited takes lower ones (a sync list, tests).
+type Limits struct {
+	Bytes   int64
+	Rows    int
+	Columns int
+}
+
+// DefaultLimits are the limits Read applies.
+func DefaultLimits() Limits { return Limits{Bytes: MaxBytes, Rows: MaxRows, Columns: MaxColumns} }
+
+// Read reads a table from r with DefaultLimits (see ReadLimited).
+func Read(r io.Reader) (Table, error) { return ReadLimited(r, DefaultLimits()) }
+
+// ReadLimited reads a table from r as a stream (see the package comment for what it accepts). The
 // error is a *problem.Problem refusing the whole input (too big, binary, workbook, not UTF-8,
 // too many rows or columns, empty, no column of addresses); otherwise each record carries its
 // own verdict.
-func Read(r io.Reader) (Table, error) {
-	raw := bufio.NewReaderSize(&capped{r: r, left: MaxBytes}, 64<<10)
+func ReadLimited(r io.Reader, lim Limits) (Table, error) {
+	raw := bufio.NewReaderSize(&capped{r: r, left: lim.Bytes}, 64<<10)
 	head, err := raw.Peek(sniffLen)
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
 		return Table{}, readErr(err)
@@ -199,7 +216,7 @@ func Read(r io.Reader) (Table, error) {
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	t := Table{Delimiter: string(delim), Encoding: enc}
-	rd := reader{t: &t}
+	rd := reader{t: &t, maxRows: lim.Rows}
 	for {
 		fields, err := cr.Read()
 		if errors.Is(err, io.EOF) {
@@ -220,7 +237,7 @@ func Read(r io.Reader) (Table, error) {
 			return Table{}, readErr(err)
 		}
 		line, _ := cr.FieldPos(0)
-		if len(fields) > MaxColumns {
+		if len(fields) > lim.Columns {
 			return Table{}, probTooManyColumns.With("row", strconv.Itoa(line)).With("columns", strconv.Itoa(len(fields)))
 		}
 		if blank(fields) {
@@ -294,6 +311,7 @@ type reader struct {
 	t       *Table
 	decided bool
 	pending []pendingRow
+	maxRows int
 	rows    int // rows seen, header included
 	data    int // rows of data
 }
@@ -317,7 +335,7 @@ func (rd *reader) row(line int, cells []string) error {
 			return nil
 		}
 	}
-	if rd.data++; rd.data > MaxRows {
+	if rd.data++; rd.data > rd.maxRows {
 		return probTooManyRows
 	}
 	if rd.decided {
@@ -334,7 +352,7 @@ func (rd *reader) row(line int, cells []string) error {
 // add appends the record of a row that could not even be split into cells.
 func (rd *reader) add(r Record) error {
 	rd.rows++
-	if rd.data++; rd.data > MaxRows {
+	if rd.data++; rd.data > rd.maxRows {
 		return probTooManyRows
 	}
 	if rd.decided {
