@@ -190,3 +190,5 @@ func TestNeeded(t *testing.T) {
 		t.Errorf("groups needed %v", g)
 	}
 }
+
+func recipientsOf(text string) []recipients.Entry { return recipients.Parse(text).Entries }
