@@ -15,6 +15,7 @@ const (
 	CodeNoPeople       = "table.no_people"
 
 	CodeBadQuotes      = "table.bad_quotes"
+	CodeRunOnQuote     = "table.run_on_quote"
 	CodeFormula        = "table.formula"
 	CodeNoMember       = "table.no_member"
 	CodePersonAndGroup = "table.person_and_group"
@@ -53,6 +54,9 @@ var (
 	probBadQuotes = problem.New(CodeBadQuotes,
 		"Row {row} has a quotation mark out of place, so its cells can't be told apart.",
 		"Put the whole cell in double quotes and double any quotation mark inside it (\"\"), or remove the quotation mark.", "row")
+	probRunOnQuote = problem.New(CodeRunOnQuote,
+		"Row {row} opens a quotation mark that runs on to row {last}, so those rows can't be read.",
+		"Check the quotation marks in row {row}: a cell in quotes must end with one, and a quotation mark inside it must be doubled (\"\").", "row")
 	probFormula = problem.New(CodeFormula,
 		"Row {row} holds a spreadsheet formula (“{cell}”), not a value; formulas are never run.",
 		"In the spreadsheet copy the column and paste it back as values only, then save or copy it again.", "row")
@@ -76,6 +80,6 @@ var (
 // Problems lists every problem this package defines, for the frontend's generated catalogue.
 func Problems() []*problem.Problem {
 	return []*problem.Problem{probTooBig, probTooManyRows, probTooManyColumns, probBinary, probWorkbook,
-		probNotUTF8, probEmpty, probNoPeople, probBadQuotes, probFormula, probNoMember, probPersonAndGroup,
+		probNotUTF8, probEmpty, probNoPeople, probBadQuotes, probRunOnQuote, probFormula, probNoMember, probPersonAndGroup,
 		probBadLink, probBadRole, probBadGroup}
 }

@@ -227,7 +227,12 @@ func ReadLimited(r io.Reader, lim Limits) (Table, error) {
 			if pe.Err == csv.ErrFieldCount {
 				err = nil // rows of different lengths are fine (FieldsPerRecord -1 never says this)
 			} else {
-				if perr := rd.add(Record{Row: pe.StartLine, Problem: probBadQuotes.With("row", strconv.Itoa(pe.StartLine)).WithDetail(pe.Error())}); perr != nil {
+				p := probBadQuotes.With("row", strconv.Itoa(pe.StartLine))
+				if pe.Line > pe.StartLine {
+					// A quote left open swallows every line after it into one cell.
+					p = probRunOnQuote.With("row", strconv.Itoa(pe.StartLine)).With("last", strconv.Itoa(pe.Line))
+				}
+				if perr := rd.add(Record{Row: pe.StartLine, Problem: p.WithDetail(pe.Error())}); perr != nil {
 					return Table{}, perr
 				}
 				continue
@@ -268,6 +273,9 @@ func sepLine(sample []byte) (rune, int, bool) {
 	d := rune(sample[4])
 	if d != ',' && d != ';' && d != '\t' && d != '|' {
 		return 0, 0, false
+	}
+	if len(sample) > 5 && sample[5] != '\r' && sample[5] != '\n' {
+		return 0, 0, false // "sep=;x" is a row that happens to begin so
 	}
 	n := 5
 	for n < len(sample) && (sample[n] == '\r' || sample[n] == '\n') {

@@ -235,6 +235,15 @@ func TestSeveralAddressesInOneCell(t *testing.T) {
 	}
 }
 
+func TestAQuoteLeftOpenSaysWhichRowsItTakes(t *testing.T) {
+	tb := mustParse(t, "email,space\na@example.com,\"Team\nb@example.com,T\nc@example.com,T\n")
+	wantRecords(t, tb,
+		"! table.run_on_quote")
+	if p := tb.Records[0].Problem; p.Params["row"] != "2" || p.Params["last"] != "4" {
+		t.Fatalf("params %v", p.Params)
+	}
+}
+
 func TestBadQuotesAreOneRowsProblem(t *testing.T) {
 	tb := mustParse(t, "email,space\na@example.com,Team\nb@example.com,Te\"am\nc@example.com,Team\n")
 	wantRecords(t, tb,

@@ -555,6 +555,11 @@ export const PROBLEMS = {
     fix: "Put the person and the group on rows of their own.",
     params: ["row"],
   },
+  "table.run_on_quote": {
+    message: "Row {row} opens a quotation mark that runs on to row {last}, so those rows can't be read.",
+    fix: "Check the quotation marks in row {row}: a cell in quotes must end with one, and a quotation mark inside it must be doubled (\"\").",
+    params: ["last", "row"],
+  },
   "table.too_big": {
     message: "The file is larger than 20 MB, more than a list of members can be.",
     fix: "Split the list into smaller files, or remove columns the app doesn't need (keep email, space and role).",
