@@ -442,6 +442,11 @@ func ReadRow(line int, cols []Column, cells []string) []Record {
 		if v == "" || c == ColIgnored {
 			continue
 		}
+		// A file this app exported (package csvexport) escapes a cell beginning with = + - @
+		// with an apostrophe, which a spreadsheet hides; read back, the cell is the value again.
+		if len(v) > 1 && v[0] == '\'' && strings.IndexByte("=+-@", v[1]) >= 0 {
+			v = v[1:]
+		}
 		if strings.HasPrefix(v, "=") {
 			return fail(probFormula.With("cell", clip(v, 60)))
 		}

@@ -524,3 +524,11 @@ func TestExcelSepLineAndOldMacLineEnds(t *testing.T) {
 		"person users/jane@example.com jane@example.com | Team A | ",
 		"person users/bob@example.com bob@example.com | Team B | ")
 }
+
+// A cell csvexport escaped reads back as its value; an escaped formula is still a formula.
+func TestApostropheOfAnExportIsDropped(t *testing.T) {
+	tb := mustParse(t, "email,space\njane@example.com,'-Ops\nbob@example.com,'=1+1\n")
+	wantRecords(t, tb,
+		"person users/jane@example.com jane@example.com | -Ops | ",
+		"! table.formula")
+}
