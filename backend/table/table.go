@@ -421,17 +421,21 @@ func hasMember(cols []Column) bool {
 // emit turns one row into its records: usually one; a person cell listing several addresses
 // ("a@x; b@x") gives one record each.
 func (rd *reader) emit(line int, cells []string) {
-	rd.t.Records = append(rd.t.Records, ReadRow(line, rd.t.Columns, cells)...)
+	rd.t.Records = appendRow(rd.t.Records, line, rd.t.Columns, cells)
 }
 
 // ReadRow reads one row whose columns are known, as Read does each row, for callers that split
 // rows themselves.
 func ReadRow(line int, cols []Column, cells []string) []Record {
+	return appendRow(nil, line, cols, cells)
+}
+
+// appendRow appends a row's records to dst (Read's table, without a slice per row).
+func appendRow(dst []Record, line int, cols []Column, cells []string) []Record {
 	base := Record{Row: line, Cells: cells}
-	row := strconv.Itoa(line)
 	fail := func(p *problem.Problem) []Record {
-		base.Problem = p.With("row", row)
-		return []Record{base}
+		base.Problem = p.With("row", strconv.Itoa(line))
+		return append(dst, base)
 	}
 	var person, group, space, role string
 	for i, c := range cols {
@@ -493,23 +497,27 @@ func ReadRow(line int, cols []Column, cells []string) []Record {
 			return fail(err)
 		}
 		base.Kind, base.Member, base.Email, base.Name = chat.KindGroup, g.Member, g.Email, g.Name
-		return []Record{base}
+		return append(dst, base)
 	}
 	// A person cell reads as the add form's box does: "Name <address>", several addresses.
-	c := recipients.Parse(person)
-	if len(c.Entries) == 0 {
+	var entries []recipients.Entry
+	if strings.ContainsAny(person, ",;\r\n") {
+		entries = recipients.Parse(person).Entries
+	} else {
+		entries = []recipients.Entry{recipients.One(person)} // the common case, without the splitting
+	}
+	if len(entries) == 0 {
 		return fail(probNoMember)
 	}
-	out := make([]Record, 0, len(c.Entries))
-	for _, e := range c.Entries {
+	for _, e := range entries {
 		r := base
 		fromEntry(&r, e)
 		if r.Problem != nil {
-			r.Problem = r.Problem.With("row", row)
+			r.Problem = r.Problem.With("row", strconv.Itoa(line))
 		}
-		out = append(out, r)
+		dst = append(dst, r)
 	}
-	return out
+	return dst
 }
 
 // FromRecipients makes records of a list of people as recipients.Parse read it (the add
