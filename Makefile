@@ -78,6 +78,8 @@ test-go: go-deps
 	$(GO) vet ./...
 	$(GO) vet -tags bridge .
 	$(GO) test -race -count=1 ./...
+	@echo "test: fuzzing the table reader (5 s)"
+	$(GO) test -run '^$$' -fuzz '^FuzzTable$$' -fuzztime 5s ./backend/table
 
 test-frontend: frontend/node_modules/.package-lock.json
 	@echo "test: frontend (svelte-check, Vitest)"

@@ -80,6 +80,13 @@ func Parse(text string) Check {
 	return c
 }
 
+// One checks text as a single entry, as Parse checks each of its entries, without looking for
+// separators: for a caller that already knows the text holds one person (a cell of a table
+// without , ; or line breaks), at a fraction of Parse's cost.
+func One(text string) Entry {
+	return entry(strings.TrimSpace(strings.ToValidUTF8(text, "\uFFFD")))
+}
+
 // entry reads one trimmed entry: `Name <address>` or a bare address or user id.
 func entry(s string) Entry {
 	e := Entry{Text: s}

@@ -84,3 +84,23 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// One gives what Parse gives for text that holds one entry.
+func TestOneIsParseOfOneEntry(t *testing.T) {
+	for _, s := range []string{"jane@Example.com", " Jane Doe <jane@example.com> ", `"Jane" <jane@example.com>`, "users/123", "nope", "users/app", "\xffa@b.cc"} {
+		c := Parse(s)
+		if len(c.Entries) != 1 {
+			t.Fatalf("%q: %d entries", s, len(c.Entries))
+		}
+		if got, want := One(s), c.Entries[0]; got.Text != want.Text || got.Name != want.Name || got.Value != want.Value || code(got.Problem) != code(want.Problem) {
+			t.Errorf("One(%q) = %+v, Parse gives %+v", s, got, want)
+		}
+	}
+}
+
+func code(p *problem.Problem) string {
+	if p == nil {
+		return ""
+	}
+	return p.Code
+}

@@ -17,8 +17,10 @@ import (
 	"chatmembers/backend/auth"
 	"chatmembers/backend/chat"
 	"chatmembers/backend/directory"
+	"chatmembers/backend/plan"
 	"chatmembers/backend/problem"
 	"chatmembers/backend/session"
+	"chatmembers/backend/table"
 )
 
 // Out is where the generated file goes, from the repository root.
@@ -31,6 +33,7 @@ func catalogue() ([]problem.Def, error) {
 	seen := map[string]bool{}
 	for _, list := range [][]*problem.Problem{
 		problem.Problems(), auth.Problems(), chat.Problems(), directory.Problems(), session.Problems(), adding.Problems(),
+		table.Problems(), plan.Problems(),
 	} {
 		for _, p := range list {
 			d := p.Def()

@@ -425,6 +425,161 @@ export const PROBLEMS = {
     fix: "Try again. If it keeps happening, restart Chat Members.",
     params: [],
   },
+  "plan.already_invited": {
+    message: "Row {row}: {who} has already been invited to “{space}” and hasn't joined yet.",
+    fix: "Nothing to do: the row is skipped. They join when they accept the invitation.",
+    params: ["row", "space", "who"],
+  },
+  "plan.already_member": {
+    message: "Row {row}: {who} is already a member of “{space}”.",
+    fix: "Nothing to do: the row is skipped.",
+    params: ["row", "space", "who"],
+  },
+  "plan.direct_message": {
+    message: "Row {row}: “{space}” is a direct message; people can't be added to one.",
+    fix: "Pick a space or a group chat instead.",
+    params: ["row", "space"],
+  },
+  "plan.duplicate": {
+    message: "Row {row} is the same person and space as row {first}.",
+    fix: "Nothing to do: the row is skipped. Remove it if you like.",
+    params: ["first", "row"],
+  },
+  "plan.group_no_role": {
+    message: "Row {row}: groups have no role in a space, so the group's people join as members.",
+    fix: "Give someone a higher role one by one, in the member list.",
+    params: ["row"],
+  },
+  "plan.group_space_only": {
+    message: "Row {row}: Google Groups can only be added to named spaces, not to “{space}”.",
+    fix: "Pick a named space, or add the group's people one by one.",
+    params: ["row", "space"],
+  },
+  "plan.group_unresolved": {
+    message: "Row {row}: no Google Group with the address {group} was found.",
+    fix: "Check the address for typos; only groups of your own organisation can be added.",
+    params: ["group", "row"],
+  },
+  "plan.list_has_invalid": {
+    message: "{count} rows of the list can't be read; anyone they were meant to name who is in the space now would be removed.",
+    fix: "Fix or remove those rows first; they are marked in the list.",
+    params: ["count"],
+  },
+  "plan.no_space": {
+    message: "Row {row} names no space.",
+    fix: "Fill in the space's name or link, or remove the row.",
+    params: ["row"],
+  },
+  "plan.outside": {
+    message: "Row {row}: {who} is outside your organisation, and “{space}” only allows people from your organisation.",
+    fix: "Add them to a space that allows people from outside; this setting can't be changed once a space exists.",
+    params: ["row", "space", "who"],
+  },
+  "plan.removes_all_but_you": {
+    message: "This would remove all {count} members of “{space}” except you: nobody else on the list is in the space now.",
+    fix: "Check that you chose the right list and the right space. Confirm only if you mean to replace everyone.",
+    params: ["count", "space"],
+  },
+  "plan.removes_everyone": {
+    message: "This would remove all {count} members of “{space}”: nobody on the list is in the space now.",
+    fix: "Check that you chose the right list and the right space. Confirm only if you mean to replace everyone.",
+    params: ["count", "space"],
+  },
+  "plan.space_ambiguous": {
+    message: "Row {row}: {count} of your spaces are called “{space}”, so it isn't clear which one is meant.",
+    fix: "Use the space's link from Google Chat instead of its name.",
+    params: ["count", "row", "space"],
+  },
+  "plan.space_unknown": {
+    message: "Row {row}: you aren't in a space called “{space}”, or it doesn't exist.",
+    fix: "Check the name against your list of spaces, or use the space's link from Google Chat.",
+    params: ["row", "space"],
+  },
+  "plan.unmatched_kept": {
+    message: "Google doesn't show the address of {count} members (people invited who haven't joined), so they are kept whatever the list says.",
+    fix: "Remove them by hand in the member list if they shouldn't be there.",
+    params: ["count"],
+  },
+  "table.bad_group": {
+    message: "“{group}” isn't a Google Group's email address.",
+    fix: "Write the group's address, for example team@example.com.",
+    params: ["group", "row"],
+  },
+  "table.bad_link": {
+    message: "“{link}” isn't a link to a Google Chat space.",
+    fix: "Copy the space's link from Google Chat (it contains /room/ or #chat/space/), or write the space's name.",
+    params: ["link", "row"],
+  },
+  "table.bad_quotes": {
+    message: "Row {row} has a quotation mark out of place, so its cells can't be told apart.",
+    fix: "Put the whole cell in double quotes and double any quotation mark inside it (\"\"), or remove the quotation mark.",
+    params: ["row"],
+  },
+  "table.bad_role": {
+    message: "“{role}” isn't a role in a space.",
+    fix: "Write member, manager or owner (or leave it empty for member).",
+    params: ["role", "row"],
+  },
+  "table.binary": {
+    message: "This file isn't text: it can't be a list of people.",
+    fix: "Choose a CSV file, or copy the cells in your spreadsheet and paste them here.",
+    params: [],
+  },
+  "table.empty": {
+    message: "There are no rows in it.",
+    fix: "Paste or choose a list with one person or group per row.",
+    params: [],
+  },
+  "table.formula": {
+    message: "Row {row} holds a spreadsheet formula (“{cell}”), not a value; formulas are never run.",
+    fix: "In the spreadsheet copy the column and paste it back as values only, then save or copy it again.",
+    params: ["cell", "row"],
+  },
+  "table.no_member": {
+    message: "Row {row} names no person or group.",
+    fix: "Fill in an email address, or remove the row.",
+    params: ["row"],
+  },
+  "table.no_people": {
+    message: "No column of email addresses was found.",
+    fix: "Put the people's or groups' email addresses in a column, ideally headed “email” (or “group” for Google Groups).",
+    params: [],
+  },
+  "table.not_utf8": {
+    message: "The file's text isn't in UTF-8, so names in it would come out garbled.",
+    fix: "In Excel choose File > Save As and the type “CSV UTF-8 (comma delimited)”; in LibreOffice choose the character set “Unicode (UTF-8)” when saving.",
+    params: [],
+  },
+  "table.person_and_group": {
+    message: "Row {row} names both a person and a group.",
+    fix: "Put the person and the group on rows of their own.",
+    params: ["row"],
+  },
+  "table.run_on_quote": {
+    message: "Row {row} opens a quotation mark that runs on to row {last}, so those rows can't be read.",
+    fix: "Check the quotation marks in row {row}: a cell in quotes must end with one, and a quotation mark inside it must be doubled (\"\").",
+    params: ["last", "row"],
+  },
+  "table.too_big": {
+    message: "The file is larger than 20 MB, more than a list of members can be.",
+    fix: "Split the list into smaller files, or remove columns the app doesn't need (keep email, space and role).",
+    params: [],
+  },
+  "table.too_many_columns": {
+    message: "Row {row} has {columns} columns; a list of members needs at most 200.",
+    fix: "Keep only the columns for the person or group, the space and the role, then save the file again.",
+    params: ["columns", "row"],
+  },
+  "table.too_many_rows": {
+    message: "The list has more than 100,000 rows, more than one job can take.",
+    fix: "Split the list into files of at most 100,000 rows and run them one after the other.",
+    params: [],
+  },
+  "table.workbook": {
+    message: "This is a spreadsheet workbook (Excel or LibreOffice), not a CSV file.",
+    fix: "In your spreadsheet choose File > Save As (or Save a Copy) and the type “CSV UTF-8”, then choose that file. Or copy the cells and paste them here.",
+    params: [],
+  },
   "workspace.admin_off": {
     message: "Administrator mode is off, so this was not done with administrator access.",
     fix: "Switch on \"Act as administrator\" at the top of the window, then try again.",
