@@ -248,6 +248,14 @@ func (d *DB) Sending(job int64, idx int) error {
 	})
 }
 
+// Requeue puts an in-flight row back to pending: Google was asked and the change is not there,
+// so it must be sent again.
+func (d *DB) Requeue(job int64, idx int) error {
+	return d.write(func(tx *sql.Tx) error {
+		return exec1(tx, `UPDATE rows SET state = 'pending' WHERE job = ? AND idx = ? AND state = 'in_flight'`, job, idx)
+	})
+}
+
 // Result is what a call did to one row.
 type Result struct {
 	// Problem is the problem code when the row failed; "" when done.
