@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"chatmembers/backend/bulk"
+	"chatmembers/backend/chat"
 )
 
 // Account is who a job or a change belongs to: the signed-in user's stable Google account id
@@ -335,4 +336,16 @@ func exec1(tx *sql.Tx, q string, args ...any) error {
 		return errors.New("no such row")
 	}
 	return nil
+}
+
+// Enums lists this package's enums, and bulk.Op, for Wails' EnumBind.
+func Enums() []any {
+	return []any{
+		[]chat.Enum[bulk.Op]{{Value: bulk.OpAdd, TSName: "ADD"}, {Value: bulk.OpRemove, TSName: "REMOVE"}, {Value: bulk.OpSetRole, TSName: "SET_ROLE"}},
+		[]chat.Enum[JobKind]{{Value: KindBulkAdd, TSName: "BULK_ADD"}, {Value: KindSync, TSName: "SYNC"}},
+		[]chat.Enum[JobState]{{Value: JobRunning, TSName: "RUNNING"}, {Value: JobPaused, TSName: "PAUSED"},
+			{Value: JobCancelled, TSName: "CANCELLED"}, {Value: JobFinished, TSName: "FINISHED"}},
+		[]chat.Enum[RowState]{{Value: RowPending, TSName: "PENDING"}, {Value: RowInFlight, TSName: "IN_FLIGHT"},
+			{Value: RowDone, TSName: "DONE"}, {Value: RowFailed, TSName: "FAILED"}, {Value: RowCancelled, TSName: "CANCELLED"}},
+	}
 }

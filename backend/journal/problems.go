@@ -28,3 +28,6 @@ var (
 func Problems() []*problem.Problem {
 	return []*problem.Problem{errOpen, errTooNew, errWrite, errNoJob, errOtherAccount, errJobOver}
 }
+
+// OtherAccount is the refusal of a job that owner's account started, to another account.
+func OtherAccount(owner string) error { return errOtherAccount.With("owner", owner) }
