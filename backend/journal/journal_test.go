@@ -279,3 +279,14 @@ func TestCSVRowsHaveAHeaderAndOneRowPerEntry(t *testing.T) {
 		t.Fatalf("got %q", rows)
 	}
 }
+
+func TestDirFollowsXDGDataHome(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", "/tmp/data")
+	if d, err := Dir(); err != nil || d != filepath.Join("/tmp/data", "chat-members") {
+		t.Fatalf("Dir() = %q, %v", d, err)
+	}
+	t.Setenv("XDG_DATA_HOME", "relative") // not absolute: ignored, as the spec says
+	if d, err := Dir(); err != nil || d == filepath.Join("relative", "chat-members") {
+		t.Fatalf("Dir() = %q, %v", d, err)
+	}
+}

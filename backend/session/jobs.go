@@ -372,16 +372,22 @@ func (w *Session) stopJobs() {
 	}
 }
 
-// stopRuns ends the runs at sign-out (they belong to the account that left; their jobs stay
-// unfinished, for that account to resume); calls in flight finish and are recorded.
-func (w *Session) stopRuns() {
+// stopRuns ends the runs when the account leaves (their jobs stay unfinished, for that account
+// to resume); calls in flight finish and are recorded. wait waits for them: sign-out does,
+// before it revokes the tokens those calls use.
+func (w *Session) stopRuns(wait bool) {
 	h := &w.jobs
 	h.mu.Lock()
-	stop := h.stop
+	stop, runs := h.stop, h.runs
 	h.runs, h.ctx, h.stop = nil, nil, nil
 	h.mu.Unlock()
 	if stop != nil {
 		stop()
+	}
+	for _, r := range runs {
+		if wait {
+			<-r.Done()
+		}
 	}
 }
 

@@ -328,7 +328,7 @@ func (w *Session) authChanged(a *auth.Service, ended *problem.Problem) {
 	}
 	w.mu.Unlock()
 	if !signedIn {
-		w.stopRuns()
+		w.stopRuns(false) // signed out elsewhere (Google refused the sign-in): the calls fail anyway
 	}
 	w.changed(ended)
 }
