@@ -10,6 +10,7 @@ import (
 	"errors"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"chatmembers/backend/bulk"
@@ -61,6 +62,8 @@ type Run struct {
 	unpause  chan struct{} // closed on Resume
 	stopping bool          // Cancel was called
 	last     Progress
+	// recorded and failed count the rows this run recorded.
+	recorded, failed atomic.Int32
 }
 
 // Start records a new job of items for d.Account and runs it. ctx bounds the run (its end is a
@@ -217,7 +220,7 @@ func (r *Run) run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	r.emitCounts(before.Counts, schedule.Progress{Left: len(rows)})
+	r.emitCounts(before.Counts, len(rows), schedule.Progress{Left: len(rows)})
 	tasks := make([]schedule.Task, len(rows))
 	for i, row := range rows {
 		tasks[i] = schedule.Task{Key: row.Item.Key(), Space: row.Item.Space, Kind: schedule.Write}
@@ -256,11 +259,13 @@ func (r *Run) run(ctx context.Context) error {
 			return err
 		}
 		if res.Problem != "" {
+			r.failed.Add(1)
 			return errors.New(res.Problem)
 		}
+		r.recorded.Add(1)
 		return nil
 	}
-	runErr := r.d.Schedule.Run(runCtx, tasks, do, func(p schedule.Progress) { r.emitCounts(before.Counts, p) })
+	runErr := r.d.Schedule.Run(runCtx, tasks, do, func(p schedule.Progress) { r.emitCounts(before.Counts, len(rows), p) })
 	fatalMu.Lock()
 	ferr := fatal
 	fatalMu.Unlock()
@@ -458,9 +463,13 @@ func errorOf(res journal.Result) error {
 	return &problem.Problem{Code: res.Problem, Retryable: res.Problem == chat.CodeQuota}
 }
 
-func (r *Run) emitCounts(c journal.Counts, p schedule.Progress) {
+// emitCounts sends progress: the counts are the journal's before this run (c) plus the rows this
+// run recorded (the scheduler's own counts would take a row not sent at a cancel for a failure);
+// the rate and time left are the scheduler's.
+func (r *Run) emitCounts(c journal.Counts, sent int, p schedule.Progress) {
+	done, failed := int(r.recorded.Load()), int(r.failed.Load())
 	r.mu.Lock()
-	r.last = Progress{Job: r.job.ID, Done: c.Done + p.Done, Failed: c.Failed + p.Failed, Left: p.Left,
+	r.last = Progress{Job: r.job.ID, Done: c.Done + done, Failed: c.Failed + failed, Left: sent - done - failed,
 		Total: c.Total, PerMinute: p.PerMinute, SecondsLeft: p.TimeLeft.Seconds()}
 	r.mu.Unlock()
 	r.emit(nil)

@@ -133,10 +133,13 @@ func TestPauseThenCancelRecordsUnsentRowsCancelled(t *testing.T) {
 	var startMu sync.Mutex
 	paused := make(chan struct{})
 	var once sync.Once
-	var pausedStates atomic.Int32
+	var pausedStates, failedShown atomic.Int32
 	d.OnProgress = func(p Progress) {
 		if p.State == journal.JobPaused {
 			pausedStates.Add(1)
+		}
+		if p.Failed > 0 {
+			failedShown.Add(1) // nothing failed: rows not sent at the cancel are not failures
 		}
 	}
 	d.BeforeSend = func(int64, int) {
@@ -170,6 +173,9 @@ func TestPauseThenCancelRecordsUnsentRowsCancelled(t *testing.T) {
 	}
 	if pausedStates.Load() == 0 {
 		t.Fatal("no progress event said paused")
+	}
+	if n := failedShown.Load(); n != 0 {
+		t.Fatalf("%d progress events showed failed rows; none failed", n)
 	}
 	if _, err := Resume(context.Background(), d, j.ID); problem.CodeOf(err) != "journal.job_over" {
 		t.Fatalf("resume of a cancelled job: %v", err)
