@@ -61,6 +61,7 @@ type Run struct {
 	paused   bool
 	unpause  chan struct{} // closed on Resume
 	stopping bool          // Cancel was called
+	ended    bool          // last is the journal's final word
 	last     Progress
 	// recorded and failed count the rows this run recorded.
 	recorded, failed atomic.Int32
@@ -270,7 +271,7 @@ func (r *Run) run(ctx context.Context) error {
 	ferr := fatal
 	fatalMu.Unlock()
 	if ferr != nil {
-		r.emit(nil)
+		r.end()
 		return ferr
 	}
 	r.mu.Lock()
@@ -285,8 +286,23 @@ func (r *Run) run(ctx context.Context) error {
 	default:
 		err = r.d.Journal.SetState(id, journal.JobFinished)
 	}
-	r.emit(nil)
+	r.end()
 	return err
+}
+
+// end makes the run's progress the journal's final word (state and counts), and sends it.
+func (r *Run) end() {
+	j, err := r.d.Journal.Job(r.job.ID)
+	r.mu.Lock()
+	if err == nil {
+		r.ended = true
+		r.last.State = j.State
+		c := j.Counts
+		r.last.Done, r.last.Failed, r.last.Left, r.last.Total = c.Done, c.Failed, c.Pending+c.InFlight, c.Total
+		r.last.PerMinute, r.last.SecondsLeft = 0, 0
+	}
+	r.mu.Unlock()
+	r.emit(nil)
 }
 
 // quotaPause is how long every new call waits after Google said the project is over its quota
@@ -486,24 +502,17 @@ func (r *Run) emit(_ error) {
 // Progress is the run's latest counts.
 func (r *Run) Progress() Progress {
 	r.mu.Lock()
+	defer r.mu.Unlock()
 	p := r.last
-	paused, stopping := r.paused, r.stopping
-	r.mu.Unlock()
 	p.Job = r.job.ID
-	p.State = journal.JobRunning
 	switch {
-	case paused:
+	case r.ended:
+	case r.paused:
 		p.State = journal.JobPaused
-	case stopping:
+	case r.stopping:
 		p.State = journal.JobCancelled
-	}
-	select {
-	case <-r.done:
-		if j, err := r.d.Journal.Job(r.job.ID); err == nil {
-			p.State = j.State
-			p.Done, p.Failed, p.Left, p.Total = j.Counts.Done, j.Counts.Failed, j.Counts.Pending+j.Counts.InFlight, j.Counts.Total
-		}
 	default:
+		p.State = journal.JobRunning
 	}
 	return p
 }

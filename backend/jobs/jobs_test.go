@@ -57,6 +57,9 @@ func TestAJobUnderFaultsAddsEveryRowExactlyOnce(t *testing.T) {
 	if len(events) < len(items) {
 		t.Fatalf("%d progress events for %d rows", len(events), len(items))
 	}
+	if last := events[len(events)-1]; last.State != journal.JobFinished || last.Done != len(items) || last.Left != 0 {
+		t.Fatalf("last progress event %+v", last)
+	}
 	h, _ := db.History(journal.Query{Op: bulk.OpAdd, Limit: 1000})
 	if len(h) != len(items) || h[0].Account != admin || h[0].Job != j.ID {
 		t.Fatalf("history has %d entries (first %+v), want %d", len(h), h[0], len(items))

@@ -287,7 +287,8 @@ func (w *Session) JobRows(id int64) ([]journal.Row, error) {
 }
 
 // UnfinishedJobs are the signed-in account's jobs that can be resumed, newest first: the app
-// offers them at start.
+// offers them at start. A job this app is running now (not paused) is left out: there is
+// nothing to resume.
 func (w *Session) UnfinishedJobs() ([]journal.Job, error) {
 	acct, err := w.account()
 	if err != nil {
@@ -297,7 +298,18 @@ func (w *Session) UnfinishedJobs() ([]journal.Job, error) {
 	if err != nil {
 		return nil, err
 	}
-	return db.Unfinished(acct.ID)
+	all, err := db.Unfinished(acct.ID)
+	if err != nil {
+		return nil, err
+	}
+	out := all[:0]
+	for _, j := range all {
+		if r := w.running(j.ID); r != nil && r.Progress().State == journal.JobRunning {
+			continue
+		}
+		out = append(out, j)
+	}
+	return out, nil
 }
 
 // RecentJobs are the signed-in account's latest jobs, newest first.
