@@ -163,8 +163,10 @@ func (x *Members) AddApp(space string) (chat.Membership, error) {
 	if err := chat.ValidateSpaceName(space); err != nil {
 		return chat.Membership{}, err // before any permission page
 	}
-	return session.Call(x.h.ctx, x.h.s, session.Action{Name: "members.add_app", Scope: auth.ScopeMembershipsApp},
+	m, err := session.Call(x.h.ctx, x.h.s, session.Action{Name: "members.add_app", Scope: auth.ScopeMembershipsApp},
 		func(ctx context.Context, c *chat.Service) (chat.Membership, error) { return c.AddApp(ctx, space) })
+	x.h.s.RecordAdds(space, "", []adding.Outcome{session.AppOutcome(m, err)})
+	return m, err
 }
 
 // memberScope is the permission a member action asks for first: none for the user's own

@@ -37,7 +37,7 @@ func demoOutsiders(t *testing.T, spaceID string, n int) []string {
 
 // A bulk job through the bound structs, as the frontend calls them: started, its progress
 // pushed and read, its rows all done, nothing left to resume; and the single add, role change
-// and removal of the member list land in the history with the job's rows, exportable.
+// and removal of the member list and the add of the Chat app land in the history with the job's rows, exportable.
 func TestJobsAndHistoryThroughTheBoundStructs(t *testing.T) {
 	t.Setenv("BROWSER", "")
 	events := make(chan string, 1024)
@@ -129,12 +129,18 @@ func TestJobsAndHistoryThroughTheBoundStructs(t *testing.T) {
 	if want := []string{"remove:removed", "set_role:role_set", "add:added"}; !slices.Equal(ops, want) {
 		t.Fatalf("history of %s: %v, want %v", people[3], ops, want)
 	}
+	if _, err := mem.AddApp(space); err != nil {
+		t.Fatal(err)
+	}
+	if h, err := hist.Search(journal.Query{Person: "users/app"}); err != nil || len(h) != 1 || h[0].Outcome != journal.OutcomeAdded {
+		t.Fatalf("history of the app: %+v %v", h, err)
+	}
 	all, err := hist.Search(journal.Query{Space: space})
-	if err != nil || len(all) != 6 {
+	if err != nil || len(all) != 7 {
 		t.Fatalf("history of the space: %d entries, %v", len(all), err)
 	}
 	csv, err := hist.ExportRows(journal.Query{Space: space, Op: bulk.OpAdd})
-	if err != nil || len(csv) != 5 || csv[0][0] != "time" {
+	if err != nil || len(csv) != 6 || csv[0][0] != "time" { // the header, 3 job rows, the add, the app
 		t.Fatalf("ExportRows: %q %v", csv, err)
 	}
 }

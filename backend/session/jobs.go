@@ -446,3 +446,15 @@ func (w *Session) RecordAdds(space string, role chat.Role, out []adding.Outcome)
 		w.RecordChange(bulk.OpAdd, space, member, role, outcome, err)
 	}
 }
+
+// AppOutcome is the add of the Chat app (Members.AddApp) as an add form's outcome, for
+// RecordAdds.
+func AppOutcome(m chat.Membership, err error) adding.Outcome {
+	o := adding.Outcome{Entry: "users/app", Kind: chat.KindApp}
+	if err != nil {
+		o.Problem = problem.Internal(err) // a problem as it is; anything else as internal
+		return o
+	}
+	o.Membership = &m
+	return o
+}
