@@ -100,3 +100,27 @@ func TestAJobStoppedByClosingTheAppIsOfferedAndResumedNextTime(t *testing.T) {
 		t.Fatalf("still offered: %+v", uf)
 	}
 }
+
+// A job started with administrator access resumes only in administrator mode: nothing uses
+// that access unasked.
+func TestAnAdministratorJobResumesOnlyInAdministratorMode(t *testing.T) {
+	w := signedInDemo(t, t.TempDir(), schedule.Google())
+	acct, err := w.account()
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := w.Journal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	j, err := db.CreateJob(acct, journal.KindBulkAdd, true, []bulk.Item{{Op: bulk.OpAdd,
+		Space: "spaces/" + emulator.DemoNotMemberSpaceID, Member: "users/" + emulator.DemoJoinerEmail, Kind: chat.KindPerson, Role: chat.RoleMember}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = resumeJob(w, j.ID)
+	wantProblem(t, err, "workspace.admin_off")
+	if rows, _ := db.Rows(j.ID); rows[0].State != journal.RowPending || rows[0].Attempts != 0 {
+		t.Fatalf("row after the refusal: %+v", rows[0])
+	}
+}
