@@ -12,10 +12,13 @@ import (
 	"chatmembers/backend/adding"
 	"chatmembers/backend/auth"
 	"chatmembers/backend/browser"
+	"chatmembers/backend/bulk"
 	"chatmembers/backend/chat"
 	"chatmembers/backend/diagnostics"
 	"chatmembers/backend/directory"
 	"chatmembers/backend/emulator"
+	"chatmembers/backend/jobs"
+	"chatmembers/backend/journal"
 	"chatmembers/backend/logfile"
 	"chatmembers/backend/recipients"
 	"chatmembers/backend/session"
@@ -53,13 +56,13 @@ func NewApp(s *session.Session, startDemo bool) *App {
 // bound is every struct whose methods the frontend calls, the same in the window build (Wails'
 // Bind) and the browser bridge, so `wails generate module` describes both.
 func (a *App) bound() []any {
-	return []any{&Session{a.h}, &Spaces{a.h}, &Members{a.h}, &Directory{a.h}, &Setup{a.h}, &Help{a.h}}
+	return []any{&Session{a.h}, &Spaces{a.h}, &Members{a.h}, &Directory{a.h}, &Setup{a.h}, &Help{a.h}, &Jobs{a.h}, &History{a.h}}
 }
 
 // enums are the Go string types the frontend receives, bound so that TypeScript gets them as
 // enums in wailsjs/go/models.ts (Wails' EnumBind).
 func enums() []any {
-	return append(append(chat.Enums(), session.Enums()...), setup.Enums()...)
+	return append(append(append(chat.Enums(), session.Enums()...), setup.Enums()...), journal.Enums()...)
 }
 
 func (a *App) startup(ctx context.Context, desk desktop) {
@@ -69,6 +72,7 @@ func (a *App) startup(ctx context.Context, desk desktop) {
 	s.SetBrowser(opener.Open, func(u string) { desk.Emit("auth:url", u) })
 	s.OnBrowserFailed(func(u string) { desk.Emit("auth:browser_failed", u) })
 	s.OnChange(func(st session.Status) { desk.Emit(session.ChangedEvent, st) })
+	s.OnJobProgress(func(p jobs.Progress) { desk.Emit(session.JobProgressEvent, p) })
 	if a.startDemo {
 		_, _ = s.UseDemo()
 	} else {
@@ -165,8 +169,10 @@ func (x *Members) AddApp(space string) (chat.Membership, error) {
 	if err := chat.ValidateSpaceName(space); err != nil {
 		return chat.Membership{}, err // before any permission page
 	}
-	return session.Call(x.h.ctx, x.h.s, session.Action{Name: "members.add_app", Scope: auth.ScopeMembershipsApp},
+	m, err := session.Call(x.h.ctx, x.h.s, session.Action{Name: "members.add_app", Scope: auth.ScopeMembershipsApp},
 		func(ctx context.Context, c *chat.Service) (chat.Membership, error) { return c.AddApp(ctx, space) })
+	x.h.s.RecordAdds(space, "", []adding.Outcome{session.AppOutcome(m, err)})
+	return m, err
 }
 
 // memberScope is the permission a member action asks for first: none for the user's own
@@ -202,30 +208,36 @@ func (x *Members) List(space string, admin bool) (chat.MemberList, error) {
 
 // SetRole gives a member (a membership name from List) the role Member, Manager or Owner.
 func (x *Members) SetRole(membership string, role chat.Role, admin bool) (chat.Member, error) {
-	return session.Call(x.h.ctx, x.h.s, session.Action{Name: "members.set_role",
+	m, err := session.Call(x.h.ctx, x.h.s, session.Action{Name: "members.set_role",
 		Scope: memberScope(admin), RetryScope: memberRetryScope(admin)},
 		func(ctx context.Context, c *chat.Service) (chat.Member, error) {
 			return c.SetRole(ctx, membership, role, chat.ManageOptions{Admin: admin})
 		})
+	x.h.s.RecordMemberChange(bulk.OpSetRole, membership, role, m, err)
+	return m, err
 }
 
 // Remove takes a member out of their space; removing oneself needs confirmedSelf (the second
 // confirmation the UI asked for).
 func (x *Members) Remove(membership string, confirmedSelf, admin bool) (chat.Member, error) {
-	return session.Call(x.h.ctx, x.h.s, session.Action{Name: "members.remove",
+	m, err := session.Call(x.h.ctx, x.h.s, session.Action{Name: "members.remove",
 		Scope: memberScope(admin), RetryScope: memberRetryScope(admin)},
 		func(ctx context.Context, c *chat.Service) (chat.Member, error) {
 			return c.RemoveMember(ctx, membership, chat.RemoveOptions{ConfirmedSelf: confirmedSelf, Admin: admin})
 		})
+	x.h.s.RecordMemberChange(bulk.OpRemove, membership, "", m, err)
+	return m, err
 }
 
 // CancelInvitation withdraws an invitation not yet accepted.
 func (x *Members) CancelInvitation(membership string, admin bool) (chat.Member, error) {
-	return session.Call(x.h.ctx, x.h.s, session.Action{Name: "members.cancel_invitation",
+	m, err := session.Call(x.h.ctx, x.h.s, session.Action{Name: "members.cancel_invitation",
 		Scope: memberScope(admin), RetryScope: memberRetryScope(admin)},
 		func(ctx context.Context, c *chat.Service) (chat.Member, error) {
 			return c.CancelInvitation(ctx, membership, chat.ManageOptions{Admin: admin})
 		})
+	x.h.s.RecordMemberChange(bulk.OpRemove, membership, "", m, err)
+	return m, err
 }
 
 // Add adds people and Google Groups (entries as CheckPeople returned them) to a space with a
@@ -238,7 +250,7 @@ func (x *Members) Add(space string, entries []string, role chat.Role, admin bool
 	if admin {
 		scope = auth.ScopeAdminMemberships
 	}
-	return session.Call(x.h.ctx, s, session.Action{Name: "members.add", Timeout: adding.Timeout(len(entries)), Scope: scope, Admin: admin},
+	out, err := session.Call(x.h.ctx, s, session.Action{Name: "members.add", Timeout: adding.Timeout(len(entries)), Scope: scope, Admin: admin},
 		func(ctx context.Context, c *chat.Service) ([]adding.Outcome, error) {
 			d, err := s.Directory()
 			if err != nil {
@@ -246,6 +258,8 @@ func (x *Members) Add(space string, entries []string, role chat.Role, admin bool
 			}
 			return adding.Add(ctx, adding.Deps{Chat: c, Directory: d, Ask: s.Ask, Admin: admin}, space, adding.Auto(entries), role)
 		})
+	s.RecordAdds(space, role, out)
+	return out, err
 }
 
 // Directory is finding colleagues in the organisation's directory.
@@ -266,6 +280,86 @@ func (x *Directory) Suggest(query string) ([]directory.Person, error) {
 
 // SuggestLimit is how many suggestions the add form shows at most.
 const SuggestLimit = 8
+
+// Jobs is bulk work: many people into many spaces at Google's pace, recorded row by row so a
+// job survives a crash. Progress is pushed as the jobs:progress event (session.JobProgressEvent).
+type Jobs struct{ h *host }
+
+// Start records a job of items (from the bulk input, checked) and starts it; it goes on after
+// this returns. admin runs it with administrator access.
+func (x *Jobs) Start(items []bulk.Item, admin bool) (journal.Job, error) {
+	return session.Call(x.h.ctx, x.h.s, session.Action{Name: "jobs.start", Scope: memberScope(admin), Admin: admin},
+		func(_ context.Context, c *chat.Service) (journal.Job, error) {
+			return x.h.s.StartJob(c, journal.KindBulkAdd, items, admin)
+		})
+}
+
+// Pause stops new calls of a running job; calls in flight finish and are recorded.
+func (x *Jobs) Pause(job int64) (journal.Job, error) {
+	return jobCall(x.h, "jobs.pause", func() (journal.Job, error) { return x.h.s.PauseJob(job) })
+}
+
+// Resume goes on with a paused job, or one left unfinished by an earlier run of the app (its
+// rows in flight checked with Google first). Another account's job is refused.
+func (x *Jobs) Resume(job int64) (journal.Job, error) {
+	return session.Call(x.h.ctx, x.h.s, session.Action{Name: "jobs.resume"},
+		func(_ context.Context, c *chat.Service) (journal.Job, error) { return x.h.s.ResumeJob(c, job) })
+}
+
+// Cancel stops a job: calls in flight finish and are recorded, rows not sent are cancelled.
+func (x *Jobs) Cancel(job int64) (journal.Job, error) {
+	return jobCall(x.h, "jobs.cancel", func() (journal.Job, error) { return x.h.s.CancelJob(job) })
+}
+
+// RetryFailed starts a new job of a job's failed rows.
+func (x *Jobs) RetryFailed(job int64) (journal.Job, error) {
+	return session.Call(x.h.ctx, x.h.s, session.Action{Name: "jobs.retry_failed"},
+		func(_ context.Context, c *chat.Service) (journal.Job, error) { return x.h.s.RetryFailed(c, job) })
+}
+
+// Progress is a job's latest counts, rate and time left.
+func (x *Jobs) Progress(job int64) (jobs.Progress, error) {
+	return jobCall(x.h, "jobs.progress", func() (jobs.Progress, error) { return x.h.s.JobProgress(job) })
+}
+
+// Rows are a job's rows and what became of each (the result table).
+func (x *Jobs) Rows(job int64) ([]journal.Row, error) {
+	return jobCall(x.h, "jobs.rows", func() ([]journal.Row, error) { return x.h.s.JobRows(job) })
+}
+
+// Unfinished are the signed-in account's jobs that can be resumed, newest first.
+func (x *Jobs) Unfinished() ([]journal.Job, error) {
+	return jobCall(x.h, "jobs.unfinished", x.h.s.UnfinishedJobs)
+}
+
+// Recent are the signed-in account's latest jobs, newest first.
+func (x *Jobs) Recent() ([]journal.Job, error) {
+	return jobCall(x.h, "jobs.recent", func() ([]journal.Job, error) { return x.h.s.RecentJobs(RecentJobs) })
+}
+
+// RecentJobs is how many jobs Jobs.Recent lists.
+const RecentJobs = 50
+
+// jobCall runs a jobs or history action that needs no call to Google through session.Call, for
+// its sign-in check and log line.
+func jobCall[T any](h *host, name string, f func() (T, error)) (T, error) {
+	return session.Call(h.ctx, h.s, session.Action{Name: name},
+		func(context.Context, *chat.Service) (T, error) { return f() })
+}
+
+// History is every change the app made, recorded on this computer.
+type History struct{ h *host }
+
+// Search returns the changes that match q (space, person, operation, outcome, account, dates),
+// newest first.
+func (x *History) Search(q journal.Query) ([]journal.Entry, error) {
+	return jobCall(x.h, "history.search", func() ([]journal.Entry, error) { return x.h.s.History(q) })
+}
+
+// ExportRows are the changes that match q as rows for a CSV file, the header first.
+func (x *History) ExportRows(q journal.Query) ([][]string, error) {
+	return jobCall(x.h, "history.export_rows", func() ([][]string, error) { return x.h.s.HistoryRows(q) })
+}
 
 // Setup is the Google Cloud setup guide.
 type Setup struct{ h *host }

@@ -24,6 +24,7 @@ import (
 	"chatmembers/backend/emulator"
 	"chatmembers/backend/logfile"
 	"chatmembers/backend/problem"
+	"chatmembers/backend/schedule"
 )
 
 // Options configure a Session.
@@ -48,6 +49,12 @@ type Options struct {
 	Log *slog.Logger
 	// Transport, for tests, carries every request to Google; nil is http.DefaultTransport.
 	Transport http.RoundTripper
+	// DataDir keeps the journal of jobs and history (jobs.go); "" means ConfigDir when that is
+	// set, else journal.Dir().
+	DataDir string
+	// JobLimits are the quotas bulk jobs keep under; nil means schedule.Google(). Tests and the
+	// benchmark compress time.
+	JobLimits *schedule.Limits
 }
 
 // Session is safe for concurrent use; main.go builds one and the bound structs share it.
@@ -78,6 +85,8 @@ type Session struct {
 	// dir is the directory service (directory.go), built for the auth service dirAuth.
 	dir     *directory.Service
 	dirAuth *auth.Service
+	// jobs is the journal, the scheduler and the running bulk jobs (jobs.go).
+	jobs jobHost
 }
 
 // Logger is the session's log, for the action lines of the bound structs.
@@ -326,10 +335,14 @@ func (w *Session) authChanged(a *auth.Service, ended *problem.Problem) {
 		return
 	}
 	w.chat = nil
-	if _, ok := a.Account(); !ok {
+	_, signedIn := a.Account()
+	if !signedIn {
 		w.admin = false // a later sign-in starts with the mode off
 	}
 	w.mu.Unlock()
+	if !signedIn {
+		w.stopRuns(false) // signed out elsewhere (Google refused the sign-in): the calls fail anyway
+	}
 	w.changed(ended)
 }
 
@@ -406,6 +419,7 @@ func (w *Session) OpenLink(link string) (err error) {
 
 // Close stops the emulator and any sign-in in progress.
 func (w *Session) Close() {
+	w.stopJobs() // before the emulator goes: calls in flight finish and are recorded
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.run != nil {

@@ -83,6 +83,7 @@ func (w *Session) SignOut(ctx context.Context) (_ Status, err error) {
 	if a == nil {
 		return w.Status(), nil
 	}
+	w.stopRuns(true) // the account's jobs stop, recorded, while its tokens still work
 	ctx, cancel := context.WithTimeout(ctx, signOutTimeout)
 	defer cancel()
 	err = a.SignOut(ctx)

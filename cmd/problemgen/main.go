@@ -17,6 +17,8 @@ import (
 	"chatmembers/backend/auth"
 	"chatmembers/backend/chat"
 	"chatmembers/backend/directory"
+	"chatmembers/backend/jobs"
+	"chatmembers/backend/journal"
 	"chatmembers/backend/plan"
 	"chatmembers/backend/problem"
 	"chatmembers/backend/session"
@@ -33,7 +35,7 @@ func catalogue() ([]problem.Def, error) {
 	seen := map[string]bool{}
 	for _, list := range [][]*problem.Problem{
 		problem.Problems(), auth.Problems(), chat.Problems(), directory.Problems(), session.Problems(), adding.Problems(),
-		table.Problems(), plan.Problems(),
+		table.Problems(), plan.Problems(), journal.Problems(), jobs.Problems(),
 	} {
 		for _, p := range list {
 			d := p.Def()

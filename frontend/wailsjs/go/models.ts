@@ -27,8 +27,30 @@ export namespace adding {
 
 }
 
+export namespace bulk {
+	
+	export enum Op {
+	    ADD = "add",
+	    REMOVE = "remove",
+	    SET_ROLE = "set_role",
+	}
+	export interface Item {
+	    op: Op;
+	    space: string;
+	    member: string;
+	    kind: chat.Kind;
+	    role: chat.Role;
+	}
+
+}
+
 export namespace chat {
 	
+	export enum Kind {
+	    PERSON = "person",
+	    GROUP = "group",
+	    APP = "app",
+	}
 	export enum SpaceType {
 	    SPACE = "SPACE",
 	    GROUP_CHAT = "GROUP_CHAT",
@@ -49,11 +71,6 @@ export namespace chat {
 	    HUMAN = "HUMAN",
 	    BOT = "BOT",
 	    GROUP = "GROUP",
-	}
-	export enum Kind {
-	    PERSON = "person",
-	    GROUP = "group",
-	    APP = "app",
 	}
 	export interface MemberActions {
 	    roles: string[];
@@ -118,6 +135,105 @@ export namespace directory {
 	    name: string;
 	    displayName: string;
 	    email: string;
+	}
+
+}
+
+export namespace jobs {
+	
+	export interface Progress {
+	    job: number;
+	    state: journal.JobState;
+	    done: number;
+	    failed: number;
+	    left: number;
+	    total: number;
+	    perMinute: number;
+	    secondsLeft: number;
+	}
+
+}
+
+export namespace journal {
+	
+	export enum JobKind {
+	    BULK_ADD = "bulk_add",
+	    SYNC = "sync",
+	}
+	export enum JobState {
+	    RUNNING = "running",
+	    PAUSED = "paused",
+	    CANCELLED = "cancelled",
+	    FINISHED = "finished",
+	}
+	export enum RowState {
+	    PENDING = "pending",
+	    IN_FLIGHT = "in_flight",
+	    DONE = "done",
+	    FAILED = "failed",
+	    CANCELLED = "cancelled",
+	}
+	export interface Account {
+	    id: string;
+	    email: string;
+	}
+	export interface Counts {
+	    pending: number;
+	    inFlight: number;
+	    done: number;
+	    failed: number;
+	    cancelled: number;
+	    total: number;
+	}
+	export interface Entry {
+	    id: number;
+	    // Go type: time
+	    at: any;
+	    account: Account;
+	    space: string;
+	    member: string;
+	    op: bulk.Op;
+	    role: chat.Role;
+	    outcome: string;
+	    problem: string;
+	    job: number;
+	}
+	export interface Job {
+	    id: number;
+	    account: Account;
+	    kind: JobKind;
+	    admin: boolean;
+	    // Go type: time
+	    created: any;
+	    state: JobState;
+	    retryOf: number;
+	    counts: Counts;
+	}
+	export interface Query {
+	    space: string;
+	    person: string;
+	    op: bulk.Op;
+	    outcome: string;
+	    accountId: string;
+	    // Go type: time
+	    from: any;
+	    // Go type: time
+	    to: any;
+	    limit: number;
+	}
+	export interface Row {
+	    job: number;
+	    index: number;
+	    item: bulk.Item;
+	    state: RowState;
+	    outcome: string;
+	    problem: string;
+	    membership: string;
+	    attempts: number;
+	    // Go type: time
+	    started: any;
+	    // Go type: time
+	    finished: any;
 	}
 
 }

@@ -425,6 +425,51 @@ export const PROBLEMS = {
     fix: "Try again. If it keeps happening, restart Chat Members.",
     params: [],
   },
+  "jobs.bad_operation": {
+    message: "Chat Members does not know how to do one of the rows of this job.",
+    fix: "Start the job again from its list of people and spaces.",
+    params: [],
+  },
+  "jobs.no_rows": {
+    message: "There is nothing to do in this job.",
+    fix: "Add at least one person and one space, or pick a job with failed rows.",
+    params: [],
+  },
+  "jobs.not_running": {
+    message: "That job is not running.",
+    fix: "Resume it from the list of unfinished jobs.",
+    params: [],
+  },
+  "journal.job_over": {
+    message: "This job has already finished or was cancelled.",
+    fix: "Use \"Retry failed\" to run its failed rows again, or start a new job.",
+    params: [],
+  },
+  "journal.no_job": {
+    message: "That job is not in the record of jobs on this computer.",
+    fix: "Start the job again from its list of people and spaces.",
+    params: [],
+  },
+  "journal.open_failed": {
+    message: "Chat Members could not open its record of jobs and history on this computer.",
+    fix: "Check that you can save files in your home folder and that the disk is not full, then restart Chat Members.",
+    params: [],
+  },
+  "journal.other_account": {
+    message: "This job was started by {owner}, so it cannot be resumed while you are signed in as another account.",
+    fix: "Sign in as {owner} to resume it, or start a new job.",
+    params: ["owner"],
+  },
+  "journal.too_new": {
+    message: "The record of jobs and history was written by a newer version of Chat Members.",
+    fix: "Install the newest version of Chat Members, then open it again.",
+    params: [],
+  },
+  "journal.write_failed": {
+    message: "Chat Members could not write to its record of jobs and history, so it stopped before sending more.",
+    fix: "Check that the disk is not full, then resume the job.",
+    params: [],
+  },
   "plan.already_invited": {
     message: "Row {row}: {who} has already been invited to “{space}” and hasn't joined yet.",
     fix: "Nothing to do: the row is skipped. They join when they accept the invitation.",
