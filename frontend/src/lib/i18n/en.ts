@@ -8,6 +8,13 @@ export const en = {
   'app.loading': 'Loading…',
   'app.skip': 'Skip to main content',
 
+  'views.label': 'What to do',
+  'views.members': 'One space',
+  'views.bulk': 'Several spaces',
+  'views.sync': 'Sync a space to a list',
+  'views.job': 'Progress',
+  'views.history': 'History',
+
   'lang.label': 'Language',
   'lang.en': 'English',
   'lang.ru': 'Русский',

@@ -7,6 +7,13 @@ export const ru: Record<Key, Message> = {
   'app.loading': 'Загрузка…',
   'app.skip': 'Перейти к основному содержимому',
 
+  'views.label': 'Что сделать',
+  'views.members': 'Одно пространство',
+  'views.bulk': 'Несколько пространств',
+  'views.sync': 'Сверить пространство со списком',
+  'views.job': 'Ход работы',
+  'views.history': 'История',
+
   'lang.label': 'Язык',
   'lang.en': 'English',
   'lang.ru': 'Русский',

@@ -30,6 +30,10 @@ export class AppState {
   readonly members = new MembersStore();
   /** The language and the session are known: until then the window shows only "Loading…". */
   ready = $state(false);
+  /** Which work view the signed-in window shows (the Views tabs). */
+  view: View = $state('members');
+  /** The bulk job the 'job' view shows (journal job id), once one was started or opened. */
+  jobId: number | null = $state(null);
 
   constructor() {
     this.session.onChange = () => {
@@ -43,6 +47,12 @@ export class AppState {
     this.adminSwitch.init();
     await Promise.all([this.language.init(), this.session.init()]);
     this.ready = true;
+  }
+
+  /** openJob shows a bulk job's progress and results (the 'job' view). */
+  openJob(id: number): void {
+    this.jobId = id;
+    this.view = 'job';
   }
 
   /** chooseSpace selects a space for the add form, clearing the previous outcome. */
@@ -94,6 +104,8 @@ export class AppState {
       this.adminSwitch.reset();
       this.orgSpaces.reset();
       this.members.reset();
+      this.view = 'members';
+      this.jobId = null;
     }
   }
 
@@ -103,6 +115,12 @@ export class AppState {
     this.adminSwitch.dispose();
   }
 }
+
+/** The work views of the signed-in window: one space's members, bulk add (several spaces, a
+ * pasted table or a CSV file), sync a space to a list, a bulk job's progress and results, and
+ * the history of changes. */
+export const VIEWS = ['members', 'bulk', 'sync', 'job', 'history'] as const;
+export type View = (typeof VIEWS)[number];
 
 function domainOf(email: string): string {
   const at = email.lastIndexOf('@');
