@@ -158,6 +158,7 @@ export namespace session {
 export namespace setup {
 	
 	export enum StepID {
+	    Project = "project",
 	    ClientFile = "client_file",
 	    ChatAPI = "chat_api",
 	    ChatApp = "chat_app",
