@@ -107,6 +107,7 @@ test('a new user sees the guide on the welcome screen: every step with its conso
     /^https:\/\/console\.cloud\.google\.com\/apis\/api\/chat\.googleapis\.com\/hangouts-chat/,
   );
   await accessible(page);
+  if (shots) await page.screenshot({ path: join(shots, 'guide-welcome.png'), fullPage: true });
 });
 
 test('Chat API off: after sign-in the guide opens at "Switch on the Google Chat API" with Google\'s activation page', async () => {
@@ -164,6 +165,7 @@ for (const [label, googleSays, cause] of [
       `https://console.cloud.google.com/auth/audience?project=${PROJECT}`,
     );
     await accessible(page);
+    if (shots) await page.screenshot({ path: join(shots, `guide-${label.split(' ').at(-1)}.png`), fullPage: true });
     await page.getByRole('button', { name: 'Cancel' }).click();
     await expect(page.getByRole('heading', { name: 'Add colleagues to Google Chat spaces' })).toBeVisible();
   });
@@ -185,6 +187,7 @@ test('Testing expired: the sign-in ends, the guide says why and how to stop it, 
     `https://console.cloud.google.com/auth/audience?project=${PROJECT}`,
   );
   await accessible(page);
+  if (shots) await page.screenshot({ path: join(shots, 'guide-expired.png'), fullPage: true });
 });
 
 test('nothing missing: the demo signs in with no guide in the way', async () => {
