@@ -166,3 +166,17 @@ func TestOpenSetupLinkOpensOnlyConsolePages(t *testing.T) {
 		t.Fatalf("opened %v", opened)
 	}
 }
+
+// After practising a missing step, choosing the demo again is the plain demo, whole.
+func TestUseDemoEndsThePractice(t *testing.T) {
+	w := practise(t, emulator.SetupAPIDisabled)
+	if g := w.CheckSetup(context.Background()); g.Current != setup.StepChatAPI {
+		t.Fatalf("practice not in place: current %q", g.Current)
+	}
+	if _, err := w.UseDemo(); err != nil {
+		t.Fatal(err)
+	}
+	if g := w.CheckSetup(context.Background()); g.Current != "" {
+		t.Fatalf("current %q after choosing the demo again", g.Current)
+	}
+}
