@@ -25,6 +25,7 @@ const STEP_OF: Record<string, StepID> = {
   'auth.timeout': 'consent',
   'auth.authorization_failed': 'consent',
   'auth.expired': 'stay_signed_in',
+  'auth.secret_web_client': 'client_file',
 };
 
 /** guide is Go's answer to Setup.Check: every step unchecked unless states says otherwise. */

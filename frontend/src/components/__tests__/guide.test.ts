@@ -7,6 +7,7 @@ import userEvent from '@testing-library/user-event';
 import App from '../../App.svelte';
 import { app, demoSignedIn, emit, guide, rejection, reset, setupApi, status } from '../../test/fake';
 import type { Status } from '../../lib/api/app';
+import { LANG_STORAGE_KEY } from '../../lib/stores/language.svelte';
 
 function start(s?: Status) {
   reset(s);
@@ -80,6 +81,24 @@ describe('the guide on the welcome screen', () => {
     await screen.findByRole('alert');
     await waitFor(() => expect(setupApi.StepOf).toHaveBeenCalledWith('auth.network'));
     expect(screen.queryByText('What to change')).toBeNull();
+  });
+
+  it('a client file Google would refuse opens the Desktop client step, focused', async () => {
+    const user = start();
+    app.ChooseClientSecret.mockRejectedValue(rejection({ code: 'auth.secret_web_client', message: 'A web client.', fix: 'Make a Desktop app client.' }));
+    await user.click(await screen.findByRole('button', { name: 'Connect your Google Workspace' }));
+    const step = await toggle(/^Create a Desktop app client and choose its file\s*Needs a change$/);
+    await waitFor(() => expect(step).toHaveFocus());
+    expect(setupApi.StepOf).toHaveBeenCalledWith('auth.secret_web_client');
+    expect(screen.getByRole('link', { name: 'Open Credentials in the Google Cloud console' })).toBeVisible();
+  });
+
+  it('speaks Russian with the rest of the app', async () => {
+    localStorage.setItem(LANG_STORAGE_KEY, 'ru');
+    start();
+    expect(await screen.findByRole('region', { name: 'Настройка Google Cloud для вашей организации' })).toBeVisible();
+    expect(await toggle(/^Включите Google Chat API\s*Сделать$/)).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Проверить снова' })).toBeVisible();
   });
 
   it('practises: switches the demo to the chosen missing step, then signs in', async () => {
