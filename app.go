@@ -374,6 +374,9 @@ func (x *Setup) StepOf(code string) setup.StepID {
 	return step
 }
 
+// Open opens a guide step's Google Cloud console page (a link Check gave) in the system browser.
+func (x *Setup) Open(link string) error { return x.h.s.OpenSetupLink(link) }
+
 // Practise switches to the demo workspace with one setup step missing ("" for none): a state
 // of emulator.SetupStates.
 func (x *Setup) Practise(state string) (session.Status, error) { return x.h.s.PractiseSetup(state) }

@@ -22,6 +22,9 @@ var (
 	errBadLink = problem.New("workspace.bad_link",
 		"That link does not lead to Google Chat, so it was not opened.",
 		"Open Google Chat yourself at chat.google.com.")
+	errBadConsoleLink = problem.New("workspace.bad_console_link",
+		"That link does not lead to the Google Cloud console, so it was not opened.",
+		"Open the Google Cloud console yourself at console.cloud.google.com.")
 	errBrowserFailed = problem.New("workspace.browser_failed",
 		"Your web browser could not be opened.",
 		"Copy this address into your browser yourself: {link}")
@@ -38,5 +41,5 @@ var (
 
 // Problems lists every problem this package defines, for the frontend's generated catalogue.
 func Problems() []*problem.Problem {
-	return []*problem.Problem{errNoWorkspace, errNotSignedIn, errLiveRefused, errSaveFailed, errNoConfigDir, errBadLink, errBrowserFailed, errNoFile, errDialog, errAdminOff}
+	return []*problem.Problem{errNoWorkspace, errNotSignedIn, errLiveRefused, errSaveFailed, errNoConfigDir, errBadLink, errBadConsoleLink, errBrowserFailed, errNoFile, errDialog, errAdminOff}
 }

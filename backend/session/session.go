@@ -177,6 +177,10 @@ func (w *Session) UseDemo() (_ Status, err error) {
 	defer w.changed(nil)
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	if w.emu != nil {
+		// The plain demo: a set-up step missing for practice (PractiseSetup) is back in place.
+		_ = w.emu.SetSetup(emulator.SetupComplete)
+	}
 	if w.mode == ModeDemo && w.auth != nil {
 		return w.statusLocked(), nil
 	}

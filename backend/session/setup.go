@@ -2,6 +2,7 @@ package session
 
 import (
 	"context"
+	"time"
 
 	"chatmembers/backend/emulator"
 	"chatmembers/backend/problem"
@@ -49,4 +50,17 @@ func (w *Session) PractiseSetup(state string) (Status, error) {
 		return status, problem.Internal(err)
 	}
 	return status, nil
+}
+
+// OpenSetupLink opens a page of the setup guide (a Google Cloud console page, as setup.Check
+// gave it) in the system browser; any other link is refused, since the UI passes it back.
+func (w *Session) OpenSetupLink(link string) (err error) {
+	defer func(start time.Time) { w.logAction(context.Background(), "setup.open_link", start, err) }(time.Now())
+	if !setup.IsConsoleLink(link) {
+		return errBadConsoleLink
+	}
+	if err := w.open(link); err != nil {
+		return errBrowserFailed.With("link", link).WithDetail(err.Error())
+	}
+	return nil
 }

@@ -47,7 +47,7 @@ func practise(t *testing.T, state emulator.SetupState) *Session {
 func TestSetupGuideBeforeSignInChecksOnlyTheClient(t *testing.T) {
 	w := newDemo(t, nil)
 	g := w.CheckSetup(context.Background())
-	want := map[setup.StepID]setup.State{setup.StepClientFile: setup.StateOK, setup.StepChatAPI: setup.StateUnchecked,
+	want := map[setup.StepID]setup.State{setup.StepProject: setup.StateOK, setup.StepClientFile: setup.StateOK, setup.StepChatAPI: setup.StateUnchecked,
 		setup.StepChatApp: setup.StateUnchecked, setup.StepConsent: setup.StateUnchecked, setup.StepStaySignedIn: setup.StateUnchecked}
 	if got := states(g); !equalStates(got, want) || g.Current != "" {
 		t.Fatalf("got %v current %q", got, g.Current)
@@ -148,5 +148,35 @@ func TestSetupGuideConsentRefusalLeadsToConsentStep(t *testing.T) {
 				t.Fatalf("Google's page answered %d", status)
 			}
 		})
+	}
+}
+
+func TestOpenSetupLinkOpensOnlyConsolePages(t *testing.T) {
+	w := newDemo(t, nil)
+	var opened []string
+	w.SetBrowser(func(u string) error { opened = append(opened, u); return nil }, func(string) {})
+	link := stepOf(w.CheckSetup(context.Background()), setup.StepConsent).Link
+	if err := w.OpenSetupLink(link); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.OpenSetupLink("https://evil.example/"); problem.CodeOf(err) != "workspace.bad_console_link" {
+		t.Fatalf("a foreign link: %v", err)
+	}
+	if len(opened) != 1 || opened[0] != link {
+		t.Fatalf("opened %v", opened)
+	}
+}
+
+// After practising a missing step, choosing the demo again is the plain demo, whole.
+func TestUseDemoEndsThePractice(t *testing.T) {
+	w := practise(t, emulator.SetupAPIDisabled)
+	if g := w.CheckSetup(context.Background()); g.Current != setup.StepChatAPI {
+		t.Fatalf("practice not in place: current %q", g.Current)
+	}
+	if _, err := w.UseDemo(); err != nil {
+		t.Fatal(err)
+	}
+	if g := w.CheckSetup(context.Background()); g.Current != "" {
+		t.Fatalf("current %q after choosing the demo again", g.Current)
 	}
 }

@@ -20,6 +20,9 @@ import (
 type StepID string
 
 const (
+	// StepProject: a Google Cloud project of the organisation; known once the client file
+	// (which names it) is chosen.
+	StepProject StepID = "project"
 	// StepClientFile: a Desktop app OAuth client, its client_secret.json chosen in the app.
 	StepClientFile StepID = "client_file"
 	// StepChatAPI: the Google Chat API switched on in the project.
@@ -35,9 +38,11 @@ const (
 	StepStaySignedIn StepID = "stay_signed_in"
 )
 
-// Steps lists every step in order.
+// Steps lists every step in the order a new admin takes them in the console: the Desktop
+// client comes after the consent screen because Google asks for a consent screen before it
+// creates a client; the checks themselves start from the client file (see Check).
 func Steps() []StepID {
-	return []StepID{StepClientFile, StepChatAPI, StepChatApp, StepConsent, StepStaySignedIn}
+	return []StepID{StepProject, StepChatAPI, StepChatApp, StepConsent, StepClientFile, StepStaySignedIn}
 }
 
 // State is what the check found for a step.
@@ -55,7 +60,7 @@ func Enums() []any {
 		[]struct {
 			Value  StepID
 			TSName string
-		}{{StepClientFile, "ClientFile"}, {StepChatAPI, "ChatAPI"}, {StepChatApp, "ChatApp"},
+		}{{StepProject, "Project"}, {StepClientFile, "ClientFile"}, {StepChatAPI, "ChatAPI"}, {StepChatApp, "ChatApp"},
 			{StepConsent, "Consent"}, {StepStaySignedIn, "StaySignedIn"}},
 		[]struct {
 			Value  State
@@ -104,6 +109,11 @@ const console = "https://console.cloud.google.com/"
 func Link(step StepID, project string) string {
 	var path string
 	switch step {
+	case StepProject:
+		if project == "" {
+			return console + "projectcreate"
+		}
+		path = "home/dashboard"
 	case StepClientFile:
 		path = "apis/credentials"
 	case StepChatAPI:
@@ -119,6 +129,25 @@ func Link(step StepID, project string) string {
 		return console + path
 	}
 	return console + path + "?project=" + url.QueryEscape(project)
+}
+
+// consoleHosts are the only hosts a guide link may open: the Cloud console, and the older
+// console host Google names in its activation links.
+var consoleHosts = [...]string{"console.cloud.google.com", "console.developers.google.com"}
+
+// IsConsoleLink reports whether link is an https page of Google's Cloud console, the only kind
+// of page the guide opens in the browser (an activation link comes from Google's answer).
+func IsConsoleLink(link string) bool {
+	u, err := url.Parse(link)
+	if err != nil || u.Scheme != "https" || u.User != nil || u.Port() != "" {
+		return false
+	}
+	for _, h := range consoleHosts {
+		if u.Host == h {
+			return true
+		}
+	}
+	return false
 }
 
 // StepOf is the step a problem code of the auth or chat package says is missing; ok is false
@@ -184,6 +213,9 @@ func Check(ctx context.Context, in Input) Guide {
 		fail(in.SecretProblem)
 	case in.Secret != nil:
 		state[StepClientFile] = StateOK
+		if project != "" {
+			state[StepProject] = StateOK
+		}
 	}
 	if state[StepClientFile] == StateOK && in.SignedIn {
 		state[StepConsent] = StateOK

@@ -15,6 +15,7 @@ import (
 
 func TestLinksFillTheProject(t *testing.T) {
 	for step, want := range map[StepID]string{
+		StepProject:      "https://console.cloud.google.com/home/dashboard?project=my-proj",
 		StepClientFile:   "https://console.cloud.google.com/apis/credentials?project=my-proj",
 		StepChatAPI:      "https://console.cloud.google.com/apis/library/chat.googleapis.com?project=my-proj",
 		StepChatApp:      "https://console.cloud.google.com/apis/api/chat.googleapis.com/hangouts-chat?project=my-proj",
@@ -27,6 +28,27 @@ func TestLinksFillTheProject(t *testing.T) {
 	}
 	if got := Link(StepChatAPI, ""); got != "https://console.cloud.google.com/apis/library/chat.googleapis.com" {
 		t.Errorf("no project: %s", got)
+	}
+	if got := Link(StepProject, ""); got != "https://console.cloud.google.com/projectcreate" {
+		t.Errorf("no project yet: %s", got)
+	}
+}
+
+func TestOnlyConsoleLinksOpen(t *testing.T) {
+	for link, want := range map[string]bool{
+		Link(StepChatApp, "p"):                           true,
+		Link(StepProject, ""):                            true,
+		emulator.ActivationURL("12"):                     true,
+		"http://console.cloud.google.com/auth/audience":  false,
+		"https://console.cloud.google.com.evil.example/": false,
+		"https://user@console.cloud.google.com/":         false,
+		"https://console.cloud.google.com:8443/":         false,
+		"https://evil.example/?console.cloud.google.com": false,
+		"javascript:alert(1)":                            false,
+	} {
+		if got := IsConsoleLink(link); got != want {
+			t.Errorf("%s: %v", link, got)
+		}
 	}
 }
 
@@ -128,10 +150,13 @@ func TestCheckRefusedClientFileIsTheFirstStep(t *testing.T) {
 	_, err := auth.ParseClientSecret([]byte(`{"web":{}}`))
 	p, _ := problem.As(err)
 	g := Check(context.Background(), Input{SecretProblem: p})
-	if g.Current != StepClientFile || g.Steps[0].Problem == nil || g.Steps[0].Problem.Code != "auth.secret_web_client" {
-		t.Fatalf("%+v", g)
-	}
-	for _, s := range g.Steps[1:] {
+	for _, s := range g.Steps {
+		if s.ID == StepClientFile {
+			if s.Problem == nil || s.Problem.Code != "auth.secret_web_client" || g.Current != StepClientFile {
+				t.Fatalf("%+v", g)
+			}
+			continue
+		}
 		if s.State != StateUnchecked {
 			t.Fatalf("%s checked without a client file", s.ID)
 		}

@@ -3,6 +3,7 @@ import { vi } from 'vitest';
 import * as Directory from '../../wailsjs/go/main/Directory';
 import * as Members from '../../wailsjs/go/main/Members';
 import * as Session from '../../wailsjs/go/main/Session';
+import * as Setup from '../../wailsjs/go/main/Setup';
 import * as Spaces from '../../wailsjs/go/main/Spaces';
 import * as Runtime from '../../wailsjs/runtime/runtime';
 import type { Membership, Space, Status } from '../lib/api/app';
@@ -12,6 +13,36 @@ import type { ProblemData } from '../lib/api/problem';
 /** Every bound method, by name (the mocks of the Session, Spaces and Members bindings). */
 export const app = { ...vi.mocked(Session), ...vi.mocked(Spaces), ...vi.mocked(Members), ...vi.mocked(Directory) };
 export const runtime = vi.mocked(Runtime);
+/** The Setup bindings (the guide), apart: their names (Check, Open) would be ambiguous in app. */
+export const setupApi = vi.mocked(Setup);
+
+/** Go's setup step ids in order, and the codes StepOf ties to a step (backend/setup). */
+export const STEP_IDS = ['project', 'chat_api', 'chat_app', 'consent', 'client_file', 'stay_signed_in'] as const;
+type StepID = (typeof STEP_IDS)[number];
+const STEP_OF: Record<string, StepID> = {
+  'chat.api_disabled': 'chat_api',
+  'chat.app_not_configured': 'chat_app',
+  'auth.timeout': 'consent',
+  'auth.authorization_failed': 'consent',
+  'auth.expired': 'stay_signed_in',
+  'auth.secret_web_client': 'client_file',
+};
+
+/** guide is Go's answer to Setup.Check: every step unchecked unless states says otherwise. */
+export function guide(states: Partial<Record<StepID, 'ok' | 'failed'>> = {}, problems: Partial<Record<StepID, ProblemData>> = {}) {
+  const steps = STEP_IDS.map((id) => ({
+    id,
+    state: states[id] ?? 'unchecked',
+    link: `https://console.cloud.google.com/${id}?project=demo-proj`,
+    ...(problems[id] ? { problem: problems[id] } : {}),
+  }));
+  return {
+    projectId: 'demo-proj',
+    projectNumber: '123456789012',
+    steps,
+    current: steps.find((s) => s.state === 'failed')?.id ?? '',
+  };
+}
 
 type Handler = (...data: unknown[]) => void;
 const handlers = new Map<string, Set<Handler>>();
@@ -157,6 +188,11 @@ export function reset(start: Status = status()): void {
   app.Remove.mockImplementation(async (name: string) => member({ name }) as never);
   app.CancelInvitation.mockImplementation(async (name: string) => member({ name, state: 'INVITED' }) as never);
   app.Suggest.mockResolvedValue([] as never);
+  setupApi.Check.mockResolvedValue(guide() as never);
+  setupApi.StepOf.mockImplementation(async (code: string) => (STEP_OF[code] ?? '') as never);
+  setupApi.Open.mockResolvedValue();
+  setupApi.PractiseStates.mockResolvedValue(['api-disabled', 'not-test-user', 'testing-expired']);
+  setupApi.Practise.mockImplementation(async () => status({ mode: 'demo' }) as never);
   app.Add.mockResolvedValue([] as never);
   // Go's verdict is stubbed: every entry passes unless a test says otherwise (refusedBy).
   app.CheckPeople.mockImplementation(async (text: string) => ({

@@ -36,6 +36,14 @@ vi.mock('../../wailsjs/go/main/Members', () => ({
   SetRole: vi.fn(),
 }));
 
+vi.mock('../../wailsjs/go/main/Setup', () => ({
+  Check: vi.fn(),
+  Open: vi.fn(),
+  Practise: vi.fn(),
+  PractiseStates: vi.fn(),
+  StepOf: vi.fn(),
+}));
+
 vi.mock('../../wailsjs/runtime/runtime', () => ({
   EventsOn: vi.fn(),
   ClipboardSetText: vi.fn(),

@@ -46,6 +46,11 @@ export namespace bulk {
 
 export namespace chat {
 	
+	export enum MemberType {
+	    HUMAN = "HUMAN",
+	    BOT = "BOT",
+	    GROUP = "GROUP",
+	}
 	export enum Kind {
 	    PERSON = "person",
 	    GROUP = "group",
@@ -66,11 +71,6 @@ export namespace chat {
 	    ROLE_MEMBER = "ROLE_MEMBER",
 	    ROLE_ASSISTANT_MANAGER = "ROLE_ASSISTANT_MANAGER",
 	    ROLE_MANAGER = "ROLE_MANAGER",
-	}
-	export enum MemberType {
-	    HUMAN = "HUMAN",
-	    BOT = "BOT",
-	    GROUP = "GROUP",
 	}
 	export interface MemberActions {
 	    roles: string[];
@@ -290,6 +290,7 @@ export namespace session {
 export namespace setup {
 	
 	export enum StepID {
+	    Project = "project",
 	    ClientFile = "client_file",
 	    ChatAPI = "chat_api",
 	    ChatApp = "chat_app",

@@ -15,16 +15,17 @@ function start(s?: Status) {
 }
 
 describe('welcome', () => {
-  it('offers the demo and your own workspace, and explains client_secret.json', async () => {
+  it('offers the demo and your own workspace, and the Google Cloud setup guide', async () => {
     start();
     expect(await screen.findByRole('heading', { level: 2, name: 'Add colleagues to Google Chat spaces' })).toBeVisible();
     expect(screen.getByRole('button', { name: 'Try the demo workspace' })).toBeEnabled();
     expect(screen.getByRole('button', { name: 'Connect your Google Workspace' })).toBeEnabled();
-    const explain = screen.getByRole('region', { name: 'What is a client_secret.json file?' });
+    const guide = screen.getByRole('region', { name: 'Set up Google Cloud for your organisation' });
     // Every step the README says is required, in the order a new admin takes them.
-    const steps = within(explain).getAllByRole('listitem').map((li) => li.textContent ?? '');
-    const order = [/Google Cloud console/, /Google Chat API and click Enable/, /Configuration: give the Chat app a name/,
-      /consent screen/, /choose Desktop app/, /Download JSON/];
+    await waitFor(() => expect(within(guide).getAllByRole('heading', { level: 4 }).length).toBeGreaterThanOrEqual(6));
+    const steps = within(guide).getAllByRole('listitem').filter((li) => li.matches('.guide-step')).map((li) => li.textContent ?? '');
+    const order = [/Google Cloud project/, /Switch on the Google Chat API/, /Configure the Chat app/,
+      /consent screen/, /Desktop app client/, /Sign in and stay signed in/];
     expect(steps).toHaveLength(order.length);
     order.forEach((re, i) => expect(steps[i]).toMatch(re));
     expect(document.documentElement.lang).toBe('en');

@@ -56,7 +56,7 @@ async function call<T>(p: () => Promise<T>): Promise<T> {
   }
 }
 
-function plainStatus(s: Partial<session.Status> | null | undefined): Status {
+export function plainStatus(s: Partial<session.Status> | null | undefined): Status {
   return {
     mode: s?.mode ?? '',
     signedIn: s?.signedIn ?? false,

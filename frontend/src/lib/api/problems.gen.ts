@@ -630,6 +630,11 @@ export const PROBLEMS = {
     fix: "Switch on \"Act as administrator\" at the top of the window, then try again.",
     params: [],
   },
+  "workspace.bad_console_link": {
+    message: "That link does not lead to the Google Cloud console, so it was not opened.",
+    fix: "Open the Google Cloud console yourself at console.cloud.google.com.",
+    params: [],
+  },
   "workspace.bad_link": {
     message: "That link does not lead to Google Chat, so it was not opened.",
     fix: "Open Google Chat yourself at chat.google.com.",

@@ -48,20 +48,67 @@ export const en = {
   'welcome.live.button': 'Connect your Google Workspace',
   'welcome.live.notAllowed':
     'Connecting a real workspace is turned off in this development build. Use the demo workspace.',
-  'welcome.secret.heading': 'What is a client_secret.json file?',
-  'welcome.secret.text':
-    'It is a small file that tells Google which Cloud project this app works for. It does not contain your password. Your Google Workspace administrator can make one for you, or you can make it yourself:',
-  // In the order a new admin does them (../shared/reference/google-setup.md).
-  'welcome.secret.step1':
-    'Open the Google Cloud console (console.cloud.google.com) and choose a project of your organisation, or create one.',
-  'welcome.secret.step2': 'Go to APIs & Services, then Library: find Google Chat API and click Enable.',
-  'welcome.secret.step3':
+  'guide.heading': 'Set up Google Cloud for your organisation',
+  'guide.mainHeading': 'Finish setting up Google Cloud',
+  'guide.intro':
+    'To work with your own Google Workspace, Chat Members needs a Google Cloud project of your organisation with a few settings. Each step opens the right page of the Google Cloud console; Chat Members checks each step itself once it can.',
+  'guide.mainIntro': 'Google refused Chat Members because a step of the Google Cloud setup is missing. Change it in the Google Cloud console, then check again.',
+  'guide.project': 'Project: {project}',
+  'guide.projectNumber': 'Project: {project} (number {number})',
+  'guide.state.ok': 'Done',
+  'guide.state.failed': 'Needs a change',
+  'guide.state.unchecked': 'To do',
+  'guide.check': 'Check again',
+  'guide.checking': 'Checking…',
+  'guide.allDone': 'Every step is done.',
+  'guide.needsChange': 'Step {number} needs a change: {step}.',
+  'guide.notChecked': 'Chat Members checks the steps once you have chosen a client file and signed in.',
+  'guide.close': 'Close the guide',
+  'guide.whatToChange': 'What to change',
+  'guide.signInAgain': 'Sign in again',
+  'guide.step.project.heading': 'Choose or create a Google Cloud project',
+  'guide.step.project.text':
+    'Sign in to the Google Cloud console with an account of your organisation, then choose a project for Chat Members or create one. Chat Members learns which project it is from the client file (the Desktop app client below).',
+  'guide.step.project.link': 'Open the project in the Google Cloud console',
+  'guide.step.chat_api.heading': 'Switch on the Google Chat API',
+  'guide.step.chat_api.text':
+    'In the project, open Google Chat API in the API Library and click Enable. Google refuses every request of Chat Members until it is on; after switching it on, wait a few minutes.',
+  'guide.step.chat_api.link': 'Open Google Chat API in the Google Cloud console',
+  'guide.step.chat_app.heading': 'Configure the Chat app',
+  'guide.step.chat_app.text':
     'Open Google Chat API, then Configuration: give the Chat app a name, an avatar URL and a description, and click Save. Google needs this even though Chat Members acts as you.',
-  'welcome.secret.step4':
-    'Set up the consent screen in Google Auth Platform (Branding and Audience): choose Internal, so that only accounts of your organisation can sign in.',
-  'welcome.secret.step5':
-    'In Google Auth Platform, go to Clients and click Create client. For Application type choose Desktop app, type a name and click Create.',
-  'welcome.secret.step6': 'Click Download JSON, then choose that file here.',
+  'guide.step.chat_app.link': 'Open the Chat app configuration',
+  'guide.step.consent.heading': 'Let your accounts in: the consent screen',
+  'guide.step.consent.text':
+    'In Google Auth Platform, Audience: choose Internal, so that every account of your organisation can sign in and stays signed in. An External app in Testing lets in only the test users listed there.',
+  'guide.step.consent.causes': 'If Google showed “Access blocked” instead of asking for access:',
+  'guide.step.consent.notTestUser':
+    '“has not completed the Google verification process”: the app is External and in Testing, and your account is not one of its test users. Add the account under Audience, Test users, or make the app Internal.',
+  'guide.step.consent.orgInternal':
+    '“can only be used within its organization”: the app is Internal to another organisation. Sign in with an account of the organisation that owns the project, or use a project of your own organisation.',
+  'guide.step.consent.adminBlocked':
+    '“Your institution’s admin needs to review”: your Workspace administrator blocks apps they have not allowed. Ask them to trust Chat Members by its client ID in the Admin console (Security, Access and data control, API controls).',
+  'guide.step.consent.link': 'Open Audience in Google Auth Platform',
+  'guide.step.client_file.heading': 'Create a Desktop app client and choose its file',
+  'guide.step.client_file.text':
+    'In Google Auth Platform, Clients, click Create client, choose Desktop app and click Create, then Download JSON. Choose Connect your Google Workspace and pick that client_secret.json file: it tells Google which project Chat Members works for and holds no password.',
+  'guide.step.client_file.link': 'Open Credentials in the Google Cloud console',
+  'guide.step.stay_signed_in.heading': 'Sign in and stay signed in',
+  'guide.step.stay_signed_in.text':
+    'Sign in with your Google account and allow access. Chat Members then stays signed in until you sign out, unless the consent screen is in Testing: Google ends those sign-ins after 7 days. To stop that, make the app Internal, or publish it (Audience, Publish app: In production).',
+  'guide.step.stay_signed_in.link': 'Open Audience in Google Auth Platform',
+  'guide.waiting.summary': 'Google showed “Access blocked” instead of asking for access?',
+  'guide.practise.heading': 'Practise in the demo',
+  'guide.practise.text': 'Start the demo workspace as if one step were missing in Google Cloud, and see where Chat Members leads you.',
+  'guide.practise.label': 'Missing step',
+  'guide.practise.none': 'Nothing missing',
+  'guide.practise.state.api-disabled': 'The Google Chat API is off',
+  'guide.practise.state.app-not-configured': 'No Chat app configured',
+  'guide.practise.state.not-test-user': 'Your account is not a test user',
+  'guide.practise.state.org-internal': 'An Internal app of another organisation',
+  'guide.practise.state.admin-blocked': 'Your Workspace admin blocks the app',
+  'guide.practise.state.testing-expired': 'Testing: the sign-in expired after 7 days',
+  'guide.practise.button': 'Start the demo with this step missing',
   'welcome.busy': 'Please wait…',
   'welcome.again.heading': 'Continue with your organisation',
   'welcome.again.text':

@@ -504,6 +504,10 @@ export const ruProblems: Record<ProblemCode, ProblemTexts> = {
     message: 'Эта ссылка ведёт не в Google Chat, поэтому она не открыта.',
     fix: 'Откройте Google Chat самостоятельно: chat.google.com.',
   },
+  'workspace.bad_console_link': {
+    message: 'Эта ссылка ведёт не в консоль Google Cloud, поэтому она не открыта.',
+    fix: 'Откройте консоль Google Cloud самостоятельно: console.cloud.google.com.',
+  },
   'workspace.browser_failed': {
     message: 'Не удалось открыть браузер.',
     fix: 'Скопируйте этот адрес в браузер самостоятельно: {link}',

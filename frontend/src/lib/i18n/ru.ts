@@ -47,20 +47,67 @@ export const ru: Record<Key, Message> = {
   'welcome.live.button': 'Подключить Google Workspace',
   'welcome.live.notAllowed':
     'В этой сборке для разработчиков подключить настоящее рабочее пространство нельзя. Воспользуйтесь демо.',
-  'welcome.secret.heading': 'Что такое файл client_secret.json?',
-  'welcome.secret.text':
-    'Это небольшой файл, который сообщает Google, для какого проекта Cloud работает приложение. Пароля в нём нет. Его может подготовить администратор Google Workspace, или вы можете сделать его сами:',
-  'welcome.secret.step1':
-    'Откройте консоль Google Cloud (console.cloud.google.com) и выберите проект своей организации или создайте новый.',
-  'welcome.secret.step2':
-    'Перейдите в раздел «API и сервисы» (APIs & Services), затем «Библиотека» (Library): найдите Google Chat API и нажмите «Включить» (Enable).',
-  'welcome.secret.step3':
+  'guide.heading': 'Настройка Google Cloud для вашей организации',
+  'guide.mainHeading': 'Завершите настройку Google Cloud',
+  'guide.intro':
+    'Чтобы работать с вашим Google Workspace, Chat Members нужен проект Google Cloud вашей организации с несколькими настройками. Каждый шаг открывает нужную страницу консоли Google Cloud; Chat Members сам проверяет каждый шаг, как только может.',
+  'guide.mainIntro': 'Google отказал Chat Members, потому что в настройке Google Cloud пропущен шаг. Исправьте его в консоли Google Cloud и проверьте снова.',
+  'guide.project': 'Проект: {project}',
+  'guide.projectNumber': 'Проект: {project} (номер {number})',
+  'guide.state.ok': 'Готово',
+  'guide.state.failed': 'Нужно исправить',
+  'guide.state.unchecked': 'Сделать',
+  'guide.check': 'Проверить снова',
+  'guide.checking': 'Проверка…',
+  'guide.allDone': 'Все шаги выполнены.',
+  'guide.needsChange': 'Шаг {number} нужно исправить: {step}.',
+  'guide.notChecked': 'Chat Members проверит шаги, когда вы выберете файл клиента и войдёте.',
+  'guide.close': 'Закрыть руководство',
+  'guide.whatToChange': 'Что изменить',
+  'guide.signInAgain': 'Войти снова',
+  'guide.step.project.heading': 'Выберите или создайте проект Google Cloud',
+  'guide.step.project.text':
+    'Войдите в консоль Google Cloud с аккаунтом вашей организации и выберите проект для Chat Members или создайте новый. Chat Members узнаёт проект из файла клиента (клиент «Приложение для ПК» ниже).',
+  'guide.step.project.link': 'Открыть проект в консоли Google Cloud',
+  'guide.step.chat_api.heading': 'Включите Google Chat API',
+  'guide.step.chat_api.text':
+    'В проекте откройте Google Chat API в библиотеке API (Library) и нажмите «Включить» (Enable). Пока API выключен, Google отклоняет все запросы Chat Members; после включения подождите несколько минут.',
+  'guide.step.chat_api.link': 'Открыть Google Chat API в консоли Google Cloud',
+  'guide.step.chat_app.heading': 'Настройте приложение Chat',
+  'guide.step.chat_app.text':
     'Откройте Google Chat API, затем «Конфигурация» (Configuration): укажите название приложения Chat, адрес аватара и описание и нажмите «Сохранить» (Save). Google требует этого, даже если Chat Members действует от вашего имени.',
-  'welcome.secret.step4':
-    'Настройте экран согласия в Google Auth Platform (Branding и Audience): выберите «Внутреннее» (Internal), чтобы входить могли только аккаунты вашей организации.',
-  'welcome.secret.step5':
-    'В Google Auth Platform откройте «Клиенты» (Clients) и нажмите «Создать клиент» (Create client). В поле «Тип приложения» (Application type) выберите «Приложение для ПК» (Desktop app), введите название и нажмите «Создать» (Create).',
-  'welcome.secret.step6': 'Нажмите «Скачать JSON» (Download JSON) и выберите этот файл здесь.',
+  'guide.step.chat_app.link': 'Открыть настройку приложения Chat',
+  'guide.step.consent.heading': 'Впустите свои аккаунты: экран согласия',
+  'guide.step.consent.text':
+    'В Google Auth Platform, раздел «Аудитория» (Audience): выберите «Внутреннее» (Internal), чтобы любой аккаунт вашей организации мог войти и оставаться в системе. Внешнее (External) приложение в режиме тестирования (Testing) впускает только перечисленных там тестировщиков.',
+  'guide.step.consent.causes': 'Если Google показал «Доступ заблокирован» (Access blocked) вместо запроса доступа:',
+  'guide.step.consent.notTestUser':
+    '«has not completed the Google verification process»: приложение внешнее и в режиме тестирования, а ваш аккаунт не входит в число тестировщиков. Добавьте аккаунт в «Аудитория» → «Тестовые пользователи» (Test users) или сделайте приложение внутренним.',
+  'guide.step.consent.orgInternal':
+    '«can only be used within its organization»: приложение внутреннее для другой организации. Войдите с аккаунтом организации, которой принадлежит проект, или используйте проект своей организации.',
+  'guide.step.consent.adminBlocked':
+    '«Your institution’s admin needs to review»: администратор Workspace блокирует приложения, которые он не разрешил. Попросите его доверить Chat Members по идентификатору клиента в консоли администратора (Безопасность → Доступ и управление данными → Управление API).',
+  'guide.step.consent.link': 'Открыть «Аудиторию» в Google Auth Platform',
+  'guide.step.client_file.heading': 'Создайте клиент «Приложение для ПК» и выберите его файл',
+  'guide.step.client_file.text':
+    'В Google Auth Platform откройте «Клиенты» (Clients), нажмите «Создать клиент» (Create client), выберите «Приложение для ПК» (Desktop app), нажмите «Создать», затем «Скачать JSON». Выберите «Подключить Google Workspace» и укажите этот файл client_secret.json: он сообщает Google, для какого проекта работает Chat Members, и пароля в нём нет.',
+  'guide.step.client_file.link': 'Открыть «Учётные данные» в консоли Google Cloud',
+  'guide.step.stay_signed_in.heading': 'Войдите и оставайтесь в системе',
+  'guide.step.stay_signed_in.text':
+    'Войдите в аккаунт Google и разрешите доступ. Дальше Chat Members остаётся в системе, пока вы не выйдете, если только экран согласия не в режиме тестирования: тогда Google завершает вход через 7 дней. Чтобы этого не было, сделайте приложение внутренним или опубликуйте его («Аудитория» → «Опубликовать приложение»: In production).',
+  'guide.step.stay_signed_in.link': 'Открыть «Аудиторию» в Google Auth Platform',
+  'guide.waiting.summary': 'Google показал «Доступ заблокирован» вместо запроса доступа?',
+  'guide.practise.heading': 'Потренируйтесь в демо',
+  'guide.practise.text': 'Запустите демо так, будто в Google Cloud пропущен один шаг, и посмотрите, куда вас приведёт Chat Members.',
+  'guide.practise.label': 'Пропущенный шаг',
+  'guide.practise.none': 'Ничего не пропущено',
+  'guide.practise.state.api-disabled': 'Google Chat API выключен',
+  'guide.practise.state.app-not-configured': 'Приложение Chat не настроено',
+  'guide.practise.state.not-test-user': 'Ваш аккаунт не тестировщик',
+  'guide.practise.state.org-internal': 'Внутреннее приложение другой организации',
+  'guide.practise.state.admin-blocked': 'Администратор Workspace блокирует приложение',
+  'guide.practise.state.testing-expired': 'Тестирование: вход истёк через 7 дней',
+  'guide.practise.button': 'Запустить демо без этого шага',
   'welcome.busy': 'Подождите…',
   'welcome.again.heading': 'Продолжить работу с организацией',
   'welcome.again.text':

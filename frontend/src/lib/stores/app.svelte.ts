@@ -6,6 +6,7 @@ import { AdminSwitchStore, OrgSpacesStore } from './admin.svelte';
 import { LanguageStore } from './language.svelte';
 import { MembersStore } from './members.svelte';
 import { SessionStore } from './session.svelte';
+import { SetupStore } from './setup.svelte';
 import { SpacesStore } from './spaces.svelte';
 import type { Space } from '../api/app';
 
@@ -28,6 +29,8 @@ export class AppState {
   memberOf: Set<string> = $derived(new Set(this.spaces.all.map((s) => s.name)));
   private wasAdmin = false;
   readonly members = new MembersStore();
+  /** The Google Cloud setup guide. */
+  readonly setup = new SetupStore();
   /** The language and the session are known: until then the window shows only "Loading…". */
   ready = $state(false);
   /** Which work view the signed-in window shows (the Views tabs). */

@@ -5,6 +5,8 @@ import {session} from '../models';
 
 export function Check():Promise<setup.Guide>;
 
+export function Open(arg1:string):Promise<void>;
+
 export function Practise(arg1:string):Promise<session.Status>;
 
 export function PractiseStates():Promise<Array<string>>;

@@ -6,6 +6,10 @@ export function Check() {
   return window['go']['main']['Setup']['Check']();
 }
 
+export function Open(arg1) {
+  return window['go']['main']['Setup']['Open'](arg1);
+}
+
 export function Practise(arg1) {
   return window['go']['main']['Setup']['Practise'](arg1);
 }
