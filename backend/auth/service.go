@@ -117,6 +117,10 @@ type Service struct {
 	refreshing *refreshCall // the refresh under way for rec, if any
 
 	storeProblem *problem.Problem // the last Store.Save failure; nil once a save works
+	// known is the account this Service is for (Options.Account, or the first to sign in):
+	// signing in again after the sign-in ended (expired, refused) must be as that account.
+	// Signing out clears it: then anyone may sign in.
+	known *Account
 }
 
 // New builds a Service for opts.Secret. Without a Secret every sign-in fails with
@@ -131,8 +135,14 @@ func New(opts Options) *Service {
 	if opts.HTTPClient == nil {
 		opts.HTTPClient = NewHTTPClient()
 	}
+	var known *Account
+	if opts.Account != nil {
+		a := *opts.Account
+		known = &a
+	}
 	return &Service{
-		opts: opts,
+		known: known,
+		opts:  opts,
 		cfg: oauth2.Config{
 			ClientID:     opts.Secret.ClientID,
 			ClientSecret: opts.Secret.ClientSecret,
@@ -169,10 +179,9 @@ func (s *Service) SignIn(ctx context.Context, scopes ...string) (Account, error)
 	var expect *Account
 	if cur, ok := s.Account(); ok {
 		expect = &cur
-	} else if s.opts.Account != nil {
+	} else if known := s.Known(); known != nil {
 		// Signed out of a known account (expired, refused): signing in again is for that one.
-		a := *s.opts.Account
-		expect = &a
+		expect = known
 	}
 	if expect != nil {
 		opts = append(opts, oauth2.SetAuthURLParam("login_hint", expect.Email))
@@ -255,6 +264,19 @@ func (s *Service) Restore() (Account, bool) {
 	return rec.Account, true
 }
 
+// Known is the account this Service is for even while signed out (Options.Account, or the
+// first to sign in here), nil when anyone may sign in.
+func (s *Service) Known() *Account {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.known == nil {
+		return nil
+	}
+	a := *s.known
+	a.Scopes = nil
+	return &a
+}
+
 // Account is the signed-in account; ok is false when signed out.
 func (s *Service) Account() (Account, bool) {
 	s.mu.Lock()
@@ -284,6 +306,10 @@ func (s *Service) install(rec *Record, save bool) {
 	s.rec = rec
 	s.gen++
 	s.refreshing = nil // one under way refreshes the previous sign-in
+	if s.known == nil {
+		a := rec.Account
+		s.known = &a
+	}
 	if save {
 		// A store that fails must not undo a sign-in that worked: StoreProblem says so.
 		s.saveLocked(rec)
@@ -351,8 +377,8 @@ func (s *Service) forgetLocked(gen uint64) bool {
 func (s *Service) SignOut(ctx context.Context) error {
 	defer s.changed(nil)
 	s.mu.Lock()
-	rec := s.rec
-	s.rec, s.refreshing = nil, nil
+	rec, known := s.rec, s.known
+	s.rec, s.refreshing, s.known = nil, nil, nil
 	s.gen++
 	s.storeProblem = nil // nothing left to keep
 	s.mu.Unlock()
@@ -360,8 +386,8 @@ func (s *Service) SignOut(ctx context.Context) error {
 	switch {
 	case rec != nil:
 		key = AccountKey(s.cfg.ClientID, rec.Account)
-	case s.opts.Account != nil: // signed out in memory, but an earlier run may have left a record
-		key = AccountKey(s.cfg.ClientID, *s.opts.Account)
+	case known != nil: // signed out in memory, but an earlier run may have left a record
+		key = AccountKey(s.cfg.ClientID, *known)
 		rec, _ = s.opts.Store.Load(key)
 	}
 	var storeErr error

@@ -141,10 +141,23 @@ export namespace session {
 	    DEMO = "demo",
 	    LIVE = "live",
 	}
+	export interface AccountEntry {
+	    id: string;
+	    email: string;
+	    name: string;
+	    subject: string;
+	    clientId: string;
+	    projectId: string;
+	    lastUsed: number;
+	}
 	export interface Status {
 	    mode: Mode;
 	    signedIn: boolean;
 	    account: string;
+	    accountName: string;
+	    accountId: string;
+	    accounts: AccountEntry[];
+	    projectId: string;
 	    clientId: string;
 	    liveAllowed: boolean;
 	    admin: boolean;
