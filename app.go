@@ -119,6 +119,20 @@ func (x *Session) CancelSignIn() { x.h.s.CancelSignIn() }
 // SignOut revokes and forgets the tokens.
 func (x *Session) SignOut() (session.Status, error) { return x.h.s.SignOut(x.h.ctx) }
 
+// Accounts lists the remembered accounts (also in every Status); Status.AccountID is the active one.
+func (x *Session) Accounts() []session.AccountEntry { return x.h.s.Accounts() }
+
+// SwitchAccount makes a remembered account the active one, without a new import or sign-in.
+func (x *Session) SwitchAccount(id string) (session.Status, error) { return x.h.s.SwitchAccount(id) }
+
+// AddAccount signs in one more account in the browser with the client in use; it becomes active.
+func (x *Session) AddAccount() (session.Status, error) { return x.h.s.AddAccount(x.h.ctx) }
+
+// SignOutAccount revokes and forgets one account's tokens; the others are untouched.
+func (x *Session) SignOutAccount(id string) (session.Status, error) {
+	return x.h.s.SignOutAccount(x.h.ctx, id)
+}
+
 // SetAdmin switches administrator mode. On asks for the chat.admin.* permissions (once) and
 // checks the account's Chat administrator privilege at Google: without it, chat.not_admin and
 // the mode stays off. Off is immediate. The mode is Status.Admin (also in session:changed).

@@ -113,7 +113,7 @@ func assertStillSignedInAs(t *testing.T, f *fixture, svc *Service, before *Recor
 	if svc.Has(ScopeMembershipsApp) != hasScope(before.Account.Scopes, ScopeMembershipsApp) || !svc.Has(ScopeMemberships) {
 		t.Errorf("scopes changed to %v from %v", svc.Granted(), before.Account.Scopes)
 	}
-	after, _ := f.store.Load(f.secret.ClientID)
+	after, _ := f.saved()
 	if after == nil || after.AccessToken != before.AccessToken || after.RefreshToken != before.RefreshToken ||
 		after.Account.Email != before.Account.Email {
 		t.Errorf("stored sign-in changed: %+v", after)
@@ -175,7 +175,7 @@ func TestIncrementalConsentForAnotherAccountRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	b.wait()
-	before, _ := f.store.Load(f.secret.ClientID)
+	before, _ := f.saved()
 
 	b.account = emulator.DemoSecondAdminEmail
 	err := svc.EnsureScopes(context.Background(), ScopeMembershipsApp)
@@ -210,7 +210,7 @@ func TestSignInAgainAsAnotherAccountRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	b.wait()
-	before, _ := f.store.Load(f.secret.ClientID)
+	before, _ := f.saved()
 
 	b.account = emulator.DemoSecondAdminEmail
 	_, err := svc.SignIn(context.Background(), BaseScopes...)
@@ -261,7 +261,7 @@ func TestIdentityFromUserinfoWhenIDTokenLacksEmail(t *testing.T) {
 	if c := claims(t, answers.last(t)["id_token"].(string)); c["email"] != nil {
 		t.Fatalf("the id token still has an email: %v", c)
 	}
-	before, _ := f.store.Load(f.secret.ClientID)
+	before, _ := f.saved()
 
 	b.account = emulator.DemoSecondAdminEmail
 	err = svc.EnsureScopes(context.Background(), ScopeMembershipsApp)

@@ -63,8 +63,13 @@ type Options struct {
 	// Endpoints are where the sign-in goes (required): Secret.Endpoints() for a client file,
 	// the emulator's for the demo. The caller decides; this package does not guess.
 	Endpoints Endpoints
-	// Store keeps the sign-in between runs; nil means a MemoryStore.
+	// Store keeps the sign-in between runs; nil means a MemoryStore. Each account's record sits
+	// under its own key (AccountKey), so one Store holds the sign-ins of several accounts.
 	Store Store
+	// Account, when set, is the account this Service is for: Restore picks up its record, and
+	// every grant must be for it, signed in or not (auth.wrong_account otherwise). nil is a
+	// Service for whoever signs in next (adding an account, a first sign-in).
+	Account *Account
 	// OpenBrowser opens the consent page in the system browser. It runs in its own goroutine
 	// and its failure does not end the sign-in: OnURL shows the same link.
 	OpenBrowser func(url string) error
@@ -112,6 +117,10 @@ type Service struct {
 	refreshing *refreshCall // the refresh under way for rec, if any
 
 	storeProblem *problem.Problem // the last Store.Save failure; nil once a save works
+	// known is the account this Service is for (Options.Account, or the first to sign in):
+	// signing in again after the sign-in ended (expired, refused) must be as that account.
+	// Signing out clears it: then anyone may sign in.
+	known *Account
 }
 
 // New builds a Service for opts.Secret. Without a Secret every sign-in fails with
@@ -126,8 +135,14 @@ func New(opts Options) *Service {
 	if opts.HTTPClient == nil {
 		opts.HTTPClient = NewHTTPClient()
 	}
+	var known *Account
+	if opts.Account != nil {
+		a := *opts.Account
+		known = &a
+	}
 	return &Service{
-		opts: opts,
+		known: known,
+		opts:  opts,
 		cfg: oauth2.Config{
 			ClientID:     opts.Secret.ClientID,
 			ClientSecret: opts.Secret.ClientSecret,
@@ -163,8 +178,13 @@ func (s *Service) SignIn(ctx context.Context, scopes ...string) (Account, error)
 	}
 	var expect *Account
 	if cur, ok := s.Account(); ok {
-		opts = append(opts, oauth2.SetAuthURLParam("login_hint", cur.Email))
 		expect = &cur
+	} else if known := s.Known(); known != nil {
+		// Signed out of a known account (expired, refused): signing in again is for that one.
+		expect = known
+	}
+	if expect != nil {
+		opts = append(opts, oauth2.SetAuthURLParam("login_hint", expect.Email))
 	}
 	want := withIdentity(scopes)
 	rec, err := s.flow(want, opts, expect).run(ctx)
@@ -228,13 +248,33 @@ func (s *Service) flow(scopes []string, opts []oauth2.AuthCodeOption, expect *Ac
 
 // Restore picks up the sign-in saved by an earlier run. ok is false when there is none.
 func (s *Service) Restore() (Account, bool) {
-	rec, err := s.opts.Store.Load(s.cfg.ClientID)
+	if s.opts.Account == nil {
+		return Account{}, false
+	}
+	key := AccountKey(s.cfg.ClientID, *s.opts.Account)
+	rec, err := s.opts.Store.Load(key)
+	if err == nil && rec != nil && !sameAccount(rec.Account, *s.opts.Account) {
+		rec = nil // a record for someone else under this key (hand edit): not this account's
+	}
 	if err != nil || rec == nil || rec.Account.Email == "" ||
 		(rec.RefreshToken == "" && !time.Now().Before(rec.Expiry)) {
 		return Account{}, false
 	}
 	s.install(rec, false)
 	return rec.Account, true
+}
+
+// Known is the account this Service is for even while signed out (Options.Account, or the
+// first to sign in here), nil when anyone may sign in.
+func (s *Service) Known() *Account {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.known == nil {
+		return nil
+	}
+	a := *s.known
+	a.Scopes = nil
+	return &a
 }
 
 // Account is the signed-in account; ok is false when signed out.
@@ -266,6 +306,10 @@ func (s *Service) install(rec *Record, save bool) {
 	s.rec = rec
 	s.gen++
 	s.refreshing = nil // one under way refreshes the previous sign-in
+	if s.known == nil {
+		a := rec.Account
+		s.known = &a
+	}
 	if save {
 		// A store that fails must not undo a sign-in that worked: StoreProblem says so.
 		s.saveLocked(rec)
@@ -274,7 +318,8 @@ func (s *Service) install(rec *Record, save bool) {
 
 // saveLocked saves rec and remembers whether that failed; s.mu held.
 func (s *Service) saveLocked(rec *Record) {
-	err := s.opts.Store.Save(s.cfg.ClientID, rec)
+	rec.Key = AccountKey(s.cfg.ClientID, rec.Account)
+	err := s.opts.Store.Save(rec.Key, rec)
 	if err == nil {
 		s.storeProblem = nil
 		return
@@ -319,10 +364,11 @@ func (s *Service) forgetLocked(gen uint64) bool {
 	if s.gen != gen || s.rec == nil {
 		return false
 	}
+	key := AccountKey(s.cfg.ClientID, s.rec.Account)
 	s.rec, s.refreshing = nil, nil
 	s.gen++
 	s.storeProblem = nil // nothing left to keep
-	_ = s.opts.Store.Delete(s.cfg.ClientID)
+	_ = s.opts.Store.Delete(key)
 	return true
 }
 
@@ -331,15 +377,23 @@ func (s *Service) forgetLocked(gen uint64) bool {
 func (s *Service) SignOut(ctx context.Context) error {
 	defer s.changed(nil)
 	s.mu.Lock()
-	rec := s.rec
-	s.rec, s.refreshing = nil, nil
+	rec, known := s.rec, s.known
+	s.rec, s.refreshing, s.known = nil, nil, nil
 	s.gen++
 	s.storeProblem = nil // nothing left to keep
 	s.mu.Unlock()
-	if rec == nil { // signed out in memory, but an earlier run may have left a record
-		rec, _ = s.opts.Store.Load(s.cfg.ClientID)
+	var key string
+	switch {
+	case rec != nil:
+		key = AccountKey(s.cfg.ClientID, rec.Account)
+	case known != nil: // signed out in memory, but an earlier run may have left a record
+		key = AccountKey(s.cfg.ClientID, *known)
+		rec, _ = s.opts.Store.Load(key)
 	}
-	storeErr := s.opts.Store.Delete(s.cfg.ClientID)
+	var storeErr error
+	if key != "" {
+		storeErr = s.opts.Store.Delete(key)
+	}
 	var revokeErr error
 	if rec != nil {
 		// Revoking the refresh token ends every token of the grant.

@@ -174,6 +174,34 @@ func (b *browser) lastURL() *url.URL {
 	return u
 }
 
+// saved is the record kept for whichever demo user signed in last through f (nil if none):
+// records sit under each account's own key.
+func (f *fixture) saved() (*Record, error) {
+	for _, u := range emulator.DemoData().Users {
+		rec, err := f.store.Load(AccountKey(f.secret.ClientID, Account{Subject: u.ID, Email: u.Email}))
+		if rec != nil || err != nil {
+			return rec, err
+		}
+	}
+	return nil, nil
+}
+
+// savedAccount is the account of the saved record, as the app's list of accounts names it to
+// the next run; nil when nothing is saved.
+func (f *fixture) savedAccount() *Account {
+	if rec, _ := f.saved(); rec != nil {
+		a := rec.Account
+		return &a
+	}
+	return nil
+}
+
+// next is the Service of the app's next run, for the account saved.
+func (f *fixture) next() *Service {
+	opts := Options{Secret: f.secret, Endpoints: f.endpoints, Store: f.store, Account: f.savedAccount(), HTTPClient: &http.Client{Timeout: 10 * time.Second}, Timeout: 20 * time.Second}
+	return New(opts)
+}
+
 func (f *fixture) service(b *browser, onURL func(string)) *Service {
 	opts := Options{Secret: f.secret, Endpoints: f.endpoints, Store: f.store, OnURL: onURL, HTTPClient: &http.Client{Timeout: 10 * time.Second}, Timeout: 20 * time.Second}
 	if b != nil {
@@ -277,7 +305,7 @@ func TestSignInSuccess(t *testing.T) {
 	assertClosed(t, u)
 
 	// The refresh token was stored.
-	rec, err := f.store.Load(f.secret.ClientID)
+	rec, err := f.saved()
 	if err != nil || rec == nil || rec.RefreshToken == "" || rec.Account.Email != emulator.DemoAdminEmail {
 		t.Fatalf("stored %+v, %v", rec, err)
 	}
@@ -289,7 +317,7 @@ func TestSignInSuccess(t *testing.T) {
 	}
 
 	// A new Service (the next run of the app) restores the sign-in.
-	again := f.service(nil, nil)
+	again := f.next()
 	if got, ok := again.Restore(); !ok || got.Email != emulator.DemoAdminEmail || !again.Has(ScopeMemberships) {
 		t.Fatalf("Restore: %+v %v", got, ok)
 	}
@@ -534,12 +562,12 @@ func signedIn(t *testing.T, f *fixture, scopes ...string) *Service {
 // expireStoredToken makes the stored access token look expired, as after an hour.
 func expireStoredToken(t *testing.T, f *fixture) *Record {
 	t.Helper()
-	rec, err := f.store.Load(f.secret.ClientID)
+	rec, err := f.saved()
 	if err != nil || rec == nil {
 		t.Fatalf("stored: %v %v", rec, err)
 	}
 	rec.Expiry = time.Now().Add(-time.Minute)
-	if err := f.store.Save(f.secret.ClientID, rec); err != nil {
+	if err := f.store.Save(rec.Key, rec); err != nil {
 		t.Fatal(err)
 	}
 	return rec
@@ -554,7 +582,7 @@ func TestRefreshSavesNewToken(t *testing.T) {
 		t.Fatal("the old access token still works at the emulator")
 	}
 
-	svc := f.service(nil, nil)
+	svc := f.next()
 	if _, ok := svc.Restore(); !ok {
 		t.Fatal("Restore failed")
 	}
@@ -562,7 +590,7 @@ func TestRefreshSavesNewToken(t *testing.T) {
 	if err != nil || status != 200 {
 		t.Fatalf("userinfo after refresh: %d %v", status, err)
 	}
-	rec, _ := f.store.Load(f.secret.ClientID)
+	rec, _ := f.saved()
 	if rec == nil || rec.AccessToken == old.AccessToken || !rec.Expiry.After(time.Now()) || rec.RefreshToken != old.RefreshToken {
 		t.Fatalf("stored after refresh: %+v", rec)
 	}
@@ -574,7 +602,7 @@ func TestRefreshExpiredAfterSevenDays(t *testing.T) {
 	expireStoredToken(t, f)
 	f.clock.Add(8 * 24 * time.Hour) // testing-mode refresh tokens last 7 days
 
-	svc := f.service(nil, nil)
+	svc := f.next()
 	if _, ok := svc.Restore(); !ok {
 		t.Fatal("Restore failed")
 	}
@@ -586,7 +614,7 @@ func TestRefreshExpiredAfterSevenDays(t *testing.T) {
 	if _, ok := svc.Account(); ok {
 		t.Error("still signed in after the refresh token died")
 	}
-	if rec, _ := f.store.Load(f.secret.ClientID); rec != nil {
+	if rec, _ := f.saved(); rec != nil {
 		t.Error("the dead sign-in is still stored")
 	}
 }
@@ -621,7 +649,7 @@ func TestEnsureScopesIncremental(t *testing.T) {
 			t.Errorf("Has(%s) false; granted %v", sc, svc.Granted())
 		}
 	}
-	rec, _ := f.store.Load(f.secret.ClientID)
+	rec, _ := f.saved()
 	if rec == nil || rec.RefreshToken == "" || !hasScope(rec.Account.Scopes, ScopeMembershipsApp) {
 		t.Fatalf("stored %+v", rec)
 	}
@@ -633,7 +661,7 @@ func TestEnsureScopesIncremental(t *testing.T) {
 func TestSignOutRevokesAndForgets(t *testing.T) {
 	f := newFixture(t)
 	svc := signedIn(t, f, BaseScopes...)
-	rec, _ := f.store.Load(f.secret.ClientID)
+	rec, _ := f.saved()
 	client := svc.Client()
 	if err := svc.SignOut(context.Background()); err != nil {
 		t.Fatal(err)
@@ -641,7 +669,7 @@ func TestSignOutRevokesAndForgets(t *testing.T) {
 	if bearerStatus(t, f, rec.AccessToken) != 401 {
 		t.Error("the access token still works after sign-out")
 	}
-	if got, _ := f.store.Load(f.secret.ClientID); got != nil {
+	if got, _ := f.saved(); got != nil {
 		t.Error("the sign-in is still stored")
 	}
 	if _, ok := svc.Account(); ok || svc.Has(ScopeMemberships) {
@@ -659,14 +687,14 @@ func TestSignOutRevokesAndForgets(t *testing.T) {
 func TestSignOutOfflineStillForgets(t *testing.T) {
 	f := newFixture(t)
 	svc := signedIn(t, f, BaseScopes...)
-	stored, _ := f.store.Load(f.secret.ClientID)
+	stored, _ := f.saved()
 	_ = f.srv.Close() // Google is unreachable
 	err := svc.SignOut(context.Background())
 	p, _ := problem.As(err)
 	if p == nil || p.Code != "auth.revoke_failed" || !strings.Contains(p.Message, "signed out on this computer") {
 		t.Fatalf("error %v, want auth.revoke_failed", err)
 	}
-	if rec, _ := f.store.Load(f.secret.ClientID); rec != nil {
+	if rec, _ := f.saved(); rec != nil {
 		t.Error("the sign-in is still stored")
 	}
 	if _, ok := svc.Account(); ok {
@@ -679,7 +707,7 @@ func TestSignOutOfflineStillForgets(t *testing.T) {
 
 func TestNotSignedIn(t *testing.T) {
 	f := newFixture(t)
-	svc := f.service(nil, nil)
+	svc := f.next()
 	if _, ok := svc.Restore(); ok {
 		t.Fatal("Restore with an empty store")
 	}
@@ -738,7 +766,7 @@ func TestStoreProblemReported(t *testing.T) {
 	}
 	expireStoredToken(t, f) // a refresh saves too
 	st.fail.Store(true)
-	svc = f.service(nil, nil)
+	svc = f.next()
 	if _, ok := svc.Restore(); !ok {
 		t.Fatal("Restore failed")
 	}
@@ -769,7 +797,7 @@ func TestStoreProblemWithFailingKeyring(t *testing.T) {
 	if filesIn(t, dir) != 1 {
 		t.Fatal("the sign-in is not in the fallback file")
 	}
-	if acct, ok := f.service(nil, nil).Restore(); !ok || acct.Email != emulator.DemoAdminEmail {
+	if acct, ok := f.next().Restore(); !ok || acct.Email != emulator.DemoAdminEmail {
 		t.Fatalf("Restore from the fallback: %+v %v", acct, ok)
 	}
 

@@ -19,6 +19,9 @@ const KeyringService = "chat-members"
 
 // Record is what a Store keeps for one OAuth client: the signed-in account and its tokens.
 type Record struct {
+	// Key is where the record is kept (AccountKey); "" in a record of the single-account
+	// store of earlier versions, kept under the client id.
+	Key          string    `json:"key,omitempty"`
 	ClientID     string    `json:"client_id"`
 	Account      Account   `json:"account"`
 	AccessToken  string    `json:"access_token,omitempty"`
@@ -27,13 +30,44 @@ type Record struct {
 	Expiry       time.Time `json:"expiry,omitzero"`
 }
 
-// Store persists the sign-in of one OAuth client (one account per client: the app shows one
-// signed-in account at a time). Load returns nil, nil when nothing is stored.
+// Store persists sign-ins, each under its own key: AccountKey(client id, account), one per
+// account and OAuth client. (Versions before several accounts kept one record per client,
+// under the client id: MigrateLegacy moves it.) Load returns nil, nil when nothing is stored.
 // Implementations must be safe for concurrent use.
 type Store interface {
-	Load(clientID string) (*Record, error)
-	Save(clientID string, rec *Record) error
-	Delete(clientID string) error
+	Load(key string) (*Record, error)
+	Save(key string, rec *Record) error
+	Delete(key string) error
+}
+
+// AccountKey is the key of an account's sign-in with an OAuth client: the client id and
+// Google's stable user id (sub), so that a changed address keeps its tokens; an account known
+// only by address (kept by an older version) falls back to it. It is a plain file name.
+func AccountKey(clientID string, a Account) string {
+	id := a.Subject
+	if id == "" {
+		id = "email-" + a.Email
+	}
+	return clientID + "." + id
+}
+
+// MigrateLegacy moves the sign-in an earlier, single-account version kept under the client id
+// to its account's own key, and returns that account; nil when there was none. The legacy
+// record is deleted only once the new one is saved, so a failure loses nothing.
+func MigrateLegacy(store Store, clientID string) (*Account, error) {
+	rec, err := store.Load(clientID)
+	if err != nil || rec == nil || rec.Account.Email == "" || rec.ClientID != clientID {
+		return nil, err
+	}
+	rec.Key = AccountKey(clientID, rec.Account)
+	if err := store.Save(rec.Key, rec); err != nil {
+		return nil, err
+	}
+	if err := store.Delete(clientID); err != nil {
+		return nil, err
+	}
+	acct := rec.Account
+	return &acct, nil
 }
 
 // NewStore keeps tokens in the OS keyring (Keychain, Credential Manager, Secret Service), with
@@ -243,8 +277,15 @@ func (f *FileStore) Load(clientID string) (*Record, error) {
 		return nil, errStore.WithDetail(err.Error())
 	}
 	rec, err := decodeRecord(b)
-	if err != nil || rec.ClientID != clientID {
-		return nil, err // a file for another client (hash collision, hand edit): nothing stored
+	if err != nil {
+		return nil, err
+	}
+	want := rec.Key
+	if want == "" {
+		want = rec.ClientID // a record of the single-account version
+	}
+	if want != clientID {
+		return nil, nil // a file for another key (hash collision, hand edit): nothing stored
 	}
 	return rec, nil
 }

@@ -113,7 +113,7 @@ func TestStalledTokenEndpointFailsWithinTheCallsDeadline(t *testing.T) {
 	t.Cleanup(st.end) // before the server closes, which waits for held requests
 	signedIn(t, f, BaseScopes...)
 	old := expireStoredToken(t, f)
-	svc := New(Options{Secret: f.secret, Endpoints: f.endpoints, Store: f.store}) // the next run of the app
+	svc := New(Options{Secret: f.secret, Endpoints: f.endpoints, Store: f.store, Account: f.savedAccount()}) // the next run of the app
 	if _, ok := svc.Restore(); !ok {
 		t.Fatal("Restore failed")
 	}
@@ -172,7 +172,7 @@ func TestStalledTokenEndpointFailsWithinTheCallsDeadline(t *testing.T) {
 	if err != nil {
 		t.Fatalf("after the stall: %v", err)
 	}
-	if rec, _ := f.store.Load(f.secret.ClientID); rec == nil || rec.AccessToken == old.AccessToken {
+	if rec, _ := f.saved(); rec == nil || rec.AccessToken == old.AccessToken {
 		t.Fatalf("the refreshed token was not saved: %+v", rec)
 	}
 	if acct, ok := svc.Account(); !ok || acct.Email != emulator.DemoAdminEmail {
@@ -193,7 +193,7 @@ func TestConcurrentCallsShareOneRefresh(t *testing.T) {
 	})
 	signedIn(t, f, BaseScopes...)
 	expireStoredToken(t, f)
-	svc := New(Options{Secret: f.secret, Endpoints: f.endpoints, Store: f.store})
+	svc := New(Options{Secret: f.secret, Endpoints: f.endpoints, Store: f.store, Account: f.savedAccount()})
 	if _, ok := svc.Restore(); !ok {
 		t.Fatal("Restore failed")
 	}

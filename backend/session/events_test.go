@@ -42,9 +42,10 @@ func (c *changes) clear() {
 }
 
 // revokeAtGoogle ends the grant at the emulator, as a person would at myaccount.google.com.
-func revokeAtGoogle(t *testing.T, emu *emulator.Server, store auth.Store) *auth.Record {
+func revokeAtGoogle(t *testing.T, emu *emulator.Server, store auth.Store, email string) *auth.Record {
 	t.Helper()
-	rec, err := store.Load(emulator.DemoClientID)
+	u := emulator.DemoData().UserByEmail(email)
+	rec, err := store.Load(auth.AccountKey(emulator.DemoClientID, auth.Account{Subject: u.ID, Email: u.Email}))
 	if err != nil || rec == nil {
 		t.Fatalf("stored sign-in: %v %v", rec, err)
 	}
@@ -91,7 +92,7 @@ func TestSessionChangedIsPushedOnEveryChangeOfTheSignIn(t *testing.T) {
 
 	// Google refuses the access token (the grant was revoked elsewhere): a 401 on a call.
 	ch.clear()
-	rec := revokeAtGoogle(t, emu, store)
+	rec := revokeAtGoogle(t, emu, store, emulator.DemoAdminEmail)
 	if _, err := listSpaces(w); problem.CodeOf(err) != "chat.signed_out" {
 		t.Fatalf("ListSpaces after the revoke: %v", err)
 	}
@@ -104,7 +105,7 @@ func TestSessionChangedIsPushedOnEveryChangeOfTheSignIn(t *testing.T) {
 
 	// A sign-in restored at start whose refresh Google refuses (invalid_grant): auth.expired.
 	rec.Expiry = time.Now().Add(-time.Hour)
-	if err := store.Save(emulator.DemoClientID, rec); err != nil {
+	if err := store.Save(rec.Key, rec); err != nil {
 		t.Fatal(err)
 	}
 	again := New(opts)

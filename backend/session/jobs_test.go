@@ -124,3 +124,51 @@ func TestAnAdministratorJobResumesOnlyInAdministratorMode(t *testing.T) {
 		t.Fatalf("row after the refusal: %+v", rows[0])
 	}
 }
+
+// A job runs as the account that started it: adding another account (which makes it the
+// active one) stops the run, and the job is offered to its owner again, not to the other.
+func TestAddingAnotherAccountStopsTheRunsOfTheFirst(t *testing.T) {
+	dir := t.TempDir()
+	d := emulator.DemoData()
+	var items []bulk.Item
+	for _, u := range d.Users {
+		if !u.External && len(items) < 6 {
+			items = append(items, bulk.Item{Op: bulk.OpAdd, Space: "spaces/" + emulator.DemoInternalSpaceID,
+				Member: "users/" + u.Email, Kind: chat.KindPerson, Role: chat.RoleMember})
+		}
+	}
+	// One write every 2 s: the job is still running when the second account comes.
+	slow := schedule.Limits{WritesPerMinute: 30, ReadsPerMinute: 3000, SpaceReadsPerSecond: 15, Concurrency: 1, TimeScale: 1}
+	w := New(Options{LiveAllowed: true, ConfigDir: dir, Store: auth.NewMemoryStore(), SignInTimeout: 20 * time.Second, JobLimits: &slow})
+	t.Cleanup(w.Close)
+	b := &userBrowser{t: t, account: emulator.DemoAdminEmail, allow: true}
+	w.SetBrowser(b.open, func(string) {})
+	if _, err := w.UseDemo(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.SignIn(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	j, err := startJob(w, items)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.account = emulator.DemoSecondAdminEmail
+	if _, err := w.AddAccount(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	p, err := w.JobProgress(j.ID)
+	if err == nil && p.State == journal.JobRunning {
+		t.Fatalf("the first account's job still runs after switching: %+v", p)
+	}
+	if uf, _ := w.UnfinishedJobs(); len(uf) != 0 {
+		t.Fatalf("the other account is offered the first one's job: %+v", uf)
+	}
+	st := w.Status()
+	if _, err := w.SwitchAccount(idOf(t, st, emulator.DemoAdminEmail)); err != nil {
+		t.Fatal(err)
+	}
+	if uf, _ := w.UnfinishedJobs(); len(uf) != 1 || uf[0].ID != j.ID {
+		t.Fatalf("its owner is not offered the job: %+v", uf)
+	}
+}

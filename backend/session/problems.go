@@ -34,6 +34,12 @@ var (
 	errAdminOff = problem.New("workspace.admin_off",
 		"Administrator mode is off, so this was not done with administrator access.",
 		"Switch on \"Act as administrator\" at the top of the window, then try again.")
+	errUnknownAccount = problem.New("workspace.account_unknown",
+		"That account is no longer in the list of accounts.",
+		"Choose another account, or add it again with \"Add another account\".")
+	errSwitched = problem.New("workspace.account_switched",
+		"This was not finished because you switched to another account.",
+		"Switch back to the account you started it with, then try again.")
 	errDialog = problem.New("workspace.dialog_failed",
 		"The window for choosing a file could not be opened.",
 		"Try again. If it keeps failing, restart Chat Members.")
@@ -41,5 +47,5 @@ var (
 
 // Problems lists every problem this package defines, for the frontend's generated catalogue.
 func Problems() []*problem.Problem {
-	return []*problem.Problem{errNoWorkspace, errNotSignedIn, errLiveRefused, errSaveFailed, errNoConfigDir, errBadLink, errBadConsoleLink, errBrowserFailed, errNoFile, errDialog, errAdminOff}
+	return []*problem.Problem{errNoWorkspace, errNotSignedIn, errLiveRefused, errSaveFailed, errNoConfigDir, errBadLink, errBadConsoleLink, errBrowserFailed, errNoFile, errDialog, errAdminOff, errUnknownAccount, errSwitched}
 }

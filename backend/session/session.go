@@ -87,6 +87,11 @@ type Session struct {
 	dirAuth *auth.Service
 	// jobs is the journal, the scheduler and the running bulk jobs (jobs.go).
 	jobs jobHost
+	// book lists the accounts of the current world (accounts.go); store keeps their tokens and
+	// endpoints are the sign-in's, so that switching accounts needs no new import.
+	book      *accountBook
+	store     auth.Store
+	endpoints auth.Endpoints
 }
 
 // Logger is the session's log, for the action lines of the bound structs.
@@ -158,12 +163,15 @@ func (w *Session) statusLocked() Status {
 	st := Status{Mode: w.mode, LiveAllowed: w.opts.LiveAllowed, Scopes: []string{}}
 	if w.secret != nil {
 		st.ClientID = w.secret.ClientID
+		st.ProjectID = w.secret.ProjectID
 	}
+	st.Accounts = w.book.entries()
 	if w.auth == nil {
 		return st
 	}
+	st.AccountID = w.activeIDLocked()
 	if acct, ok := w.auth.Account(); ok {
-		st.SignedIn, st.Account = true, acct.Email
+		st.SignedIn, st.Account, st.AccountName = true, acct.Email, acct.Name
 		st.Scopes = shortScopes(acct.Scopes)
 		st.StoreProblem = w.auth.StoreProblem()
 		st.Admin = w.adminLocked()
@@ -196,8 +204,10 @@ func (w *Session) UseDemo() (_ Status, err error) {
 	// name Google's hosts.
 	secret := &auth.ClientSecret{ClientID: emulator.DemoClientID, ClientSecret: emulator.DemoClientSecret, ProjectID: "chat-members-demo"}
 	endpoints := auth.Endpoints{AuthURL: w.emu.AuthURL(), TokenURL: w.emu.TokenURL(), RevokeURL: w.emu.RevokeURL(), UserinfoURL: w.emu.UserinfoURL()}
-	// Demo tokens are worthless outside this run of the emulator: keep them in memory only.
-	w.switchLocked(ModeDemo, secret, endpoints, auth.NewMemoryStore())
+	// Demo tokens are worthless outside this run of the emulator: keep them, and the list of
+	// demo accounts, in memory only.
+	w.book = &accountBook{}
+	w.switchLocked(ModeDemo, secret, endpoints, auth.NewMemoryStore(), nil)
 	return w.statusLocked(), nil
 }
 
@@ -255,6 +265,9 @@ func (w *Session) useSecret(secret *auth.ClientSecret, data []byte) (Status, err
 	if err := writePrivate(filepath.Join(dir, secretFile), data); err != nil {
 		return w.Status(), errSaveFailed.WithDetail(err.Error())
 	}
+	if err := saveClientFile(dir, secret.ClientID, data); err != nil {
+		return w.Status(), errSaveFailed.WithDetail(err.Error())
+	}
 	store, err := w.liveStore(dir)
 	if err != nil {
 		return w.Status(), err
@@ -262,15 +275,27 @@ func (w *Session) useSecret(secret *auth.ClientSecret, data []byte) (Status, err
 	defer w.changed(nil)
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	w.switchLocked(ModeLive, secret, w.liveEndpoints(secret), store)
+	if w.mode != ModeLive || w.book == nil {
+		w.book = loadBook(filepath.Join(dir, accountsFile))
+	}
+	// An account that signed in with this client before is picked up again; else whoever
+	// signs in next is added.
+	var known *auth.Account
+	w.book.Active = ""
+	if e, ok := w.book.latest(secret.ClientID); ok {
+		w.book.Active, known = e.ID, e.account()
+	}
+	w.saveBookLocked()
+	w.switchLocked(ModeLive, secret, w.liveEndpoints(secret), store, known)
 	return w.statusLocked(), nil
 }
 
 // secretFile is the kept copy of the imported client_secret.json, in the config folder.
 const secretFile = "client_secret.json"
 
-// Restore reopens the user's workspace from the saved client_secret.json and stored tokens, so
-// a returning user lands signed in. Without a saved file it leaves the welcome screen.
+// Restore reopens the user's workspace with the account that was active last (its client file
+// and tokens as saved), so a returning user lands signed in; a user of the single-account
+// version keeps their sign-in (restoreLive). Without a saved file it leaves the welcome screen.
 func (w *Session) Restore() Status {
 	if !w.opts.LiveAllowed {
 		return w.Status()
@@ -279,19 +304,14 @@ func (w *Session) Restore() Status {
 	if err != nil {
 		return w.Status()
 	}
-	secret, _, err := auth.ReadClientSecret(filepath.Join(dir, secretFile))
-	if err != nil {
-		return w.Status()
-	}
 	store, err := w.liveStore(dir)
 	if err != nil {
 		return w.Status()
 	}
-	defer w.changed(nil)
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	w.switchLocked(ModeLive, secret, w.liveEndpoints(secret), store)
-	return w.statusLocked()
+	if w.restoreLive(dir, store) {
+		w.changed(nil)
+	}
+	return w.Status()
 }
 
 // liveEndpoints are Google's, from a client file auth.ParseClientSecret has checked.
@@ -302,32 +322,43 @@ func (w *Session) liveEndpoints(secret *auth.ClientSecret) auth.Endpoints {
 	return secret.Endpoints()
 }
 
-// switchLocked builds the auth service for a mode and restores a stored sign-in; the listener
-// hears of the switch once w.mu is released.
-func (w *Session) switchLocked(mode Mode, secret *auth.ClientSecret, endpoints auth.Endpoints, store auth.Store) {
+// switchLocked builds the auth service for a mode and account (nil: whoever signs in next)
+// and restores its stored sign-in; the listener hears of the switch once w.mu is released.
+// Everything of the account before goes: its chat client, administrator mode, a browser round
+// trip under way.
+func (w *Session) switchLocked(mode Mode, secret *auth.ClientSecret, endpoints auth.Endpoints, store auth.Store, acct *auth.Account) {
 	if w.run != nil {
 		w.run.cancel()
 	}
 	w.mode, w.secret, w.chat, w.admin = mode, secret, nil, false
-	var a *auth.Service
-	var restored atomic.Bool // the restore below is part of the switch, told by the caller
+	w.store, w.endpoints = store, endpoints
+	a, live := w.newAuthLocked(secret, endpoints, store, acct)
+	a.Restore() // part of the switch, told by the caller
+	live.Store(true)
+	w.auth = a
+}
+
+// newAuthLocked builds an auth service whose changes reach authChanged once live is set, when
+// it has become the active one (its restore, or an added account's sign-in, is told by the
+// caller, who may hold w.mu meanwhile).
+func (w *Session) newAuthLocked(secret *auth.ClientSecret, endpoints auth.Endpoints, store auth.Store, acct *auth.Account) (a *auth.Service, live *atomic.Bool) {
+	live = new(atomic.Bool)
 	a = auth.New(auth.Options{
 		Secret:      secret,
 		Endpoints:   endpoints,
 		Store:       store,
+		Account:     acct,
 		OpenBrowser: w.openSignIn,
 		OnURL:       w.announceURL,
 		Timeout:     w.opts.SignInTimeout,
 		HTTPClient:  w.httpClient(),
 		OnChange: func(ended *problem.Problem) {
-			if restored.Load() {
+			if live.Load() {
 				w.authChanged(a, ended)
 			}
 		},
 	})
-	a.Restore()
-	restored.Store(true)
-	w.auth = a
+	return a, live
 }
 
 // authChanged hears auth's OnChange for a: the chat client built for the sign-in before is
@@ -342,6 +373,8 @@ func (w *Session) authChanged(a *auth.Service, ended *problem.Problem) {
 	_, signedIn := a.Account()
 	if !signedIn {
 		w.admin = false // a later sign-in starts with the mode off
+	} else if w.book != nil && w.book.Active != w.activeIDLocked() {
+		w.recordSignInLocked(a) // a first sign-in, or signing in again: the list says who
 	}
 	w.mu.Unlock()
 	if !signedIn {

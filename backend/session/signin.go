@@ -33,10 +33,17 @@ type authRun struct {
 func (w *Session) runAuth(ctx context.Context, f func(context.Context, *auth.Service) (auth.Account, error)) (auth.Account, error) {
 	w.mu.Lock()
 	a := w.auth
+	w.mu.Unlock()
 	if a == nil {
-		w.mu.Unlock()
 		return auth.Account{}, errNoWorkspace
 	}
+	return w.runAuthOn(ctx, a, func(ctx context.Context) (auth.Account, error) { return f(ctx, a) })
+}
+
+// runAuthOn is runAuth for a round trip whose result is only wanted while a is the active
+// service (adding an account runs it on another service, for the active one's world).
+func (w *Session) runAuthOn(ctx context.Context, a *auth.Service, f func(context.Context) (auth.Account, error)) (auth.Account, error) {
+	w.mu.Lock()
 	prev := w.run
 	ctx, cancel := context.WithCancel(ctx)
 	me := &authRun{cancel: cancel, done: make(chan struct{})}
@@ -49,7 +56,7 @@ func (w *Session) runAuth(ctx context.Context, f func(context.Context, *auth.Ser
 		prev.cancel()
 		<-prev.done
 	}
-	acct, err := f(ctx, a)
+	acct, err := f(ctx)
 
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -73,12 +80,14 @@ func (w *Session) CancelSignIn() {
 	}
 }
 
-// SignOut revokes the tokens at Google and forgets them. Leaving the demo returns to the
-// welcome screen; leaving your workspace keeps its client file so signing in again is one click.
+// SignOut revokes the active account's tokens at Google and forgets them (SignOutAccount for
+// another one). The most recently used other account becomes active; with none left, leaving
+// the demo returns to the welcome screen, and leaving your workspace keeps its client file so
+// signing in again is one click.
 func (w *Session) SignOut(ctx context.Context) (_ Status, err error) {
 	defer func(start time.Time) { w.logAction(ctx, "session.sign_out", start, err) }(time.Now())
 	w.mu.Lock()
-	a := w.auth
+	a, id := w.auth, w.activeIDLocked()
 	w.mu.Unlock()
 	if a == nil {
 		return w.Status(), nil
@@ -88,12 +97,16 @@ func (w *Session) SignOut(ctx context.Context) (_ Status, err error) {
 	defer cancel()
 	err = a.SignOut(ctx)
 	w.mu.Lock()
-	left := w.auth == a && w.mode == ModeDemo
-	if left {
-		w.mode = ModeNone
+	moved := false
+	if w.auth == a {
+		// Another remembered account takes over; with none left, the demo ends.
+		moved = w.afterSignOutLocked(id)
+		if !moved && w.mode == ModeDemo {
+			w.mode, moved = ModeNone, true
+		}
 	}
 	w.mu.Unlock()
-	if left {
+	if moved {
 		w.changed(nil)
 	}
 	return w.Status(), err
@@ -186,6 +199,9 @@ type Action struct {
 
 func call[T any](ctx context.Context, w *Session, a Action, f func(context.Context, *chat.Service) (T, error)) (T, error) {
 	var zero T
+	// The account the action was asked as: should the person switch accounts meanwhile, it is
+	// neither sent as the other account nor answered into the other account's view.
+	owner := w.activeAuth()
 	if _, err := w.chatService(); err != nil {
 		return zero, err
 	}
@@ -206,6 +222,9 @@ func call[T any](ctx context.Context, w *Session, a Action, f func(context.Conte
 		if err != nil {
 			return zero, err
 		}
+		if w.activeAuth() != owner {
+			return zero, errSwitched
+		}
 		ctx, cancel := context.WithTimeout(ctx, timeout)
 		defer cancel()
 		return f(ctx, svc)
@@ -217,7 +236,17 @@ func call[T any](ctx context.Context, w *Session, a Action, f func(context.Conte
 		}
 		v, err = try()
 	}
+	if w.activeAuth() != owner {
+		return zero, errSwitched
+	}
 	return v, w.afterCall(err)
+}
+
+// activeAuth is the auth service of the active account (nil before a world is chosen).
+func (w *Session) activeAuth() *auth.Service {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.auth
 }
 
 func (w *Session) has(scope string) bool {

@@ -26,6 +26,15 @@ type Status struct {
 	// SignedIn is true when a token is held for Account.
 	SignedIn bool   `json:"signedIn"`
 	Account  string `json:"account"`
+	// AccountName is the signed-in person's name when Google sent one.
+	AccountName string `json:"accountName"`
+	// AccountID is the active account's id in Accounts ("" before anyone signed in with this
+	// client); it stays set while that account is signed out, to sign in again as it.
+	AccountID string `json:"accountId"`
+	// Accounts are the remembered accounts of this world (the account menu), active included.
+	Accounts []AccountEntry `json:"accounts"`
+	// ProjectID is the Cloud project of the client in use.
+	ProjectID string `json:"projectId"`
 	// ClientID of the imported client_secret.json (not secret), to show which project is used.
 	ClientID string `json:"clientId"`
 	// LiveAllowed is false in the dev build's browser bridge, which must never hold real tokens.

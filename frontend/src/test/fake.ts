@@ -74,7 +74,21 @@ export function deferred<T>(): Deferred<T> {
 }
 
 export function status(s: Partial<Status> = {}): Status {
-  return { mode: '', signedIn: false, account: '', clientId: '', liveAllowed: true, admin: false, scopes: [], storeProblem: null, ...s };
+  return {
+    mode: '',
+    signedIn: false,
+    account: '',
+    accountName: '',
+    accountId: '',
+    accounts: [],
+    projectId: '',
+    clientId: '',
+    liveAllowed: true,
+    admin: false,
+    scopes: [],
+    storeProblem: null,
+    ...s,
+  };
 }
 
 export const demoSignedIn = status({ mode: 'demo', signedIn: true, account: 'alex@demo.example' });

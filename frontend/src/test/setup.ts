@@ -5,13 +5,17 @@ import { vi, afterEach } from 'vitest';
 import { cleanup } from '@testing-library/svelte';
 
 vi.mock('../../wailsjs/go/main/Session', () => ({
+  Accounts: vi.fn(),
+  AddAccount: vi.fn(),
   CancelSignIn: vi.fn(),
   ChooseClientSecret: vi.fn(),
   Language: vi.fn(),
   SetAdmin: vi.fn(),
   SignIn: vi.fn(),
   SignOut: vi.fn(),
+  SignOutAccount: vi.fn(),
   Status: vi.fn(),
+  SwitchAccount: vi.fn(),
   UseDemo: vi.fn(),
 }));
 

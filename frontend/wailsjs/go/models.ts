@@ -46,6 +46,17 @@ export namespace bulk {
 
 export namespace chat {
 	
+	export enum State {
+	    JOINED = "JOINED",
+	    INVITED = "INVITED",
+	    NOT_A_MEMBER = "NOT_A_MEMBER",
+	    UNSPECIFIED = "",
+	}
+	export enum Role {
+	    ROLE_MEMBER = "ROLE_MEMBER",
+	    ROLE_ASSISTANT_MANAGER = "ROLE_ASSISTANT_MANAGER",
+	    ROLE_MANAGER = "ROLE_MANAGER",
+	}
 	export enum MemberType {
 	    HUMAN = "HUMAN",
 	    BOT = "BOT",
@@ -60,17 +71,6 @@ export namespace chat {
 	    SPACE = "SPACE",
 	    GROUP_CHAT = "GROUP_CHAT",
 	    DIRECT_MESSAGE = "DIRECT_MESSAGE",
-	}
-	export enum State {
-	    JOINED = "JOINED",
-	    INVITED = "INVITED",
-	    NOT_A_MEMBER = "NOT_A_MEMBER",
-	    UNSPECIFIED = "",
-	}
-	export enum Role {
-	    ROLE_MEMBER = "ROLE_MEMBER",
-	    ROLE_ASSISTANT_MANAGER = "ROLE_ASSISTANT_MANAGER",
-	    ROLE_MANAGER = "ROLE_MANAGER",
 	}
 	export interface MemberActions {
 	    roles: string[];
@@ -273,10 +273,23 @@ export namespace session {
 	    DEMO = "demo",
 	    LIVE = "live",
 	}
+	export interface AccountEntry {
+	    id: string;
+	    email: string;
+	    name: string;
+	    subject: string;
+	    clientId: string;
+	    projectId: string;
+	    lastUsed: number;
+	}
 	export interface Status {
 	    mode: Mode;
 	    signedIn: boolean;
 	    account: string;
+	    accountName: string;
+	    accountId: string;
+	    accounts: AccountEntry[];
+	    projectId: string;
 	    clientId: string;
 	    liveAllowed: boolean;
 	    admin: boolean;

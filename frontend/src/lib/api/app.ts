@@ -41,6 +41,9 @@ export interface AddOutcome {
   problem: AppProblem | null;
 }
 
+/** One remembered account (the account menu); Status.accountId names the active one. */
+export type AccountEntry = session.AccountEntry;
+
 export type Status = Omit<Plain<session.Status>, 'storeProblem' | 'ended'> & {
   /** The sign-in works but could not be saved on this computer (auth.store_failed). */
   storeProblem: AppProblem | null;
@@ -61,6 +64,10 @@ export function plainStatus(s: Partial<session.Status> | null | undefined): Stat
     mode: s?.mode ?? '',
     signedIn: s?.signedIn ?? false,
     account: s?.account ?? '',
+    accountName: s?.accountName ?? '',
+    accountId: s?.accountId ?? '',
+    accounts: s?.accounts ?? [],
+    projectId: s?.projectId ?? '',
     clientId: s?.clientId ?? '',
     liveAllowed: s?.liveAllowed ?? false,
     admin: s?.admin ?? false,
@@ -76,6 +83,12 @@ export const chooseClientSecret = () => call(Session.ChooseClientSecret).then(pl
 export const signIn = () => call(Session.SignIn).then(plainStatus);
 export const cancelSignIn = () => call(Session.CancelSignIn);
 export const signOut = () => call(Session.SignOut).then(plainStatus);
+/** switchAccount makes a remembered account the active one (no browser, no import). */
+export const switchAccount = (id: string) => call(() => Session.SwitchAccount(id)).then(plainStatus);
+/** addAccount signs one more account in, in the browser; it becomes the active one. */
+export const addAccount = () => call(Session.AddAccount).then(plainStatus);
+/** signOutAccount revokes one account's tokens and forgets it; the others stay signed in. */
+export const signOutAccount = (id: string) => call(() => Session.SignOutAccount(id)).then(plainStatus);
 /** setAdmin switches administrator mode; on may open a permission page and is refused without the privilege. */
 export const setAdmin = (on: boolean) => call(() => Session.SetAdmin(on)).then(plainStatus);
 /** searchSpaces finds the organisation's spaces by name (administrator mode), one page at a time. */

@@ -625,6 +625,16 @@ export const PROBLEMS = {
     fix: "In your spreadsheet choose File > Save As (or Save a Copy) and the type “CSV UTF-8”, then choose that file. Or copy the cells and paste them here.",
     params: [],
   },
+  "workspace.account_switched": {
+    message: "This was not finished because you switched to another account.",
+    fix: "Switch back to the account you started it with, then try again.",
+    params: [],
+  },
+  "workspace.account_unknown": {
+    message: "That account is no longer in the list of accounts.",
+    fix: "Choose another account, or add it again with \"Add another account\".",
+    params: [],
+  },
   "workspace.admin_off": {
     message: "Administrator mode is off, so this was not done with administrator access.",
     fix: "Switch on \"Act as administrator\" at the top of the window, then try again.",

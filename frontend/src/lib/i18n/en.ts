@@ -139,6 +139,11 @@ export const en = {
   'header.adminOn': 'Administrator mode is on',
   'header.adminChecking': 'Checking your administrator privilege…',
 
+  'accounts.add': 'Add another account',
+  'accounts.signOutOf': 'Sign out of {account}',
+  'accounts.nameAndEmail': '{name} ({email})',
+  'accounts.project': 'Project {project}',
+
   'admin.consent.heading': 'Waiting for your permission in the browser',
   'admin.consent.text':
     'Administrator mode needs permission to find every space of your organisation and manage its members: allow it in your browser, then come back to this window.',

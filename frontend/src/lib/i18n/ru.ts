@@ -138,6 +138,11 @@ export const ru: Record<Key, Message> = {
   'header.adminOn': 'Режим администратора включён',
   'header.adminChecking': 'Проверяем ваши права администратора…',
 
+  'accounts.add': 'Добавить учётную запись',
+  'accounts.signOutOf': 'Выйти из {account}',
+  'accounts.nameAndEmail': '{name} ({email})',
+  'accounts.project': 'Проект {project}',
+
   'admin.consent.heading': 'Ждём вашего разрешения в браузере',
   'admin.consent.text':
     'Режиму администратора нужно разрешение находить все чаты вашей организации и управлять их участниками: разрешите это в браузере и вернитесь в это окно.',

@@ -28,6 +28,8 @@ export class AppState {
   /** Names of the spaces the user is a member of, to mark the others in administrator mode. */
   memberOf: Set<string> = $derived(new Set(this.spaces.all.map((s) => s.name)));
   private wasAdmin = false;
+  /** The account whose spaces, members and form are shown: on a switch they all start afresh. */
+  private shownAccount = '';
   readonly members = new MembersStore();
   /** The Google Cloud setup guide. */
   readonly setup = new SetupStore();
@@ -39,10 +41,7 @@ export class AppState {
   jobId: number | null = $state(null);
 
   constructor() {
-    this.session.onChange = () => {
-      this.leftIfSignedOut();
-      this.adminChanged();
-    };
+    this.session.onChange = () => this.statusChanged();
   }
 
   async init(): Promise<void> {
@@ -97,19 +96,63 @@ export class AppState {
 
   async signOut(): Promise<void> {
     await this.session.signOut();
+    this.statusChanged();
+  }
+
+  /** switchAccount makes another remembered account active; nothing of the one before stays on screen. */
+  async switchAccount(id: string): Promise<void> {
+    await this.session.switchAccount(id);
+    this.statusChanged();
+  }
+
+  /** addAccount signs one more account in (the browser round trip of a sign-in). */
+  async addAccount(): Promise<void> {
+    await this.session.addAccount();
+    this.statusChanged();
+  }
+
+  /** signOutAccount signs out of one account; signing out of the active one may make another active. */
+  async signOutAccount(id: string): Promise<void> {
+    await this.session.signOutAccount(id);
+    this.statusChanged();
+  }
+
+  /** statusChanged follows every new status: signed out, or another account, clears what was shown. */
+  private statusChanged(): void {
     this.leftIfSignedOut();
+    this.accountChanged();
+    this.adminChanged();
+  }
+
+  /**
+   * accountChanged starts afresh when the active account is another one: its spaces, members,
+   * chips and outcome, administrator mode go (and answers still on their way for the account
+   * before are dropped by the stores' resets), then its own list loads.
+   */
+  private accountChanged(): void {
+    const s = this.session.status;
+    const now = s?.signedIn ? `${s.accountId}|${s.account}` : '';
+    if (now === this.shownAccount) return;
+    const before = this.shownAccount;
+    this.shownAccount = now;
+    if (before === '' || now === '') return; // a first sign-in, or signed out (leftIfSignedOut)
+    this.clear();
+    this.wasAdmin = false;
+    if (!this.session.signingIn) void this.refreshSpaces();
   }
 
   private leftIfSignedOut(): void {
-    if (!this.session.status?.signedIn) {
-      this.spaces.reset();
-      this.add.reset();
-      this.adminSwitch.reset();
-      this.orgSpaces.reset();
-      this.members.reset();
-      this.view = 'members';
-      this.jobId = null;
-    }
+    if (!this.session.status?.signedIn) this.clear();
+  }
+
+  private clear(): void {
+    this.spaces.reset();
+    this.add.reset();
+    this.adminSwitch.reset();
+    this.orgSpaces.reset();
+    this.members.reset();
+    this.view = 'members';
+    this.jobId = null;
   }
 
   dispose(): void {
@@ -131,5 +174,5 @@ function domainOf(email: string): string {
 }
 
 export const [getApp, setApp] = createContext<AppState>();
-export type { AddOutcome, AppProblem, Membership, Person, Role, Space, Status } from '../api/app';
+export type { AccountEntry, AddOutcome, AppProblem, Membership, Person, Role, Space, Status } from '../api/app';
 export type { Translator } from '../i18n/translator.svelte';

@@ -4,10 +4,18 @@ import { AppProblem, type Status } from '../api/app';
 import { CANCELLED, NO_FILE } from './codes';
 
 export type Screen = 'loading' | 'welcome' | 'signing-in' | 'main';
-export type Busy = '' | 'demo' | 'live' | 'signout';
+export type Busy = '' | 'demo' | 'live' | 'signout' | 'switch';
 
 export class SessionStore {
-  status = $state<Status | null>(null);
+  #status = $state<Status | null>(null);
+  /** The status as Go last gave it; every new one is also told to onChange (who is shown may have changed). */
+  get status(): Status | null {
+    return this.#status;
+  }
+  set status(s: Status | null) {
+    this.#status = s;
+    if (s) this.onChange(s);
+  }
   loading = $state(true);
   busy = $state<Busy>('');
   signingIn = $state(false);
@@ -107,15 +115,54 @@ export class SessionStore {
    * that is shown on the sign-in screen.
    */
   changed(s: Status): void {
-    this.status = s;
     if (!s.signedIn && s.ended) {
       this.cancelled = false;
       this.problem = s.ended;
     }
-    this.onChange(s);
+    this.status = s;
   }
 
-  async signIn(): Promise<void> {
+  /** addAccount signs one more account in through the browser, as a sign-in; cancelling keeps the account of before. */
+  async addAccount(): Promise<void> {
+    if (this.busy || this.signingIn) return;
+    this.startedBy = 'again';
+    await this.signIn(api.addAccount);
+  }
+
+  /** switchAccount makes another remembered account the active one. */
+  async switchAccount(id: string): Promise<void> {
+    if (this.busy || this.signingIn) return;
+    this.busy = 'switch';
+    this.problem = null;
+    try {
+      this.status = await api.switchAccount(id);
+    } catch (e) {
+      this.problem = e as AppProblem;
+    } finally {
+      this.busy = '';
+    }
+  }
+
+  /** signOutAccount signs out of one account (the active one: as signOut). */
+  async signOutAccount(id: string): Promise<void> {
+    if (this.busy) return;
+    this.busy = 'signout';
+    this.problem = null;
+    try {
+      this.status = await api.signOutAccount(id);
+    } catch (e) {
+      this.problem = e as AppProblem;
+      try {
+        this.status = await api.status();
+      } catch {
+        // keep the status we had; the problem is shown either way
+      }
+    } finally {
+      this.busy = '';
+    }
+  }
+
+  async signIn(run: () => Promise<Status> = api.signIn): Promise<void> {
     const id = ++this.attempt;
     this.signingIn = true;
     this.authURL = '';
@@ -123,7 +170,7 @@ export class SessionStore {
     this.problem = null;
     this.cancelled = false;
     try {
-      const s = await api.signIn();
+      const s = await run();
       if (id === this.attempt) this.status = s;
     } catch (e) {
       const p = e as AppProblem;
