@@ -182,6 +182,9 @@ func (w *Session) statusLocked() Status {
 // UseDemo switches to the demo workspace, starting the emulator on 127.0.0.1 if needed.
 func (w *Session) UseDemo() (_ Status, err error) {
 	defer func(start time.Time) { w.logAction(context.Background(), "session.use_demo", start, err) }(time.Now())
+	if w.Status().Mode != ModeDemo {
+		w.stopRuns(true) // the runs are the workspace's before (see SwitchAccount)
+	}
 	defer w.changed(nil)
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -272,6 +275,7 @@ func (w *Session) useSecret(secret *auth.ClientSecret, data []byte) (Status, err
 	if err != nil {
 		return w.Status(), err
 	}
+	w.stopRuns(true) // another project's account comes: the runs are the account's before
 	defer w.changed(nil)
 	w.mu.Lock()
 	defer w.mu.Unlock()

@@ -101,6 +101,22 @@ describe('account menu', { timeout: 30_000 }, () => {
     expect(screen.getByText('Signed in as priya@demo.example')).toBeVisible();
   });
 
+  it('in live mode, adds an account of another Cloud project: its client file is chosen, then a sign-in', async () => {
+    const user = start(status({ ...asCamila, mode: 'live' }));
+    await screen.findByRole('radio', { name: /Marketing team/ });
+    await user.click(menuButton());
+    await user.click(screen.getByRole('menuitem', { name: /another Cloud project/ }));
+    expect(app.ChooseClientSecret).toHaveBeenCalledOnce();
+    expect(app.SignIn).toHaveBeenCalled();
+  });
+
+  it('in the demo, offers no other project (the demo has one)', async () => {
+    const user = start();
+    await screen.findByRole('radio', { name: /Marketing team/ });
+    await user.click(menuButton());
+    expect(screen.queryByRole('menuitem', { name: /another Cloud project/ })).toBeNull();
+  });
+
   it('signs out of another account without leaving the active one', async () => {
     const user = start();
     await screen.findByRole('radio', { name: /Marketing team/ });

@@ -140,6 +140,7 @@ export const en = {
   'header.adminChecking': 'Checking your administrator privilege…',
 
   'accounts.add': 'Add another account',
+  'accounts.addProject': 'Add an account of another Cloud project (its client file)…',
   'accounts.signOutOf': 'Sign out of {account}',
   'accounts.nameAndEmail': '{name} ({email})',
   'accounts.project': 'Project {project}',

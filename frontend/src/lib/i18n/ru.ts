@@ -139,6 +139,7 @@ export const ru: Record<Key, Message> = {
   'header.adminChecking': 'Проверяем ваши права администратора…',
 
   'accounts.add': 'Добавить учётную запись',
+  'accounts.addProject': 'Добавить аккаунт другого проекта Cloud (его файл клиента)…',
   'accounts.signOutOf': 'Выйти из {account}',
   'accounts.nameAndEmail': '{name} ({email})',
   'accounts.project': 'Проект {project}',
