@@ -12,6 +12,8 @@ import (
 	"net/http"
 	"strings"
 	"time"
+
+	"chatmembers/backend/chatquota"
 )
 
 // FaultKind names one way a request fails.
@@ -199,7 +201,7 @@ func (s *Server) writeQuotaFault(w http.ResponseWriter, r *http.Request) {
 	if g, ok := s.bearer(r); ok {
 		project = ProjectNumber(g.ClientID)
 	}
-	writeQuotaExceeded(w, quotaMemberWrites, project, s.faults.cfg.RetryAfter) // cfg is read-only after New
+	writeQuotaExceeded(w, chatquota.MembershipWrites, project, s.faults.cfg.RetryAfter) // cfg is read-only after New
 }
 
 // protoDuration formats d as proto3 JSON does: seconds with 0, 3, 6 or 9 fractional digits, "s".

@@ -5,6 +5,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"chatmembers/backend/chatquota"
 )
 
 // Run calls do(ctx, i) for each task i within the limits, until all have run or ctx ends.
@@ -206,7 +208,7 @@ func (r *runState) progressLocked(now time.Time) Progress {
 // credit is what Run took from the buckets for one task, for the task's first request that
 // spends exactly those quotas (see Transport).
 type credit struct {
-	qs    []quota
+	qs    []chatquota.Kind
 	space string
 	used  atomic.Bool
 }
@@ -214,12 +216,12 @@ type credit struct {
 type creditKey struct{}
 
 // covers reports whether the credit pays for a request spending qs in space.
-func (c *credit) covers(qs []quota, space string) bool {
+func (c *credit) covers(qs []chatquota.Kind, space string) bool {
 	if len(qs) != len(c.qs) {
 		return false
 	}
 	for i, q := range qs {
-		if q != c.qs[i] || (q.perSpace() && space != c.space) {
+		if q != c.qs[i] || (q.PerSpace() && space != c.space) {
 			return false
 		}
 	}

@@ -28,18 +28,20 @@ import (
 	"time"
 
 	"golang.org/x/time/rate"
+
+	"chatmembers/backend/chatquota"
 )
 
-// Limits are the quotas the scheduler keeps under (../shared/reference/chat-api.md). A zero
-// quota field means Google's figure.
+// Limits are the quotas the scheduler keeps under. A zero quota field means Google's figure
+// (chatquota's table, ../shared/reference/chat-api.md).
 type Limits struct {
-	// WritesPerMinute is the project's membership write quota (create + delete): Google's is 300
-	// per 60 s; a project that shares its quota with other tools sets a lower figure.
+	// WritesPerMinute is the project's membership write quota (create + delete) per 60 s; a
+	// project that shares its quota with other tools sets a lower figure than Google's.
 	WritesPerMinute int
-	// ReadsPerMinute is the project's membership read quota (get + list): 3,000 per 60 s.
+	// ReadsPerMinute is the project's membership read quota (get + list) per 60 s.
 	ReadsPerMinute int
-	// SpaceReadsPerSecond is Google's per-space read limit (spaces.get, members.get,
-	// members.list): 15 per second.
+	// SpaceReadsPerSecond is the per-space read limit (spaces.get, members.get, members.list)
+	// per second.
 	SpaceReadsPerSecond int
 	// Concurrency is the most calls in flight at once.
 	Concurrency int
@@ -47,11 +49,11 @@ type Limits struct {
 	// benchmark run the emulator with the same scale. 0 means 1 (real time).
 	TimeScale float64
 	// SpaceWritesPerSecond is the per-space write limit (members.patch, as the emulator counts
-	// it): 1 per second.
+	// it) per second.
 	SpaceWritesPerSecond int
-	// SpaceReadsPerMinute is the project's space read quota (spaces.get, spaces.list): 3,000.
+	// SpaceReadsPerMinute is the project's space read quota (spaces.get, spaces.list) per 60 s.
 	SpaceReadsPerMinute int
-	// SearchesPerMinute is the project's spaces.search quota: 300.
+	// SearchesPerMinute is the project's spaces.search quota per 60 s.
 	SearchesPerMinute int
 	// Slack is how late, at most, a request may reach Google after its token was taken here (the
 	// time to hand it to the network, plus the network's jitter). Each bucket starts that much
@@ -60,26 +62,24 @@ type Limits struct {
 	Slack time.Duration
 }
 
-// Google is the default: Google's published quotas, in real time.
+// Google is the default: Google's published quotas (chatquota's table), in real time.
 func Google() Limits {
-	return Limits{WritesPerMinute: 300, ReadsPerMinute: 3000, SpaceReadsPerSecond: 15, Concurrency: 8, TimeScale: 1,
-		SpaceWritesPerSecond: 1, SpaceReadsPerMinute: 3000, SearchesPerMinute: 300}
+	l := Limits{Concurrency: 8, TimeScale: 1}
+	for _, k := range chatquota.Kinds() {
+		*l.limit(k) = k.Google()
+	}
+	return l
 }
 
 func (l Limits) withDefaults() Limits {
-	g := Google()
-	def := func(v *int, d int) {
-		if *v <= 0 {
-			*v = d
+	for _, k := range chatquota.Kinds() {
+		if v := l.limit(k); *v <= 0 {
+			*v = k.Google()
 		}
 	}
-	def(&l.WritesPerMinute, g.WritesPerMinute)
-	def(&l.ReadsPerMinute, g.ReadsPerMinute)
-	def(&l.SpaceReadsPerSecond, g.SpaceReadsPerSecond)
-	def(&l.SpaceWritesPerSecond, g.SpaceWritesPerSecond)
-	def(&l.SpaceReadsPerMinute, g.SpaceReadsPerMinute)
-	def(&l.SearchesPerMinute, g.SearchesPerMinute)
-	def(&l.Concurrency, 1)
+	if l.Concurrency <= 0 {
+		l.Concurrency = 1
+	}
 	if l.TimeScale <= 0 || math.IsNaN(l.TimeScale) || math.IsInf(l.TimeScale, 0) {
 		l.TimeScale = 1
 	}
@@ -121,20 +121,6 @@ type Progress struct {
 	InFlight int
 }
 
-// quota names one bucket: a project quota, or a per-space one.
-type quota int
-
-const (
-	qWrites quota = iota
-	qReads
-	qSpaceReads // project: spaces.get, spaces.list
-	qSearches
-	qPerSpaceReads
-	qPerSpaceWrites
-)
-
-func (q quota) perSpace() bool { return q == qPerSpaceReads || q == qPerSpaceWrites }
-
 // Scheduler paces calls. One Scheduler serves one Cloud project (its quota is project-wide); it
 // may serve several Runs and any number of Transports at once.
 type Scheduler struct {
@@ -150,7 +136,7 @@ type Scheduler struct {
 }
 
 type bucketKey struct {
-	q     quota
+	q     chatquota.Kind
 	space string
 }
 
@@ -166,30 +152,34 @@ func newWithClock(l Limits, c clock) *Scheduler {
 // Limits returns the limits in force, defaults filled in.
 func (s *Scheduler) Limits() Limits { return s.l }
 
-// size is a quota's allowance and its window in real (scaled) time.
-func (s *Scheduler) size(q quota) (int, time.Duration) {
-	l := s.l
-	n, window := 0, time.Minute
-	switch q {
-	case qWrites:
-		n = l.WritesPerMinute
-	case qReads:
-		n = l.ReadsPerMinute
-	case qSpaceReads:
-		n = l.SpaceReadsPerMinute
-	case qSearches:
-		n = l.SearchesPerMinute
-	case qPerSpaceReads:
-		n, window = l.SpaceReadsPerSecond, time.Second
-	case qPerSpaceWrites:
-		n, window = l.SpaceWritesPerSecond, time.Second
+// limit is the field of l that sets kind k's allowance per window: the one place the fields
+// meet the kinds.
+func (l *Limits) limit(k chatquota.Kind) *int {
+	switch k {
+	case chatquota.MembershipWrites:
+		return &l.WritesPerMinute
+	case chatquota.MembershipReads:
+		return &l.ReadsPerMinute
+	case chatquota.SpaceReads:
+		return &l.SpaceReadsPerMinute
+	case chatquota.Searches:
+		return &l.SearchesPerMinute
+	case chatquota.PerSpaceReads:
+		return &l.SpaceReadsPerSecond
+	case chatquota.PerSpaceWrites:
+		return &l.SpaceWritesPerSecond
 	}
-	return n, time.Duration(float64(window) / l.TimeScale)
+	panic("schedule: unknown quota kind")
+}
+
+// size is a quota's allowance and its window in real (scaled) time.
+func (s *Scheduler) size(q chatquota.Kind) (int, time.Duration) {
+	return *s.l.limit(q), time.Duration(float64(q.Window()) / s.l.TimeScale)
 }
 
 // bucket returns q's bucket (for space, if per space). Caller holds s.mu.
-func (s *Scheduler) bucket(q quota, space string) *rate.Limiter {
-	if !q.perSpace() {
+func (s *Scheduler) bucket(q chatquota.Kind, space string) *rate.Limiter {
+	if !q.PerSpace() {
 		space = ""
 	}
 	k := bucketKey{q, space}
@@ -225,7 +215,7 @@ func slackened(n int, window, slack time.Duration) (float64, int) {
 // take waits until one token of each of qs (for space) is available and takes them; with
 // respectHold it also waits out a Backoff, before and after. It returns ctx's error, having
 // taken nothing, if ctx ends while it waits for the tokens.
-func (s *Scheduler) take(ctx context.Context, qs []quota, space string, respectHold bool) error {
+func (s *Scheduler) take(ctx context.Context, qs []chatquota.Kind, space string, respectHold bool) error {
 	if respectHold {
 		if err := s.waitHold(ctx); err != nil {
 			return err
@@ -359,14 +349,14 @@ func (s *Scheduler) Backoff(d time.Duration) {
 }
 
 // taskQuotas is what Run takes for a task before it starts.
-func taskQuotas(t Task) []quota {
+func taskQuotas(t Task) []chatquota.Kind {
 	if t.Kind == Read {
 		if t.Space != "" {
-			return []quota{qReads, qPerSpaceReads}
+			return []chatquota.Kind{chatquota.MembershipReads, chatquota.PerSpaceReads}
 		}
-		return []quota{qReads}
+		return []chatquota.Kind{chatquota.MembershipReads}
 	}
-	return []quota{qWrites}
+	return []chatquota.Kind{chatquota.MembershipWrites}
 }
 
 // spaceName normalises "AAAA" and "spaces/AAAA" (and a membership's name) to "spaces/AAAA".
@@ -385,9 +375,9 @@ func (s *Scheduler) timeLeft(writes, reads int) time.Duration {
 	now := s.clock.Now()
 	var d time.Duration
 	for _, x := range []struct {
-		q quota
+		q chatquota.Kind
 		n int
-	}{{qWrites, writes}, {qReads, reads}} {
+	}{{chatquota.MembershipWrites, writes}, {chatquota.MembershipReads, reads}} {
 		if x.n <= 0 {
 			continue
 		}

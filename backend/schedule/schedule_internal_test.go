@@ -310,30 +310,6 @@ func TestTimeLeftFromTheQuota(t *testing.T) {
 	}
 }
 
-// The transport's table matches Google's quota table.
-func TestRequestQuotas(t *testing.T) {
-	for _, c := range []struct {
-		method, path string
-		want         []quota
-		space        string
-	}{
-		{"GET", "/v1/spaces", []quota{qSpaceReads}, ""},
-		{"GET", "/v1/spaces:search", []quota{qSearches}, ""},
-		{"GET", "/v1/spaces/AAA", []quota{qSpaceReads, qPerSpaceReads}, "spaces/AAA"},
-		{"POST", "/v1/spaces/AAA/members", []quota{qWrites}, "spaces/AAA"},
-		{"GET", "/v1/spaces/AAA/members", []quota{qReads, qPerSpaceReads}, "spaces/AAA"},
-		{"GET", "/v1/spaces/AAA/members/123", []quota{qReads, qPerSpaceReads}, "spaces/AAA"},
-		{"DELETE", "/v1/spaces/AAA/members/123", []quota{qWrites}, "spaces/AAA"},
-		{"PATCH", "/v1/spaces/AAA/members/123", []quota{qPerSpaceWrites}, "spaces/AAA"},
-		{"POST", "/token", nil, ""},
-	} {
-		got, space := requestQuotas(c.method, c.path)
-		if fmt.Sprint(got) != fmt.Sprint(c.want) || (c.want != nil && space != c.space) {
-			t.Errorf("%s %s: %v %q, want %v %q", c.method, c.path, got, space, c.want, c.space)
-		}
-	}
-}
-
 // A task's first request through Transport spends what Run took for it, not a second token:
 // 100 creates at 60 a minute (burst 60) take 40 s of virtual time, not the 140 s of 200 tokens.
 func TestTransportSpendsRunsToken(t *testing.T) {

@@ -8,17 +8,12 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"chatmembers/backend/chatquota"
 )
 
 // Transport wraps base (nil: http.DefaultTransport) so that every Chat API request waits for the
-// tokens of the quotas it spends, as Google's quota table counts them:
-//
-//	GET    /v1/spaces, /v1/spaces/{s}         space reads (and {s}'s per-space reads)
-//	GET    /v1/spaces:search                  searches
-//	POST   /v1/spaces/{s}/members             membership writes
-//	DELETE /v1/spaces/{s}/members/{m}         membership writes
-//	GET    /v1/spaces/{s}/members[/{m}]       membership reads and {s}'s per-space reads
-//	PATCH  /v1/spaces/{s}/members/{m}         {s}'s per-space writes
+// tokens of the quotas it spends, as Google's quota table counts them (chatquota.Classify).
 //
 // Requests wait out a Backoff (not a Pause: calls in flight finish, retries included). A
 // request that is the first of a Run task to spend exactly what Run took for it uses that
@@ -39,7 +34,7 @@ type transport struct {
 }
 
 func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
-	qs, space := requestQuotas(req.Method, req.URL.Path)
+	qs, space := chatquota.Classify(req.Method, req.URL.Path)
 	if len(qs) > 0 {
 		ctx := req.Context()
 		cr, _ := ctx.Value(creditKey{}).(*credit)
@@ -110,39 +105,4 @@ func askedDelay(h http.Header, body []byte) time.Duration {
 		}
 	}
 	return d
-}
-
-// requestQuotas classifies a Chat API request: the quotas it spends and its space.
-func requestQuotas(method, path string) ([]quota, string) {
-	rest, ok := strings.CutPrefix(path, "/v1/spaces")
-	if !ok || method == "" {
-		return nil, ""
-	}
-	switch rest {
-	case ":search":
-		if method == http.MethodGet {
-			return []quota{qSearches}, ""
-		}
-		return nil, ""
-	case "":
-		if method == http.MethodGet {
-			return []quota{qSpaceReads}, ""
-		}
-		return nil, ""
-	}
-	parts := strings.Split(strings.TrimPrefix(rest, "/"), "/")
-	space := spaceName(parts[0])
-	members := len(parts) >= 2 && parts[1] == "members"
-	switch {
-	case len(parts) == 1 && method == http.MethodGet:
-		return []quota{qSpaceReads, qPerSpaceReads}, space
-	case members && len(parts) <= 3 && method == http.MethodGet:
-		return []quota{qReads, qPerSpaceReads}, space
-	case members && len(parts) == 2 && method == http.MethodPost,
-		members && len(parts) == 3 && method == http.MethodDelete:
-		return []quota{qWrites}, space
-	case members && len(parts) == 3 && method == http.MethodPatch:
-		return []quota{qPerSpaceWrites}, space
-	}
-	return nil, ""
 }
