@@ -15,19 +15,19 @@ package chat
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
 	"net/http"
-	"strconv"
 	"strings"
 	"sync"
 	"syscall"
 	"time"
 
 	"google.golang.org/api/googleapi"
+
+	"chatmembers/backend/retrydelay"
 )
 
 // RetryPolicy says how a Service retries 429, 500, 502, 503, 504 and connection resets:
@@ -215,49 +215,9 @@ func mayHaveApplied(err error) bool {
 	return !errors.As(err, &ge) || ge.Code != http.StatusTooManyRequests
 }
 
-// askedDelay is the longer of the Retry-After header (seconds or an HTTP date) and Google's
-// google.rpc.RetryInfo detail; 0 when neither is there or readable.
+// askedDelay is the wait Google asked for in ge (retrydelay.Asked: Retry-After, RetryInfo).
 func askedDelay(ge *googleapi.Error) time.Duration {
-	var d time.Duration
-	if ra := strings.TrimSpace(ge.Header.Get("Retry-After")); ra != "" {
-		if isAllDigits(ra) {
-			if n, err := strconv.ParseInt(ra, 10, 64); err == nil && n < 1<<31 {
-				d = time.Duration(n) * time.Second
-			}
-		} else if t, err := http.ParseTime(ra); err == nil {
-			d = max(time.Until(t), 0)
-		}
-	}
-	return max(d, retryInfoDelay(ge.Body))
-}
-
-// retryInfoDelay reads {"error":{"details":[{"@type":".../google.rpc.RetryInfo","retryDelay":"3s"}]}}.
-func retryInfoDelay(body string) time.Duration {
-	if !strings.Contains(body, "google.rpc.RetryInfo") {
-		return 0
-	}
-	var b struct {
-		Error struct {
-			Details []struct {
-				Type       string `json:"@type"`
-				RetryDelay string `json:"retryDelay"`
-			} `json:"details"`
-		} `json:"error"`
-	}
-	if json.Unmarshal([]byte(body), &b) != nil {
-		return 0
-	}
-	var d time.Duration
-	for _, x := range b.Error.Details {
-		if x.Type != "type.googleapis.com/google.rpc.RetryInfo" {
-			continue
-		}
-		// A proto3 JSON Duration: "3s", "0.250s"; time.ParseDuration reads it.
-		if v, err := time.ParseDuration(x.RetryDelay); err == nil && v > 0 && strings.HasSuffix(x.RetryDelay, "s") {
-			d = max(d, v)
-		}
-	}
-	return d
+	return retrydelay.Asked(ge.Header, []byte(ge.Body))
 }
 
 // createdBefore reports whether Google's createTime (RFC 3339) is clearly before t, allowing for

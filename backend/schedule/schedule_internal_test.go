@@ -385,6 +385,30 @@ func TestTransportBacksOffOnQuota429(t *testing.T) {
 	}
 }
 
+// A quota 429 whose Retry-After is an HTTP date holds new starts until then (the rule chat's
+// retrier follows, retrydelay.Asked), not just the transport's own first step.
+func TestTransportHonoursRetryAfterDate(t *testing.T) {
+	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Retry-After", time.Now().Add(time.Hour).UTC().Format(http.TimeFormat))
+		w.WriteHeader(429)
+		_, _ = io.WriteString(w, `{"error":{"code":429,"status":"RESOURCE_EXHAUSTED","message":"Quota exceeded"}}`)
+	}))
+	defer api.Close()
+	clk := newVirtualClock()
+	s := newWithClock(Limits{TimeScale: 10}, clk)
+	resp, err := (&http.Client{Transport: s.Transport(nil)}).Get(api.URL + "/v1/spaces/A/members/1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	s.mu.Lock()
+	h := s.hold.Sub(clk.Now())
+	s.mu.Unlock()
+	if h < 58*time.Minute {
+		t.Errorf("hold %v after a 429 with Retry-After an hour ahead, want about an hour", h)
+	}
+}
+
 // The slack's bucket never lets more arrive than Google's, even with every request up to the
 // slack late: burst + rate·(T + slack) <= n + (n/window)·T for every T >= 0.
 func TestSlackenedBucketStaysWithinGooglesUnderJitter(t *testing.T) {

@@ -2,14 +2,12 @@ package schedule
 
 import (
 	"bytes"
-	"encoding/json"
 	"io"
 	"net/http"
-	"strconv"
-	"strings"
 	"time"
 
 	"chatmembers/backend/chatquota"
+	"chatmembers/backend/retrydelay"
 )
 
 // Transport wraps base (nil: http.DefaultTransport) so that every Chat API request waits for the
@@ -56,7 +54,7 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		_ = resp.Body.Close()
 		resp.Body = io.NopCloser(bytes.NewReader(b))
 		if bytes.Contains(b, []byte("RESOURCE_EXHAUSTED")) || bytes.Contains(b, []byte("RATE_LIMIT_EXCEEDED")) {
-			t.s.quotaRefused(askedDelay(resp.Header, b))
+			t.s.quotaRefused(retrydelay.Asked(resp.Header, b))
 		}
 	case resp.StatusCode < 300:
 		t.s.mu.Lock()
@@ -79,30 +77,4 @@ func (s *Scheduler) quotaRefused(asked time.Duration) {
 		d = min(step<<(n-1), ceiling)
 	}
 	s.Backoff(max(d, asked))
-}
-
-// askedDelay is the wait Google asked for: Retry-After (seconds) or a RetryInfo detail; 0 if none.
-func askedDelay(h http.Header, body []byte) time.Duration {
-	var d time.Duration
-	if n, err := strconv.Atoi(strings.TrimSpace(h.Get("Retry-After"))); err == nil && n > 0 && n < 1<<20 {
-		d = time.Duration(n) * time.Second
-	}
-	var e struct {
-		Error struct {
-			Details []struct {
-				Type       string `json:"@type"`
-				RetryDelay string `json:"retryDelay"`
-			} `json:"details"`
-		} `json:"error"`
-	}
-	if json.Unmarshal(body, &e) == nil {
-		for _, x := range e.Error.Details {
-			if x.Type == "type.googleapis.com/google.rpc.RetryInfo" {
-				if v, err := time.ParseDuration(x.RetryDelay); err == nil && v > d {
-					d = v
-				}
-			}
-		}
-	}
-	return d
 }
