@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/zalando/go-keyring"
+
+	"chatmembers/backend/appdirs"
 )
 
 // KeyringService is the service name under which tokens sit in the OS keyring.
@@ -71,14 +73,14 @@ func MigrateLegacy(store Store, clientID string) (*Account, error) {
 }
 
 // NewStore keeps tokens in the OS keyring (Keychain, Credential Manager, Secret Service), with
-// a FileStore in fileDir as the fallback ("" means os.UserConfigDir()/chat-members/tokens; with
+// a FileStore in fileDir as the fallback ("" means appdirs.Config()/tokens; with
 // no config folder at all, memory only): see KeyringStore. It never blocks: the keyring is
 // probed on first use, not here.
 func NewStore(fileDir string) Store {
 	var fallback Store
 	if fileDir == "" {
-		if dir, err := os.UserConfigDir(); err == nil {
-			fileDir = filepath.Join(dir, "chat-members", "tokens")
+		if dir, err := appdirs.Config(); err == nil {
+			fileDir = filepath.Join(dir, "tokens")
 		}
 	}
 	if fileDir == "" {

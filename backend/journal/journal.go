@@ -12,9 +12,9 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"runtime"
 	"time"
 
+	"chatmembers/backend/appdirs"
 	"chatmembers/backend/problem"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -23,28 +23,9 @@ import (
 // FileName is the database's name in Dir.
 const FileName = "journal.db"
 
-// Dir is where the journal lives: $XDG_DATA_HOME/chat-members, else ~/.local/share/chat-members
-// on Linux and BSD, and the user's config folder elsewhere (Application Support on macOS,
-// AppData\Roaming on Windows: where apps keep data there). It mirrors logfile.Dir, which picks
-// the state folder for the log: a job journal and history are data the user would miss, a log
-// is not.
-func Dir() (string, error) {
-	if d := os.Getenv("XDG_DATA_HOME"); filepath.IsAbs(d) {
-		return filepath.Join(d, "chat-members"), nil
-	}
-	if runtime.GOOS != "windows" && runtime.GOOS != "darwin" {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			return "", err
-		}
-		return filepath.Join(home, ".local", "share", "chat-members"), nil
-	}
-	d, err := os.UserConfigDir()
-	if err != nil {
-		return "", err
-	}
-	return filepath.Join(d, "chat-members"), nil
-}
+// Dir is where the journal lives: the user's data folder (appdirs.Data): a job journal and
+// history are data the user would miss, unlike the log (logfile.Dir, the state folder).
+func Dir() (string, error) { return appdirs.Data() }
 
 // DB is an open journal. It is safe for concurrent use: writes are serialised on one
 // connection, each in its own transaction, committed before the call returns.

@@ -7,8 +7,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sync"
+
+	"chatmembers/backend/appdirs"
 )
 
 // Defaults: chat-members.log and chat-members.log.1, 1 MB each.
@@ -18,25 +19,8 @@ const (
 	Name            = "chat-members.log"
 )
 
-// Dir is where the log lives: $XDG_STATE_HOME/chat-members, else ~/.local/state/chat-members on
-// Linux and BSD, and the user's cache folder elsewhere (Go has no os.UserStateDir).
-func Dir() (string, error) {
-	if d := os.Getenv("XDG_STATE_HOME"); filepath.IsAbs(d) {
-		return filepath.Join(d, "chat-members"), nil
-	}
-	if runtime.GOOS != "windows" && runtime.GOOS != "darwin" {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			return "", err
-		}
-		return filepath.Join(home, ".local", "state", "chat-members"), nil
-	}
-	d, err := os.UserCacheDir()
-	if err != nil {
-		return "", err
-	}
-	return filepath.Join(d, "chat-members"), nil
-}
+// Dir is where the log lives: the user's state folder (appdirs.State).
+func Dir() (string, error) { return appdirs.State() }
 
 // File is an append-only log file that starts afresh past MaxBytes, keeping Keep older files
 // (name.1 the newest). Safe for concurrent use.

@@ -18,6 +18,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"chatmembers/backend/appdirs"
 	"chatmembers/backend/auth"
 	"chatmembers/backend/chat"
 	"chatmembers/backend/directory"
@@ -32,7 +33,7 @@ type Options struct {
 	// LiveAllowed is false in the dev build's browser bridge, which must only run the demo.
 	LiveAllowed bool
 	// ConfigDir keeps the imported client_secret.json and, without a keyring, the tokens.
-	// "" means os.UserConfigDir()/chat-members.
+	// "" means appdirs.Config().
 	ConfigDir string
 	// Store keeps live tokens; nil means auth.NewStore (OS keyring, 0600 file fallback).
 	Store auth.Store
@@ -417,11 +418,10 @@ func (w *Session) announceURL(u string) {
 func (w *Session) configDir() (string, error) {
 	dir := w.opts.ConfigDir
 	if dir == "" {
-		base, err := os.UserConfigDir()
-		if err != nil {
+		var err error
+		if dir, err = appdirs.Config(); err != nil {
 			return "", errNoConfigDir.WithDetail(err.Error())
 		}
-		dir = filepath.Join(base, "chat-members")
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", errSaveFailed.WithDetail(err.Error())
