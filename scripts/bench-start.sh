@@ -25,39 +25,17 @@ appenv=(env -u WAYLAND_DISPLAY HOME="$home" XDG_CONFIG_HOME="$home/.config" LANG
 shots=build/screenshots
 mkdir -p "$shots"
 start_app "$home/app.log" ./build/bin/chat-members
-text=""
-shoot() {
-  DISPLAY=$disp import -window root "$shots/bench-$1.png" 2>/dev/null || return 1
-  convert "$shots/bench-$1.png" -colorspace Gray -resize 200% "$home/ocr.png"
-  tesseract "$home/ocr.png" - tsv 2>/dev/null > "$home/$1.tsv" || return 1
-  text=$(awk -F'\t' 'NR>1 && $12!="" {printf "%s ", $12}' "$home/$1.tsv")
-}
-wait_for() {
-  local name=$1; shift
-  for _ in $(seq 1 60); do
-    kill -0 "$app_pid" 2>/dev/null || { echo "bench: the app exited"; cat "$home/app.log"; exit 1; }
-    if shoot "$name"; then
-      local ok=1
-      for w in "$@"; do grep -qi -- "$w" <<<"$text" || ok=0; done
-      [ $ok -eq 1 ] && return 0
-    fi
-    sleep 1
-  done
-  echo "bench: memory: waited for (${*}) in vain; last OCR: ${text:-<none>}"; exit 1
-}
-wait_for welcome "Try the demo workspace"
-read -r x y < <(awk -F'\t' 'NR>1 && $12!="" {
-    k=$3"."$4"."$5; n[k]++; w[k,n[k]]=$12; L[k,n[k]]=$7; T[k,n[k]]=$8; W[k,n[k]]=$9; H[k,n[k]]=$10 }
-  END { for (k in n) for (i=1; i+2<=n[k]; i++)
-    if (w[k,i]=="Try" && w[k,i+1]=="the" && w[k,i+2]=="demo") {
-      printf "%d %d\n", (L[k,i]+W[k,i]/2)/2, (T[k,i]+H[k,i]/2)/2; exit } }' "$home/welcome.tsv")
+ocr_out=$shots ocr_prefix=bench- ocr_who="bench: memory" ocr_log=$home/app.log ocr_tries=60
+source scripts/lib/ocr.sh
+wait_for welcome "Try the demo workspace" || exit 1
+read -r x y < <(word_at "$shots/bench-welcome.tsv" Try the demo)
 DISPLAY=$disp xdotool mousemove "$x" "$y" click 1
 for _ in $(seq 1 50); do [ -s "$E2E_URL_FILE" ] && break; sleep 0.2; done
 url=$(head -n 1 "$E2E_URL_FILE")
 base=${url%%/o/oauth2/*}
 rid=$(curl -s "$url" | sed -n 's/.*name="request_id" value="\([^"]*\)".*/\1/p' | head -n 1)
 curl -s -L -d "request_id=$rid&account=admin@example.com&action=allow" "$base/o/oauth2/approve" >/dev/null
-wait_for spaces "Engineering" "All Hands"
+wait_for spaces "Engineering" "All Hands" || exit 1
 sleep 2 # let the list settle (its member counts, the idle web process)
 
 # descendants PID: every process whose parent chain reaches PID.

@@ -15,30 +15,8 @@ start_app "$out/window-app.log" ./build/bin/chat-members
 
 passed=0
 failed=0
-text=""
-# shoot NAME: screenshot into $out/NAME.png and its OCR (grey, doubled: reads white-on-blue
-# buttons too) into $text and $out/NAME.tsv.
-shoot() {
-  DISPLAY=$disp import -window root "$out/$1.png" 2>/dev/null || return 1
-  convert "$out/$1.png" -colorspace Gray -resize 200% "$home/ocr.png"
-  tesseract "$home/ocr.png" - tsv 2>/dev/null > "$out/$1.tsv" || return 1
-  text=$(awk -F'\t' 'NR>1 && $12!="" {printf "%s ", $12}' "$out/$1.tsv")
-}
-# wait_for NAME PHRASE...: screenshots until every phrase is on screen (30 tries).
-wait_for() {
-  local name=$1; shift
-  for _ in $(seq 1 30); do
-    kill -0 "$app_pid" 2>/dev/null || { echo "window: the app exited; its log:"; cat "$out/window-app.log"; return 1; }
-    if shoot "$name"; then
-      local ok=1
-      for w in "$@"; do grep -qi -- "$w" <<<"$text" || ok=0; done
-      [ $ok -eq 1 ] && return 0
-    fi
-    sleep 1
-  done
-  echo "window: waited for (${*}) on $name; last OCR: ${text:-<none>}"
-  return 1
-}
+ocr_out=$out ocr_who=window ocr_log=$out/window-app.log
+source scripts/lib/ocr.sh
 pass() { echo "window: ok: $1"; passed=$((passed + 1)); }
 fail() { echo "window: FAILED: $1"; failed=$((failed + 1)); }
 finish() {
@@ -55,12 +33,8 @@ else
   failed=$((failed + 1)); echo "window: FAILED: signs in on the demo workspace (not reached)"; finish
 fi
 
-# The centre of the word "Try" that starts "Try the demo", halved back to screen pixels.
-read -r x y < <(awk -F'\t' 'NR>1 && $12!="" {
-    k=$3"."$4"."$5; n[k]++; w[k,n[k]]=$12; L[k,n[k]]=$7; T[k,n[k]]=$8; W[k,n[k]]=$9; H[k,n[k]]=$10 }
-  END { for (k in n) for (i=1; i+2<=n[k]; i++)
-    if (w[k,i]=="Try" && w[k,i+1]=="the" && w[k,i+2]=="demo") {
-      printf "%d %d\n", (L[k,i]+W[k,i]/2)/2, (T[k,i]+H[k,i]/2)/2; exit } }' "$out/welcome.tsv")
+# The centre of the word "Try" that starts "Try the demo".
+read -r x y < <(word_at "$out/welcome.tsv" Try the demo)
 signed=0
 if [ -n "${x:-}" ]; then
   DISPLAY=$disp xdotool mousemove "$x" "$y" click 1

@@ -1,0 +1,48 @@
+# Sourced after scripts/fresh-user.sh (which sets disp, home, app_pid): reads the screen back
+# with OCR, so that a step passes only if the words a person would see are there. Set first:
+#   ocr_out     folder for the screenshots and their OCR (NAME.png, NAME.tsv)
+#   ocr_prefix  put before each NAME (default none)
+#   ocr_who     the caller's name in messages ("window", "bench: memory")
+#   ocr_log     the app's log, printed if the app exits while waited for
+#   ocr_tries   screenshots wait_for takes, one a second (default 30)
+# Sets text (the words last read) and tsv (the last OCR's file, tesseract's TSV).
+text=""
+tsv=""
+
+# shoot NAME: screenshot into $ocr_out/NAME.png and its OCR (grey, doubled: reads white-on-blue
+# buttons too) into $text and $ocr_out/NAME.tsv.
+shoot() {
+  local png=$ocr_out/${ocr_prefix:-}$1.png
+  tsv=$ocr_out/${ocr_prefix:-}$1.tsv
+  DISPLAY=$disp import -window root "$png" 2>/dev/null || return 1
+  convert "$png" -colorspace Gray -resize 200% "$home/ocr.png"
+  tesseract "$home/ocr.png" - tsv 2>/dev/null > "$tsv" || return 1
+  text=$(awk -F'\t' 'NR>1 && $12!="" {printf "%s ", $12}' "$tsv")
+}
+
+# wait_for NAME PHRASE...: screenshots until every phrase is on screen; 1 (having said why) if
+# the app exits or the tries run out.
+wait_for() {
+  local name=$1; shift
+  for _ in $(seq 1 "${ocr_tries:-30}"); do
+    kill -0 "$app_pid" 2>/dev/null || { echo "$ocr_who: the app exited; its log:"; cat "$ocr_log"; return 1; }
+    if shoot "$name"; then
+      local ok=1
+      for w in "$@"; do grep -qi -- "$w" <<<"$text" || ok=0; done
+      [ $ok -eq 1 ] && return 0
+    fi
+    sleep 1
+  done
+  echo "$ocr_who: waited for (${*}) on $name in vain; last OCR: ${text:-<none>}"
+  return 1
+}
+
+# word_at TSV W1 W2 W3: the screen point (x y) at the centre of W1 where the words W1 W2 W3 follow
+# each other on one line of the OCR in TSV (halved back from the doubled image); nothing if not.
+word_at() {
+  awk -F'\t' -v a="$2" -v b="$3" -v c="$4" 'NR>1 && $12!="" {
+      k=$3"."$4"."$5; n[k]++; w[k,n[k]]=$12; L[k,n[k]]=$7; T[k,n[k]]=$8; W[k,n[k]]=$9; H[k,n[k]]=$10 }
+    END { for (k in n) for (i=1; i+2<=n[k]; i++)
+      if (w[k,i]==a && w[k,i+1]==b && w[k,i+2]==c) {
+        printf "%d %d\n", (L[k,i]+W[k,i]/2)/2, (T[k,i]+H[k,i]/2)/2; exit } }' "$1"
+}
