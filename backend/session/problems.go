@@ -41,5 +41,5 @@ var (
 
 // Problems lists every problem this package defines, for the frontend's generated catalogue.
 func Problems() []*problem.Problem {
-	return []*problem.Problem{errNoWorkspace, errNotSignedIn, errLiveRefused, errSaveFailed, errNoConfigDir, errBadLink, errBadConsoleLink, errBrowserFailed, errNoFile, errDialog, errAdminOff}
+	return []*problem.Problem{errNoWorkspace, errNotSignedIn, errLiveRefused, errSaveFailed, errNoConfigDir, errBadLink, errBadConsoleLink, errBrowserFailed, errNoFile, errDialog, errAdminOff, errFileRead, errNoList}
 }
