@@ -3,6 +3,7 @@ import { createContext } from 'svelte';
 import { searchLabel } from '../i18n/names';
 import { AddStore } from './add.svelte';
 import { AdminSwitchStore, OrgSpacesStore } from './admin.svelte';
+import { BulkStore, SyncStore } from './bulk.svelte';
 import { LanguageStore } from './language.svelte';
 import { MembersStore } from './members.svelte';
 import { SessionStore } from './session.svelte';
@@ -29,6 +30,9 @@ export class AppState {
   memberOf: Set<string> = $derived(new Set(this.spaces.all.map((s) => s.name)));
   private wasAdmin = false;
   readonly members = new MembersStore();
+  /** The bulk input and its preview, and the sync (kept while the view changes). */
+  readonly bulk = new BulkStore();
+  readonly sync = new SyncStore();
   /** The Google Cloud setup guide. */
   readonly setup = new SetupStore();
   /** The language and the session are known: until then the window shows only "Loading…". */
@@ -107,6 +111,8 @@ export class AppState {
       this.adminSwitch.reset();
       this.orgSpaces.reset();
       this.members.reset();
+      this.bulk.reset();
+      this.sync.reset();
       this.view = 'members';
       this.jobId = null;
     }
