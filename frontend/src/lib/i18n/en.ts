@@ -432,6 +432,7 @@ export const en = {
   'sync.why.app': 'a Chat app',
   'sync.why.manager': 'owner or manager',
   'sync.why.unmatched': 'invited; Google shows no address to compare',
+  'sync.roleChange': '{from} → {to}',
   'sync.wanted': 'the list asks for {role}',
   'sync.warnings': 'Read this before you run the plan',
   'sync.confirm': 'I have read the warnings and want to run this plan',

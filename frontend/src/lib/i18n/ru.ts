@@ -446,6 +446,7 @@ export const ru: Record<Key, Message> = {
   'sync.why.app': 'приложение Chat',
   'sync.why.manager': 'владелец или менеджер',
   'sync.why.unmatched': 'приглашён; Google не показывает адрес для сравнения',
+  'sync.roleChange': '{from} → {to}',
   'sync.wanted': 'в списке указана роль «{role}»',
   'sync.warnings': 'Прочтите, прежде чем запускать план',
   'sync.confirm': 'Я прочитал(а) предупреждения и хочу запустить этот план',
