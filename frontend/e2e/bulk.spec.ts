@@ -115,6 +115,10 @@ test('the keyboard: a row chosen shows why; Delete drops it and focus goes to th
   await page.keyboard.press('ArrowDown');
   await expect(rows.getByRole('option', { selected: true })).toContainText('not-an-address');
   await expect(page.getByRole('heading', { name: /^Row 3: not-an-address/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Check again' }).scrollIntoViewIfNeeded();
+  await accessible(page);
+  await shot(page, 'bulk-row.png');
+  await rows.focus();
   await page.keyboard.press('Delete');
   await expect(rows.getByRole('option')).toHaveCount(5);
   await expect(rows).toBeFocused();
@@ -178,6 +182,7 @@ test('sync: the plan grouped, its warning confirmed before it runs; accessible',
   await page.getByRole('button', { name: 'Show the plan' }).click();
   await expect(page.getByRole('heading', { name: 'The plan for New Joiners 2025' })).toBeVisible();
   await expect(page.getByText('Added (1)')).toBeVisible();
+  await expect(page.getByText('Kept (2)')).toBeVisible();
   await expect(page.getByText('Removed (0)')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Run the plan (1 change)' })).toBeEnabled();
 
@@ -188,6 +193,7 @@ test('sync: the plan grouped, its warning confirmed before it runs; accessible',
   await expect(warning).toBeVisible();
   const run = page.getByRole('button', { name: 'Run the plan (2 changes)' });
   await expect(run).toBeDisabled();
+  await run.scrollIntoViewIfNeeded();
   await accessible(page);
   await shot(page, 'sync-plan.png');
   await warning.getByRole('checkbox', { name: 'I have read the warnings and want to run this plan' }).check();
