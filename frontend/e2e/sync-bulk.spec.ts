@@ -7,6 +7,8 @@ import { join } from 'node:path';
 // bad and duplicate rows checked and trimmed, then run (the job view opens and the people are
 // in the space); a sync planned, its warning confirmed, and run. Both screens in the light and
 // dark themes with no WCAG A/AA violation, and reachable by keyboard.
+// Named to run after demo.spec.ts (files run in name order): that spec must be the first to sign
+// in (it reads the first URL the app opened); this one starts from whatever state it finds.
 test.describe.configure({ mode: 'serial' });
 
 const urlFile = process.env.E2E_URL_FILE ?? '';
