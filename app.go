@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"time"
 
 	"chatmembers/backend/about"
 	"chatmembers/backend/adding"
@@ -20,9 +21,11 @@ import (
 	"chatmembers/backend/jobs"
 	"chatmembers/backend/journal"
 	"chatmembers/backend/logfile"
+	"chatmembers/backend/plan"
 	"chatmembers/backend/recipients"
 	"chatmembers/backend/session"
 	"chatmembers/backend/setup"
+	"chatmembers/backend/table"
 )
 
 // The frontend calls one bound struct per feature (window.go.main.<Feature>.<Method>); each
@@ -56,13 +59,13 @@ func NewApp(s *session.Session, startDemo bool) *App {
 // bound is every struct whose methods the frontend calls, the same in the window build (Wails'
 // Bind) and the browser bridge, so `wails generate module` describes both.
 func (a *App) bound() []any {
-	return []any{&Session{a.h}, &Spaces{a.h}, &Members{a.h}, &Directory{a.h}, &Setup{a.h}, &Help{a.h}, &Jobs{a.h}, &History{a.h}}
+	return []any{&Session{a.h}, &Spaces{a.h}, &Members{a.h}, &Directory{a.h}, &Setup{a.h}, &Help{a.h}, &Jobs{a.h}, &History{a.h}, &Bulk{a.h}}
 }
 
 // enums are the Go string types the frontend receives, bound so that TypeScript gets them as
 // enums in wailsjs/go/models.ts (Wails' EnumBind).
 func enums() []any {
-	return append(append(append(chat.Enums(), session.Enums()...), setup.Enums()...), journal.Enums()...)
+	return append(append(append(chat.Enums(), session.Enums()...), setup.Enums()...), append(journal.Enums(), plan.Enums()...)...)
 }
 
 func (a *App) startup(ctx context.Context, desk desktop) {
@@ -359,6 +362,60 @@ const RecentJobs = 50
 func jobCall[T any](h *host, name string, f func() (T, error)) (T, error) {
 	return session.Call(h.ctx, h.s, session.Action{Name: name},
 		func(context.Context, *chat.Service) (T, error) { return f() })
+}
+
+// Bulk is the input of a bulk job and the plan of a sync: a list read and checked row by row
+// before anything is sent (only reads reach Google), then started as a job (Jobs shows it).
+type Bulk struct{ h *host }
+
+// PreviewTimeout bounds a preview: the spaces, every member list the list names and its groups.
+const PreviewTimeout = 5 * time.Minute
+
+// Preview reads src (a paste, a file, spaces × people, or records to check again) and gives each
+// row its verdict. admin checks with administrator access.
+func (x *Bulk) Preview(src session.BulkSource, admin bool) (session.BulkPreview, error) {
+	return session.Call(x.h.ctx, x.h.s, session.Action{Name: "bulk.preview", Timeout: PreviewTimeout,
+		Scope: memberScope(admin), RetryScope: memberRetryScope(admin), Admin: admin},
+		func(ctx context.Context, c *chat.Service) (session.BulkPreview, error) {
+			return x.h.s.BulkPreview(ctx, c, src, admin)
+		})
+}
+
+// ReadRow reads one row as the table reads a file with the columns person, space, role: a
+// preview's row fixed by hand, to check again with Preview (several records when the person
+// cell holds several addresses).
+func (x *Bulk) ReadRow(row int, person, space, role string) []table.Record {
+	cols := []table.Column{table.ColPerson, table.ColSpace, table.ColRole}
+	return table.ReadRow(row, cols, []string{person, space, role})
+}
+
+// ChooseFile opens the file dialog for a CSV list and returns its path ("" when closed).
+func (x *Bulk) ChooseFile() (string, error) {
+	title, filter := session.BulkDialogText(session.SystemLanguage())
+	path, err := x.h.desk.OpenFileDialog(title, filter, "*.csv;*.txt;*.tsv")
+	if err != nil {
+		return "", session.ErrDialog(err)
+	}
+	return path, nil
+}
+
+// MaxFileBytes is the largest list file read, for the page to refuse a bigger one before
+// reading it.
+func (x *Bulk) MaxFileBytes() int { return table.MaxBytes }
+
+// SyncPlan plans how to make space's membership match src; nothing is sent.
+func (x *Bulk) SyncPlan(space string, src session.BulkSource, opts plan.SyncOptions, admin bool) (session.SyncPreview, error) {
+	return session.Call(x.h.ctx, x.h.s, session.Action{Name: "bulk.sync_plan", Timeout: PreviewTimeout,
+		Scope: memberScope(admin), RetryScope: memberRetryScope(admin), Admin: admin},
+		func(ctx context.Context, c *chat.Service) (session.SyncPreview, error) {
+			return x.h.s.SyncPlan(ctx, c, space, src, opts, admin)
+		})
+}
+
+// StartSync starts a confirmed sync plan's items as a job (Jobs shows its progress).
+func (x *Bulk) StartSync(items []bulk.Item, admin bool) (journal.Job, error) {
+	return session.Call(x.h.ctx, x.h.s, session.Action{Name: "bulk.start_sync", Scope: memberScope(admin), Admin: admin},
+		func(_ context.Context, c *chat.Service) (journal.Job, error) { return x.h.s.StartSync(c, items, admin) })
 }
 
 // History is every change the app made, recorded on this computer.

@@ -46,8 +46,10 @@ const (
 	CallHeader = "X-Chat-Members-Bridge"
 )
 
-// maxCallBody bounds a call's JSON (the app's arguments are a few short strings).
-const maxCallBody = 1 << 20
+// maxCallBody bounds a call's JSON: the largest argument is a bulk list, a CSV file of up to
+// table.MaxBytes (20 MB) sent as base64 (27 MB), or the records of a 100,000-row preview
+// checked again (about 22 MB), or the items of such a job.
+const maxCallBody = 64 << 20
 
 //go:embed shim.js
 var shimJS string

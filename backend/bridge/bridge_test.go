@@ -156,6 +156,20 @@ func TestSameOriginCallResolvesWithTheResult(t *testing.T) {
 	}
 }
 
+// A bulk list file (20 MB at most, base64 in the call) fits in a call; far more does not.
+func TestACallCarriesABulkListFile(t *testing.T) {
+	b := start(t)
+	name := strings.Repeat("x", 27<<20)
+	res, body := b.req(t, "POST", CallPath, `{"name":"bridge.Bound.Greet","args":["`+name+`"]}`, b.own())
+	if r := decode(t, body); res.StatusCode != 200 || len(r.Result) != len(name)+len(`"hello "`) {
+		t.Fatalf("status %d, %d bytes", res.StatusCode, len(body))
+	}
+	res, _ = b.req(t, "POST", CallPath, `{"name":"bridge.Bound.Greet","args":["`+strings.Repeat("x", 65<<20)+`"]}`, b.own())
+	if res.StatusCode != http.StatusBadRequest {
+		t.Fatalf("a call over the limit: status %d", res.StatusCode)
+	}
+}
+
 // frontend/src/lib/api decodes a problem from the rejection's text, so the error must arrive
 // as err.Error() unchanged, as Wails sends it.
 func TestCallErrorArrivesAsItsText(t *testing.T) {

@@ -97,20 +97,14 @@ func (w *Session) jobDeps(c *chat.Service) (jobs.Deps, context.Context, error) {
 	if err != nil {
 		return jobs.Deps{}, nil, err
 	}
+	sched := w.scheduler()
 	h := &w.jobs
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if h.sched == nil {
-		limits := schedule.Google()
-		if w.opts.JobLimits != nil {
-			limits = *w.opts.JobLimits
-		}
-		h.sched = schedule.New(limits)
-	}
 	if h.ctx == nil {
 		h.ctx, h.stop = context.WithCancel(context.Background())
 	}
-	return jobs.Deps{Account: acct, Chat: c, Journal: db, Schedule: h.sched, OnProgress: w.jobProgress}, h.ctx, nil
+	return jobs.Deps{Account: acct, Chat: c, Journal: db, Schedule: sched, OnProgress: w.jobProgress}, h.ctx, nil
 }
 
 func (w *Session) jobProgress(p jobs.Progress) {

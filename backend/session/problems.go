@@ -47,5 +47,5 @@ var (
 
 // Problems lists every problem this package defines, for the frontend's generated catalogue.
 func Problems() []*problem.Problem {
-	return []*problem.Problem{errNoWorkspace, errNotSignedIn, errLiveRefused, errSaveFailed, errNoConfigDir, errBadLink, errBadConsoleLink, errBrowserFailed, errNoFile, errDialog, errAdminOff, errUnknownAccount, errSwitched}
+	return []*problem.Problem{errNoWorkspace, errNotSignedIn, errLiveRefused, errSaveFailed, errNoConfigDir, errBadLink, errBadConsoleLink, errBrowserFailed, errNoFile, errDialog, errAdminOff, errUnknownAccount, errSwitched, errFileRead, errNoList}
 }

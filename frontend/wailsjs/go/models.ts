@@ -46,6 +46,11 @@ export namespace bulk {
 
 export namespace chat {
 	
+	export enum SpaceType {
+	    SPACE = "SPACE",
+	    GROUP_CHAT = "GROUP_CHAT",
+	    DIRECT_MESSAGE = "DIRECT_MESSAGE",
+	}
 	export enum State {
 	    JOINED = "JOINED",
 	    INVITED = "INVITED",
@@ -66,11 +71,6 @@ export namespace chat {
 	    PERSON = "person",
 	    GROUP = "group",
 	    APP = "app",
-	}
-	export enum SpaceType {
-	    SPACE = "SPACE",
-	    GROUP_CHAT = "GROUP_CHAT",
-	    DIRECT_MESSAGE = "DIRECT_MESSAGE",
 	}
 	export interface MemberActions {
 	    roles: string[];
@@ -238,6 +238,77 @@ export namespace journal {
 
 }
 
+export namespace plan {
+	
+	export enum Verdict {
+	    READY = "ready",
+	    INVALID = "invalid",
+	    DUPLICATE = "duplicate",
+	    ALREADY_MEMBER = "already_member",
+	    ALREADY_INVITED = "already_invited",
+	    OUTSIDE = "outside",
+	}
+	export enum Keep {
+	    LISTED = "listed",
+	    SELF = "self",
+	    APP = "app",
+	    MANAGER = "manager",
+	    UNMATCHED = "unmatched",
+	}
+	export interface Change {
+	    item: bulk.Item;
+	    member: chat.Member;
+	    row?: number;
+	    why?: Keep;
+	    wanted?: chat.Role;
+	}
+	export interface Counts {
+	    total: number;
+	    ready: number;
+	    invalid: number;
+	    duplicate: number;
+	    alreadyMember: number;
+	    alreadyInvited: number;
+	    outside: number;
+	}
+	export interface Row {
+	    row: number;
+	    item: bulk.Item;
+	    who: string;
+	    spaceName: string;
+	    verdict: Verdict;
+	    problem?: problem.Problem;
+	    duplicateOf?: number;
+	    currentRole?: chat.Role;
+	    currentState?: chat.State;
+	    askedRole?: chat.Role;
+	    note?: problem.Problem;
+	}
+	export interface Preview {
+	    rows: Row[];
+	    counts: Counts;
+	}
+	
+	export interface SyncOptions {
+	    includeSelf: boolean;
+	    includeApps: boolean;
+	    includeManagers: boolean;
+	    role: chat.Role;
+	    domain: string;
+	    groups: Record<string, string>;
+	}
+	export interface SyncPlan {
+	    space: string;
+	    add: Change[];
+	    remove: Change[];
+	    setRole: Change[];
+	    keep: Change[];
+	    rejected: Row[];
+	    warnings: problem.Problem[];
+	}
+
+}
+
 export namespace problem {
 	
 	export interface Problem {
@@ -282,6 +353,20 @@ export namespace session {
 	    projectId: string;
 	    lastUsed: number;
 	}
+	export interface BulkPreview {
+	    preview: plan.Preview;
+	    records: table.Record[];
+	    unchecked: string[];
+	}
+	export interface BulkSource {
+	    records: table.Record[];
+	    spaces: string[];
+	    people: string[];
+	    fileBase64: string;
+	    path: string;
+	    text: string;
+	    role: chat.Role;
+	}
 	export interface Status {
 	    mode: Mode;
 	    signedIn: boolean;
@@ -296,6 +381,11 @@ export namespace session {
 	    scopes: string[];
 	    storeProblem?: problem.Problem;
 	    ended?: problem.Problem;
+	}
+	export interface SyncPreview {
+	    plan: plan.SyncPlan;
+	    records: table.Record[];
+	    spaceName: string;
 	}
 
 }
@@ -326,6 +416,23 @@ export namespace setup {
 	    projectNumber: string;
 	    steps: Step[];
 	    current: StepID;
+	}
+
+}
+
+export namespace table {
+	
+	export interface Record {
+	    row: number;
+	    kind: chat.Kind;
+	    member: string;
+	    email?: string;
+	    name?: string;
+	    space?: string;
+	    spaceName?: string;
+	    role?: chat.Role;
+	    cells: string[];
+	    problem?: problem.Problem;
 	}
 
 }

@@ -155,6 +155,16 @@ export const PROBLEMS = {
     fix: "Try again and choose {account} on Google's page. To use {chosen} instead, sign out first, then sign in with it.",
     params: ["account", "chosen"],
   },
+  "bulk.file_unreadable": {
+    message: "The file could not be read.",
+    fix: "Check that the file still exists and that you may open it, then choose it again.",
+    params: [],
+  },
+  "bulk.no_list": {
+    message: "There is no list to check yet.",
+    fix: "Paste the cells of a spreadsheet, choose a CSV file, or tick spaces and type people.",
+    params: [],
+  },
   "chat.admin_must_grant": {
     message: "Your Google Workspace administrator has to approve Chat Members before it can do this.",
     fix: "Ask your administrator to allow Chat Members in the Admin console (Security > API controls).",

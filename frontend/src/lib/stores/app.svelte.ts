@@ -3,6 +3,7 @@ import { createContext } from 'svelte';
 import { searchLabel } from '../i18n/names';
 import { AddStore } from './add.svelte';
 import { AdminSwitchStore, OrgSpacesStore } from './admin.svelte';
+import { BulkStore, SyncStore } from './bulk.svelte';
 import { LanguageStore } from './language.svelte';
 import { MembersStore } from './members.svelte';
 import { SessionStore } from './session.svelte';
@@ -31,6 +32,9 @@ export class AppState {
   /** The account whose spaces, members and form are shown: on a switch they all start afresh. */
   private shownAccount = '';
   readonly members = new MembersStore();
+  /** The bulk input and its preview, and the sync (kept while the view changes). */
+  readonly bulk = new BulkStore();
+  readonly sync = new SyncStore();
   /** The Google Cloud setup guide. */
   readonly setup = new SetupStore();
   /** The language and the session are known: until then the window shows only "Loading…". */
@@ -151,6 +155,8 @@ export class AppState {
     this.adminSwitch.reset();
     this.orgSpaces.reset();
     this.members.reset();
+    this.bulk.reset();
+    this.sync.reset();
     this.view = 'members';
     this.jobId = null;
   }

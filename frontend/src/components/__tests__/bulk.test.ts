@@ -1,0 +1,87 @@
+// The bulk screen in the app: a pasted table checked into a preview of 100,000 rows draws only a
+// window of them; Delete on the list drops the chosen row and focus stays on the list, on the
+// row that took its place; what was typed survives a switch of view.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import App from '../../App.svelte';
+import * as Bulk from '../../../wailsjs/go/main/Bulk';
+import { demoSignedIn, reset } from '../../test/fake';
+
+vi.mock('../../../wailsjs/go/main/Bulk', () => ({
+  ChooseFile: vi.fn(),
+  MaxFileBytes: vi.fn(),
+  Preview: vi.fn(),
+  ReadRow: vi.fn(),
+  StartSync: vi.fn(),
+  SyncPlan: vi.fn(),
+}));
+vi.mock('../../../wailsjs/go/main/Jobs', () => ({ Start: vi.fn() }));
+const bulk = vi.mocked(Bulk);
+
+function rows(n: number) {
+  return Array.from({ length: n }, (_, i) => ({
+    row: i + 2,
+    who: `person${i}@example.com`,
+    spaceName: 'Berlin Office',
+    verdict: i % 10 === 1 ? 'invalid' : 'ready',
+    item: { op: 'add', space: 'spaces/B', member: `users/person${i}@example.com`, kind: 'person', role: 'ROLE_MEMBER' },
+  }));
+}
+
+beforeEach(() => {
+  reset(demoSignedIn);
+  bulk.MaxFileBytes.mockResolvedValue(20 << 20);
+});
+
+async function openBulk() {
+  const user = userEvent.setup();
+  render(App);
+  await user.click(await screen.findByRole('button', { name: 'Several spaces' }));
+  await user.click(screen.getByRole('radio', { name: 'Paste a table' }));
+  return user;
+}
+
+describe('bulk screen', () => {
+  it('draws a window of a 100,000-row preview, with the counts of all of them', async () => {
+    const all = rows(100_000);
+    bulk.Preview.mockResolvedValue({ preview: { rows: all, counts: {} }, records: all.map(() => ({})), unchecked: [] } as never);
+    const user = await openBulk();
+    await user.type(screen.getByLabelText('Cells copied from a spreadsheet'), 'a@example.com');
+    await user.click(screen.getByRole('button', { name: 'Check the list' }));
+    const list = await screen.findByRole('listbox', { name: 'Rows of the list' });
+    expect(screen.getByRole('list', { name: '100000 rows' })).toBeInTheDocument();
+    const options = within(list).getAllByRole('option');
+    expect(options.length).toBeLessThan(50);
+    expect(options[0]).toHaveAttribute('aria-setsize', '100000');
+    expect(screen.getByRole('button', { name: 'Add 90000 rows' })).toBeEnabled();
+    expect(list).toBeInTheDocument();
+  });
+
+  it('Delete drops the chosen row; focus stays on the list, on the next row', async () => {
+    const few = rows(4);
+    bulk.Preview.mockResolvedValue({ preview: { rows: few, counts: {} }, records: few.map(() => ({})), unchecked: [] } as never);
+    const user = await openBulk();
+    await user.type(screen.getByLabelText('Cells copied from a spreadsheet'), 'a@example.com');
+    await user.click(screen.getByRole('button', { name: 'Check the list' }));
+    const list = await screen.findByRole('listbox', { name: 'Rows of the list' });
+    list.focus();
+    await user.keyboard('{ArrowDown}');
+    expect(within(list).getByRole('option', { selected: true })).toHaveTextContent('person1@example.com');
+    expect(screen.getByRole('heading', { name: /^Row 3: person1@example.com/ })).toBeInTheDocument();
+    await user.keyboard('{Delete}');
+    await waitFor(() => expect(within(list).getAllByRole('option')).toHaveLength(3));
+    expect(list).toHaveFocus();
+    expect(within(list).getByRole('option', { selected: true })).toHaveTextContent('person2@example.com');
+    const active = document.getElementById(list.getAttribute('aria-activedescendant') ?? '');
+    expect(active).toHaveTextContent('person2@example.com');
+  });
+
+  it('keeps what was pasted when the view changes', async () => {
+    const user = await openBulk();
+    await user.type(screen.getByLabelText('Cells copied from a spreadsheet'), 'kept@example.com');
+    await user.click(screen.getByRole('button', { name: 'One space' }));
+    await user.click(screen.getByRole('button', { name: 'Several spaces' }));
+    expect(screen.getByLabelText('Cells copied from a spreadsheet')).toHaveValue('kept@example.com');
+  });
+});
