@@ -151,3 +151,23 @@ func CSVRows(entries []Entry) [][]string {
 	}
 	return out
 }
+
+// rowsHeader is the header row of a job's export.
+var rowsHeader = []string{"row", "space", "member", "operation", "role", "state", "outcome", "problem", "attempts", "finished"}
+
+// RowsCSV is a job's rows as an export's rows (the result table), the header first: rows
+// numbered from 1 as the result table shows them, finish times in UTC RFC 3339. The cells are
+// raw: the CSV writer neutralises formulas.
+func RowsCSV(rows []Row) [][]string {
+	out := make([][]string, 0, len(rows)+1)
+	out = append(out, append([]string(nil), rowsHeader...))
+	for _, r := range rows {
+		finished := ""
+		if !r.Finished.IsZero() {
+			finished = r.Finished.UTC().Format(time.RFC3339)
+		}
+		out = append(out, []string{strconv.Itoa(r.Index + 1), r.Item.Space, r.Item.Member, string(r.Item.Op),
+			string(r.Item.Role), string(r.State), r.Outcome, r.Problem, strconv.Itoa(r.Attempts), finished})
+	}
+	return out
+}

@@ -34,6 +34,9 @@ var (
 	errAdminOff = problem.New("workspace.admin_off",
 		"Administrator mode is off, so this was not done with administrator access.",
 		"Switch on \"Act as administrator\" at the top of the window, then try again.")
+	errExportFailed = problem.New("workspace.export_failed",
+		"Chat Members could not save the table as {path}.",
+		"Choose another folder, or make room on the disk, then try again.")
 	errDialog = problem.New("workspace.dialog_failed",
 		"The window for choosing a file could not be opened.",
 		"Try again. If it keeps failing, restart Chat Members.")
@@ -41,5 +44,5 @@ var (
 
 // Problems lists every problem this package defines, for the frontend's generated catalogue.
 func Problems() []*problem.Problem {
-	return []*problem.Problem{errNoWorkspace, errNotSignedIn, errLiveRefused, errSaveFailed, errNoConfigDir, errBadLink, errBadConsoleLink, errBrowserFailed, errNoFile, errDialog, errAdminOff}
+	return []*problem.Problem{errNoWorkspace, errNotSignedIn, errLiveRefused, errSaveFailed, errNoConfigDir, errBadLink, errBadConsoleLink, errBrowserFailed, errNoFile, errDialog, errAdminOff, errExportFailed}
 }

@@ -150,6 +150,7 @@ export namespace jobs {
 	    total: number;
 	    perMinute: number;
 	    secondsLeft: number;
+	    writesPerMinute: number;
 	}
 
 }
@@ -272,6 +273,10 @@ export namespace session {
 	    NONE = "",
 	    DEMO = "demo",
 	    LIVE = "live",
+	}
+	export interface ExportNames {
+	    spaces: Record<string, string>;
+	    problems: Record<string, string>;
 	}
 	export interface Status {
 	    mode: Mode;
