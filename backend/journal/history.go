@@ -64,6 +64,9 @@ type Query struct {
 	Outcome string `json:"outcome"`
 	// AccountID is the account that made the change.
 	AccountID string `json:"accountId"`
+	// AccountEmail is the address of the account that made the change, case-insensitively (the
+	// UI's "this account": it knows the signed-in address, not Google's account id).
+	AccountEmail string `json:"accountEmail"`
 	// From and To bound the time: From <= at < To.
 	From time.Time `json:"from"`
 	To   time.Time `json:"to"`
@@ -93,6 +96,9 @@ func (d *DB) History(q Query) ([]Entry, error) {
 	}
 	if q.AccountID != "" {
 		add("account_id = ?", q.AccountID)
+	}
+	if q.AccountEmail != "" {
+		add("lower(account_email) = ?", strings.ToLower(q.AccountEmail))
 	}
 	if !q.From.IsZero() {
 		add("at >= ?", ms(q.From))

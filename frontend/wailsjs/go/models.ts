@@ -216,6 +216,7 @@ export namespace journal {
 	    op: bulk.Op;
 	    outcome: string;
 	    accountId: string;
+	    accountEmail: string;
 	    // Go type: time
 	    from: any;
 	    // Go type: time
