@@ -154,7 +154,7 @@ func TestJobsAndHistoryThroughTheBoundStructs(t *testing.T) {
 	// Export: the job's rows and the history, as files that open as CSV with a byte-order mark,
 	// the names the UI gave, and a formula (a space named by its owner) neutralised.
 	evil := "=HYPERLINK(\"http://evil.example\")"
-	names := session.ExportNames{Spaces: map[string]string{space: evil}, Problems: map[string]string{"chat.not_found": "Not found."}}
+	names := session.ExportNames{Spaces: map[string]string{space: evil}, Problems: map[string]string{"chat.not_found": "{person} is not in {space}."}}
 	path, err := jb.Export(j.ID, names)
 	if err != nil || path != filepath.Join(saveDir, fmt.Sprintf("chat-members-job-%d.csv", j.ID)) {
 		t.Fatalf("Jobs.Export: %q %v", path, err)

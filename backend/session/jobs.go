@@ -464,7 +464,8 @@ func AppOutcome(m chat.Membership, err error) adding.Outcome {
 
 // ExportNames are what the UI shows for what the journal keeps as identifiers, so that an
 // exported file reads as the screen does: each space's display name by resource name, and each
-// problem's sentence (in the UI's language) by code. Missing names leave the cell empty.
+// problem's sentence (in the UI's language) by code, where {person} and {space} stand for the
+// row's person and space. Missing names leave the cell empty.
 type ExportNames struct {
 	Spaces   map[string]string `json:"spaces"`
 	Problems map[string]string `json:"problems"`
@@ -496,6 +497,11 @@ func (n ExportNames) add(rows [][]string, spaceCol, problemCol int) [][]string {
 		spaceName, problemText := "space name", "problem text"
 		if i > 0 {
 			spaceName, problemText = n.Spaces[r[spaceCol]], n.Problems[r[problemCol]]
+			space := spaceName
+			if space == "" {
+				space = r[spaceCol]
+			}
+			problemText = strings.NewReplacer("{person}", strings.TrimPrefix(r[spaceCol+1], "users/"), "{space}", space).Replace(problemText)
 		}
 		out := make([]string, 0, len(r)+2)
 		out = append(out, r[:spaceCol+1]...)

@@ -24,13 +24,33 @@ export function outcomeWord(app: AppState, outcome: string): string {
   return app.i18n.has(`outcome.${outcome}`) ? app.i18n.t(`outcome.${outcome}` as Key) : outcome;
 }
 
-export function problemSentence(app: AppState, code: string): string {
-  return code === '' ? '' : app.i18n.problem({ code, message: '', fix: '', params: {} }).message;
+/**
+ * problemSentence is a recorded problem in words. The journal keeps the code alone, so the
+ * parameters its sentence names are filled from the row: the person and the space.
+ */
+export function problemSentence(app: AppState, code: string, row: { member?: string; space?: string; spaceName?: string } = {}): string {
+  if (code === '') return '';
+  const person = personName(row.member ?? '');
+  const space = row.spaceName || row.space || '';
+  const params = { email: person, member: person, person, who: person, group: person, space, spaceName: space };
+  return app.i18n.problem({ code, message: '', fix: '', params }).message;
 }
 
-/** exportNames are the texts an export file carries for the codes and spaces in it. */
+// Markers for the row's person and space in a problem's sentence, which the translator fills
+// like any parameter; exportNames turns them into {person} and {space} for Go to fill per row.
+const PERSON = '\u0001person\u0001';
+const SPACE = '\u0001space\u0001';
+
+/**
+ * exportNames are the texts an export file carries for the codes and spaces in it: each problem's
+ * sentence in the UI's language with {person} and {space} where the row's go (Go fills them).
+ */
 export function exportNames(app: AppState, codes: Iterable<string>): ExportNames {
   const problems: Record<string, string> = {};
-  for (const c of codes) if (c !== '') problems[c] = problemSentence(app, c);
+  for (const c of codes) {
+    if (c === '') continue;
+    const text = problemSentence(app, c, { member: PERSON, spaceName: SPACE });
+    problems[c] = text.replaceAll(PERSON, '{person}').replaceAll(SPACE, '{space}');
+  }
   return { spaces: spaceNames(app), problems };
 }

@@ -100,6 +100,16 @@ export function figures(p: Progress): Figures {
 
 export const isOver = (s: string) => s === 'finished' || s === 'cancelled';
 
+/**
+ * stale reports whether next is older than shown: a job's end is final, and rows once finished
+ * stay finished. (An answer asked for before the job ended can arrive after its last event.)
+ */
+export function stale(shown: Progress | null, next: Progress): boolean {
+  if (shown === null || shown.job !== next.job) return false;
+  if (isOver(shown.state) && !isOver(next.state)) return true;
+  return next.done + next.failed < shown.done + shown.failed;
+}
+
 export type RowFilter = 'all' | 'failed';
 
 function empty(job: number): Progress {
@@ -138,6 +148,8 @@ export class JobStore {
   private lastSaid = -Infinity;
   private lastState = '';
   private heardAny = false;
+  /** Counts progress events heard: an answer asked for before the latest event is older than it. */
+  private events = 0;
 
   constructor(private readonly now: () => number = () => Date.now()) {}
 
@@ -173,6 +185,7 @@ export class JobStore {
   private heard(p: Progress): void {
     if (p.job !== this.id) return;
     this.heardAny = true;
+    this.events++;
     this.stalled = false;
     // A change of state (paused, finished) is drawn at once; counts wait their turn.
     if (p.state !== this.progress?.state) {
@@ -184,7 +197,7 @@ export class JobStore {
   }
 
   private drawn(p: Progress): void {
-    if (p.job !== this.id) return;
+    if (p.job !== this.id || stale(this.progress, p)) return;
     this.progress = p;
     const changed = p.state !== this.lastState;
     this.lastState = p.state;
@@ -223,9 +236,11 @@ export class JobStore {
   }
 
   private async refreshed(id: number): Promise<void> {
+    const asked = this.events;
     try {
       const p = await api.progress(id);
-      if (this.id === id) {
+      // Events that came meanwhile are newer than this answer.
+      if (this.id === id && this.events === asked) {
         this.draw.dispose();
         this.drawn(p);
       }
