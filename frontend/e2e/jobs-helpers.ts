@@ -58,6 +58,12 @@ export const OWNED = {
   salesAmericas: 'spaces/AAAAa9Dj2Qp',
   finance: 'spaces/AAAAf1Pz4Ug',
   design: 'spaces/AAAAd7Bx0Yf',
+  engineering: 'spaces/AAAAq3Tz9Ek',
+  marketing: 'spaces/AAAAm8Rk3Hs',
+  helpdesk: 'spaces/AAAAi3Hq8Cv',
+  supplierQuality: 'spaces/AAAAv8Jr5Ba',
+  watercooler: 'spaces/AAAAt0Xw3Ej',
+  trailblazer: 'spaces/AAAAn7Wc2Rd',
 };
 /** A space the demo admin is not in: every add there fails. */
 export const NOT_MINE = 'spaces/AAAAb2Qk6Zm';

@@ -27,6 +27,7 @@ export const en = {
   'jobs.failed': { one: '{count} failed', other: '{count} failed' },
   'jobs.left': { one: '{count} left', other: '{count} left' },
   'jobs.rate': { one: '{count} change a minute now.', other: '{count} changes a minute now.' },
+  'jobs.atLimit': 'Sending as fast as Google allows.',
   'jobs.minutesLeft': {
     one: 'About {count} minute left at Google’s limit of {limit} changes a minute.',
     other: 'About {count} minutes left at Google’s limit of {limit} changes a minute.',

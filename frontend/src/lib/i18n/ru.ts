@@ -31,6 +31,7 @@ export const ru: Record<Key, Message> = {
     many: 'сейчас {count} изменений в минуту.',
     other: 'сейчас {count} изменения в минуту.',
   },
+  'jobs.atLimit': 'Отправляем так быстро, как позволяет Google.',
   'jobs.minutesLeft': {
     one: 'Осталось около {count} минуты при лимите Google {limit} изменений в минуту.',
     few: 'Осталось около {count} минут при лимите Google {limit} изменений в минуту.',

@@ -77,6 +77,9 @@ export interface Figures {
   secondsLeft: number;
   /** The write quota the time left comes from (changes a minute; 0 when unknown). */
   limit: number;
+  /** The rate is at the quota or above: Google's first minute's allowance is sent at once, so
+   * the rate of the first seconds, per minute, is far above what the job can keep up. */
+  atLimit: boolean;
 }
 
 /** figures works out what to show from a progress. */
@@ -95,6 +98,7 @@ export function figures(p: Progress): Figures {
     minutesLeft: secs >= 60 ? Math.ceil(secs / 60) : 0,
     secondsLeft: secs < 60 ? secs : 0,
     limit: p.writesPerMinute || 0,
+    atLimit: (p.writesPerMinute || 0) > 0 && (p.perMinute || 0) >= p.writesPerMinute,
   };
 }
 
