@@ -354,6 +354,29 @@ func (x *Jobs) Recent() ([]journal.Job, error) {
 	return jobCall(x.h, "jobs.recent", func() ([]journal.Job, error) { return x.h.s.RecentJobs(RecentJobs) })
 }
 
+// Export saves a job's rows (the result table) as a CSV file where the person chooses (a save
+// dialog; the browser bridge saves into the download folder) and returns its path; "" when the
+// dialog was closed. names are the spaces' and problems' texts as the UI shows them.
+func (x *Jobs) Export(job int64, names session.ExportNames) (string, error) {
+	return jobCall(x.h, "jobs.export", func() (string, error) {
+		return saveCSV(x.h, session.ExportFileName("job", job, time.Now()), func(path string) error {
+			return x.h.s.ExportJob(job, path, names)
+		})
+	})
+}
+
+// saveCSV asks where to save and has write write the file there.
+func saveCSV(h *host, name string, write func(path string) error) (string, error) {
+	path, err := h.desk.SaveFileDialog(session.ExportDialogTitle(session.SystemLanguage()), name)
+	if err != nil {
+		return "", session.ErrDialog(err)
+	}
+	if path == "" {
+		return "", nil
+	}
+	return path, write(path)
+}
+
 // RecentJobs is how many jobs Jobs.Recent lists.
 const RecentJobs = 50
 
@@ -430,6 +453,16 @@ func (x *History) Search(q journal.Query) ([]journal.Entry, error) {
 // ExportRows are the changes that match q as rows for a CSV file, the header first.
 func (x *History) ExportRows(q journal.Query) ([][]string, error) {
 	return jobCall(x.h, "history.export_rows", func() ([][]string, error) { return x.h.s.HistoryRows(q) })
+}
+
+// Export saves the changes that match q as a CSV file (see Jobs.Export) and returns its path;
+// "" when the dialog was closed.
+func (x *History) Export(q journal.Query, names session.ExportNames) (string, error) {
+	return jobCall(x.h, "history.export", func() (string, error) {
+		return saveCSV(x.h, session.ExportFileName("history", 0, time.Now()), func(path string) error {
+			return x.h.s.ExportHistory(q, path, names)
+		})
+	})
 }
 
 // Setup is the Google Cloud setup guide.

@@ -1,8 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"encoding/csv"
+	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -42,7 +48,8 @@ func TestJobsAndHistoryThroughTheBoundStructs(t *testing.T) {
 	t.Setenv("BROWSER", "")
 	events := make(chan string, 1024)
 	app := NewApp(session.New(session.Options{ConfigDir: t.TempDir(), SignInTimeout: 30 * time.Second}), true)
-	app.startup(context.Background(), consentDesktop{t: t, events: events})
+	saveDir := t.TempDir()
+	app.startup(context.Background(), consentDesktop{t: t, events: events, saveDir: saveDir})
 	defer app.shutdown(context.Background())
 	s, mem, jb, hist := &Session{app.h}, &Members{app.h}, &Jobs{app.h}, &History{app.h}
 	if st, err := s.SignIn(); err != nil || !st.SignedIn {
@@ -143,4 +150,44 @@ func TestJobsAndHistoryThroughTheBoundStructs(t *testing.T) {
 	if err != nil || len(csv) != 6 || csv[0][0] != "time" { // the header, 3 job rows, the add, the app
 		t.Fatalf("ExportRows: %q %v", csv, err)
 	}
+
+	// Export: the job's rows and the history, as files that open as CSV with a byte-order mark,
+	// the names the UI gave, and a formula (a space named by its owner) neutralised.
+	evil := "=HYPERLINK(\"http://evil.example\")"
+	names := session.ExportNames{Spaces: map[string]string{space: evil}, Problems: map[string]string{"chat.not_found": "{person} is not in {space}."}}
+	path, err := jb.Export(j.ID, names)
+	if err != nil || path != filepath.Join(saveDir, fmt.Sprintf("chat-members-job-%d.csv", j.ID)) {
+		t.Fatalf("Jobs.Export: %q %v", path, err)
+	}
+	rowsCSV := readCSV(t, path)
+	if len(rowsCSV) != 4 || rowsCSV[0][0] != "row" || rowsCSV[0][2] != "space name" || rowsCSV[1][2] != "'"+evil ||
+		rowsCSV[1][3] != "users/"+people[0] || rowsCSV[1][7] != journal.OutcomeAdded {
+		t.Fatalf("the job's file: %q", rowsCSV)
+	}
+	path, err = hist.Export(journal.Query{Space: space, Op: bulk.OpAdd}, names)
+	if err != nil || !strings.HasPrefix(filepath.Base(path), "chat-members-history-") {
+		t.Fatalf("History.Export: %q %v", path, err)
+	}
+	histCSV := readCSV(t, path)
+	if len(histCSV) != 6 || histCSV[0][3] != "space name" || histCSV[1][3] != "'"+evil {
+		t.Fatalf("the history's file: %q", histCSV)
+	}
+}
+
+// readCSV reads an exported file as Excel would: a UTF-8 byte-order mark, then RFC 4180.
+func readCSV(t *testing.T, path string) [][]string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, ok := bytes.CutPrefix(b, []byte("\ufeff"))
+	if !ok {
+		t.Fatalf("%s has no byte-order mark", path)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(body)).ReadAll()
+	if err != nil {
+		t.Fatalf("%s is not CSV: %v", path, err)
+	}
+	return rows
 }

@@ -10,4 +10,8 @@ type desktop interface {
 	OpenURL(url string) error
 	// OpenFileDialog asks for one file; "" when the person closed the dialog.
 	OpenFileDialog(title, filterName, pattern string) (string, error)
+	// SaveFileDialog asks where to save a CSV file, proposing defaultName; "" when the person
+	// closed the dialog. Without a dialog (the browser bridge) it picks a new file in the
+	// download folder and returns its path.
+	SaveFileDialog(title, defaultName string) (string, error)
 }

@@ -24,3 +24,12 @@ func (d windowDesktop) OpenFileDialog(title, filterName, pattern string) (string
 		Filters: []runtime.FileFilter{{DisplayName: filterName, Pattern: pattern}},
 	})
 }
+
+func (d windowDesktop) SaveFileDialog(title, defaultName string) (string, error) {
+	return runtime.SaveFileDialog(d.ctx, runtime.SaveDialogOptions{
+		Title:                title,
+		DefaultFilename:      defaultName,
+		Filters:              []runtime.FileFilter{{DisplayName: "CSV (*.csv)", Pattern: "*.csv"}},
+		CanCreateDirectories: true,
+	})
+}

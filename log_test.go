@@ -89,6 +89,8 @@ var consentForm = regexp.MustCompile(`name="request_id" value="([^"]+)"`)
 type consentDesktop struct {
 	t      *testing.T
 	events chan string
+	// saveDir is where the save dialog "chooses" to save ("": the dialog fails).
+	saveDir string
 }
 
 func (d consentDesktop) Emit(event string, _ ...any) {
@@ -100,6 +102,13 @@ func (d consentDesktop) Emit(event string, _ ...any) {
 
 func (d consentDesktop) OpenFileDialog(string, string, string) (string, error) {
 	return "", errors.New("no dialog in this test")
+}
+
+func (d consentDesktop) SaveFileDialog(_, name string) (string, error) {
+	if d.saveDir == "" {
+		return "", errors.New("no dialog in this test")
+	}
+	return filepath.Join(d.saveDir, name), nil
 }
 
 func (d consentDesktop) OpenURL(consent string) error {

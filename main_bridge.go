@@ -21,6 +21,7 @@ import (
 
 	"chatmembers/backend/bridge"
 	"chatmembers/backend/browser"
+	"chatmembers/backend/savefile"
 	"chatmembers/backend/session"
 )
 
@@ -119,4 +120,10 @@ func (d bridgeDesktop) OpenURL(url string) error { return browser.System(nil, ur
 
 func (d bridgeDesktop) OpenFileDialog(string, string, string) (string, error) {
 	return "", errors.New("the browser bridge has no file dialog")
+}
+
+// SaveFileDialog: a browser page cannot show the app's save dialog, so the file goes into the
+// download folder, as a browser's own downloads do, under a name that replaces nothing.
+func (d bridgeDesktop) SaveFileDialog(_, defaultName string) (string, error) {
+	return savefile.InDownloads(defaultName)
 }

@@ -6,7 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 NO_DISPLAY=1 source scripts/fresh-user.sh
 port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
-start_app "$home/app.log" ./build/bin/chat-members-bridge -addr "127.0.0.1:$port"
+# Exports land in the download folder (the bridge has no save dialog); the specs read them there.
+downloads="$home/Downloads"
+XDG_DOWNLOAD_DIR="$downloads" start_app "$home/app.log" ./build/bin/chat-members-bridge -addr "127.0.0.1:$port"
 # The bridge prints its address once its page answers.
 for _ in $(seq 1 100); do
   grep -q "is at http://127.0.0.1:$port" "$home/app.log" 2>/dev/null && break
@@ -17,7 +19,8 @@ echo "e2e: app bridge at http://127.0.0.1:$port"
 mkdir -p build/screenshots
 cd frontend
 set +e
-E2E_BASE_URL=http://127.0.0.1:$port E2E_SHOTS=$root/build/screenshots npx playwright test
+E2E_BASE_URL=http://127.0.0.1:$port E2E_SHOTS=$root/build/screenshots E2E_DOWNLOAD_DIR=$downloads \
+  E2E_BRIDGE=$root/build/bin/chat-members-bridge E2E_BROWSER_SCRIPT=$root/scripts/e2e-browser.sh npx playwright test "$@"
 rc=$?
 set -e
 if [ $rc -ne 0 ]; then

@@ -10,6 +10,7 @@
 //     written before the first row, or by Flush for an empty file).
 //   - WriteAll(w, comma, rows): a whole table at once.
 //   - Neutralize(cell): one cell as it is written.
+//   - WriteFile(path, comma, rows): a whole table into a file, atomically.
 //
 // comma is ',' (0 means ','), or ';' for Excel in locales whose list separator is a semicolon
 // (Russian, German, French, ...), where Excel opens a comma file as one column.
@@ -19,6 +20,8 @@ import (
 	"encoding/csv"
 	"errors"
 	"io"
+	"os"
+	"path/filepath"
 )
 
 // BOM is UTF-8's byte-order mark, which tells Excel the file is UTF-8.
@@ -96,4 +99,32 @@ func Neutralize(cell string) string {
 		return "'" + cell
 	}
 	return cell
+}
+
+// WriteFile writes rows to the file at path (replacing it) as WriteAll does. The table goes to
+// a temporary file in the same folder first, synced and renamed over path, so the file is never
+// seen half-written and a failed export leaves what was there.
+func WriteFile(path string, comma rune, rows [][]string) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	err = WriteAll(f, comma, rows)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp, 0o600) // it names people and accounts
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		_ = os.Remove(tmp)
+	}
+	return err
 }

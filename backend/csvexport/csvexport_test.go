@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -93,5 +95,28 @@ func (failing) Write([]byte) (int, error) { return 0, errors.New("disk full") }
 func TestWriteErrorsAreReported(t *testing.T) {
 	if err := WriteAll(failing{}, 0, [][]string{{"a"}}); err == nil {
 		t.Fatal("a failed write was not reported")
+	}
+}
+
+// The file WriteFile leaves opens as CSV with a byte-order mark, formulas neutralised, and
+// replaces the empty file a save reserved.
+func TestWriteFileWritesTheWholeTable(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "out.csv")
+	if err := os.WriteFile(path, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFile(path, 0, [][]string{{"name", "note"}, {"=HYPERLINK(\"x\")", "Анна"}}); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := readBack(t, b, ',')
+	if len(got) != 2 || got[1][0] != "'=HYPERLINK(\"x\")" || got[1][1] != "Анна" {
+		t.Fatalf("read back %q", got)
+	}
+	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(path), ".*")); len(left) != 0 {
+		t.Fatalf("temporary files left: %v", left)
 	}
 }

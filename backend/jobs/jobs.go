@@ -47,6 +47,10 @@ type Progress struct {
 	PerMinute float64 `json:"perMinute"`
 	// SecondsLeft is the time left at the rate the quota allows (schedule.Progress.TimeLeft).
 	SecondsLeft float64 `json:"secondsLeft"`
+	// WritesPerMinute is the write quota the time left is worked out from (Google's 300 a
+	// minute, or the lower figure set for a shared project), so the UI can say where the time
+	// left comes from.
+	WritesPerMinute int `json:"writesPerMinute"`
 }
 
 // Run is one job running. Its methods are safe for concurrent use.
@@ -510,6 +514,9 @@ func (r *Run) Progress() Progress {
 	defer r.mu.Unlock()
 	p := r.last
 	p.Job = r.job.ID
+	if r.d.Schedule != nil {
+		p.WritesPerMinute = r.d.Schedule.Limits().WritesPerMinute
+	}
 	switch {
 	case r.ended:
 	case r.paused:

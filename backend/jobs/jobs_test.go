@@ -60,6 +60,9 @@ func TestAJobUnderFaultsAddsEveryRowExactlyOnce(t *testing.T) {
 	if last := events[len(events)-1]; last.State != journal.JobFinished || last.Done != len(items) || last.Left != 0 {
 		t.Fatalf("last progress event %+v", last)
 	}
+	if first := events[0]; first.WritesPerMinute != 300 {
+		t.Fatalf("progress names a write quota of %d a minute, want Google's 300", first.WritesPerMinute)
+	}
 	h, _ := db.History(journal.Query{Op: bulk.OpAdd, Limit: 1000})
 	if len(h) != len(items) || h[0].Account != admin || h[0].Job != j.ID {
 		t.Fatalf("history has %d entries (first %+v), want %d", len(h), h[0], len(items))

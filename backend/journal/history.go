@@ -64,6 +64,9 @@ type Query struct {
 	Outcome string `json:"outcome"`
 	// AccountID is the account that made the change.
 	AccountID string `json:"accountId"`
+	// AccountEmail is the address of the account that made the change, case-insensitively (the
+	// UI's "this account": it knows the signed-in address, not Google's account id).
+	AccountEmail string `json:"accountEmail"`
 	// From and To bound the time: From <= at < To.
 	From time.Time `json:"from"`
 	To   time.Time `json:"to"`
@@ -93,6 +96,9 @@ func (d *DB) History(q Query) ([]Entry, error) {
 	}
 	if q.AccountID != "" {
 		add("account_id = ?", q.AccountID)
+	}
+	if q.AccountEmail != "" {
+		add("lower(account_email) = ?", strings.ToLower(q.AccountEmail))
 	}
 	if !q.From.IsZero() {
 		add("at >= ?", ms(q.From))
@@ -148,6 +154,26 @@ func CSVRows(entries []Entry) [][]string {
 		}
 		out = append(out, []string{e.At.UTC().Format(time.RFC3339), e.Account.Email, e.Space, e.Member,
 			string(e.Op), string(e.Role), e.Outcome, e.Problem, job})
+	}
+	return out
+}
+
+// rowsHeader is the header row of a job's export.
+var rowsHeader = []string{"row", "space", "member", "operation", "role", "state", "outcome", "problem", "attempts", "finished"}
+
+// RowsCSV is a job's rows as an export's rows (the result table), the header first: rows
+// numbered from 1 as the result table shows them, finish times in UTC RFC 3339. The cells are
+// raw: the CSV writer neutralises formulas.
+func RowsCSV(rows []Row) [][]string {
+	out := make([][]string, 0, len(rows)+1)
+	out = append(out, append([]string(nil), rowsHeader...))
+	for _, r := range rows {
+		finished := ""
+		if !r.Finished.IsZero() {
+			finished = r.Finished.UTC().Format(time.RFC3339)
+		}
+		out = append(out, []string{strconv.Itoa(r.Index + 1), r.Item.Space, r.Item.Member, string(r.Item.Op),
+			string(r.Item.Role), string(r.State), r.Outcome, r.Problem, strconv.Itoa(r.Attempts), finished})
 	}
 	return out
 }

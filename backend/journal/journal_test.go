@@ -254,6 +254,7 @@ func TestHistoryFilters(t *testing.T) {
 		"op":                            {Query{Op: bulk.OpSetRole}, []string{"users/carl@example.com"}},
 		"outcome failed":                {Query{Outcome: OutcomeFailed}, []string{"users/carl@example.com"}},
 		"account":                       {Query{AccountID: alice.ID}, []string{"users/ben@example.com", "users/Ann@example.com"}},
+		"account by address, any case":  {Query{AccountEmail: "BOB@example.com"}, []string{"users/a_n%n@example.com", "users/carl@example.com"}},
 		"date range":                    {Query{From: t0.Add(time.Hour), To: t0.Add(3 * time.Hour)}, []string{"users/carl@example.com", "users/ben@example.com"}},
 		"limit":                         {Query{Limit: 1}, []string{"users/a_n%n@example.com"}},
 		"combined":                      {Query{Space: "spaces/AAA", AccountID: bob.ID, Op: bulk.OpAdd}, []string{"users/a_n%n@example.com"}},

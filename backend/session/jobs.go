@@ -6,13 +6,16 @@ package session
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 
 	"chatmembers/backend/adding"
 	"chatmembers/backend/bulk"
 	"chatmembers/backend/chat"
+	"chatmembers/backend/csvexport"
 	"chatmembers/backend/jobs"
 	"chatmembers/backend/journal"
 	"chatmembers/backend/problem"
@@ -451,4 +454,80 @@ func AppOutcome(m chat.Membership, err error) adding.Outcome {
 	}
 	o.Membership = &m
 	return o
+}
+
+// ExportNames are what the UI shows for what the journal keeps as identifiers, so that an
+// exported file reads as the screen does: each space's display name by resource name, and each
+// problem's sentence (in the UI's language) by code, where {person} and {space} stand for the
+// row's person and space. Missing names leave the cell empty.
+type ExportNames struct {
+	Spaces   map[string]string `json:"spaces"`
+	Problems map[string]string `json:"problems"`
+}
+
+// ExportJob writes a job of the signed-in account, its rows as the result table shows them, to
+// a CSV file at path (csvexport: UTF-8 with BOM, RFC 4180, formulas neutralised).
+func (w *Session) ExportJob(id int64, path string, names ExportNames) error {
+	rows, err := w.JobRows(id)
+	if err != nil {
+		return err
+	}
+	return writeCSV(path, names.add(journal.RowsCSV(rows), 1, 7))
+}
+
+// ExportHistory writes the changes that match q to a CSV file at path.
+func (w *Session) ExportHistory(q journal.Query, path string, names ExportNames) error {
+	h, err := w.History(q)
+	if err != nil {
+		return err
+	}
+	return writeCSV(path, names.add(journal.CSVRows(h), 2, 7))
+}
+
+// add puts a "space name" column after the space's column and a "problem text" column after
+// the problem's (indexes in the rows as the journal makes them, the header first).
+func (n ExportNames) add(rows [][]string, spaceCol, problemCol int) [][]string {
+	for i, r := range rows {
+		spaceName, problemText := "space name", "problem text"
+		if i > 0 {
+			spaceName, problemText = n.Spaces[r[spaceCol]], n.Problems[r[problemCol]]
+			space := spaceName
+			if space == "" {
+				space = r[spaceCol]
+			}
+			problemText = strings.NewReplacer("{person}", strings.TrimPrefix(r[spaceCol+1], "users/"), "{space}", space).Replace(problemText)
+		}
+		out := make([]string, 0, len(r)+2)
+		out = append(out, r[:spaceCol+1]...)
+		out = append(out, spaceName)
+		out = append(out, r[spaceCol+1:problemCol+1]...)
+		out = append(out, problemText)
+		out = append(out, r[problemCol+1:]...)
+		rows[i] = out
+	}
+	return rows
+}
+
+func writeCSV(path string, rows [][]string) error {
+	if err := csvexport.WriteFile(path, ',', rows); err != nil {
+		return errExportFailed.With("path", path).WithDetail(err.Error())
+	}
+	return nil
+}
+
+// ExportFileName is the name a save dialog proposes for an export: "chat-members-job-7.csv",
+// "chat-members-history-2026-12-03.csv".
+func ExportFileName(what string, id int64, now time.Time) string {
+	if what == "job" {
+		return fmt.Sprintf("chat-members-job-%d.csv", id)
+	}
+	return "chat-members-history-" + now.Format("2006-01-02") + ".csv"
+}
+
+// ExportDialogTitle is the save dialog's title in the UI's language.
+func ExportDialogTitle(lang string) string {
+	if lang == "ru" {
+		return "Сохранить таблицу CSV"
+	}
+	return "Save as a CSV table"
 }

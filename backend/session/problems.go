@@ -40,6 +40,9 @@ var (
 	errSwitched = problem.New("workspace.account_switched",
 		"This was not finished because you switched to another account.",
 		"Switch back to the account you started it with, then try again.")
+	errExportFailed = problem.New("workspace.export_failed",
+		"Chat Members could not save the table as {path}.",
+		"Choose another folder, or make room on the disk, then try again.")
 	errDialog = problem.New("workspace.dialog_failed",
 		"The window for choosing a file could not be opened.",
 		"Try again. If it keeps failing, restart Chat Members.")
@@ -47,5 +50,5 @@ var (
 
 // Problems lists every problem this package defines, for the frontend's generated catalogue.
 func Problems() []*problem.Problem {
-	return []*problem.Problem{errNoWorkspace, errNotSignedIn, errLiveRefused, errSaveFailed, errNoConfigDir, errBadLink, errBadConsoleLink, errBrowserFailed, errNoFile, errDialog, errAdminOff, errUnknownAccount, errSwitched, errFileRead, errNoList}
+	return []*problem.Problem{errNoWorkspace, errNotSignedIn, errLiveRefused, errSaveFailed, errNoConfigDir, errBadLink, errBadConsoleLink, errBrowserFailed, errNoFile, errDialog, errAdminOff, errUnknownAccount, errSwitched, errFileRead, errNoList, errExportFailed}
 }

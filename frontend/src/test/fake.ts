@@ -5,6 +5,8 @@ import * as Members from '../../wailsjs/go/main/Members';
 import * as Session from '../../wailsjs/go/main/Session';
 import * as Setup from '../../wailsjs/go/main/Setup';
 import * as Spaces from '../../wailsjs/go/main/Spaces';
+import * as Jobs from '../../wailsjs/go/main/Jobs';
+import * as History from '../../wailsjs/go/main/History';
 import * as Runtime from '../../wailsjs/runtime/runtime';
 import type { Membership, Space, Status } from '../lib/api/app';
 import type { Member, MemberList } from '../lib/api/members';
@@ -13,6 +15,9 @@ import type { ProblemData } from '../lib/api/problem';
 /** Every bound method, by name (the mocks of the Session, Spaces and Members bindings). */
 export const app = { ...vi.mocked(Session), ...vi.mocked(Spaces), ...vi.mocked(Members), ...vi.mocked(Directory) };
 export const runtime = vi.mocked(Runtime);
+/** The Jobs and History bindings, apart: their names (Export, Search) would be ambiguous in app. */
+export const jobsApi = vi.mocked(Jobs);
+export const historyApi = vi.mocked(History);
 /** The Setup bindings (the guide), apart: their names (Check, Open) would be ambiguous in app. */
 export const setupApi = vi.mocked(Setup);
 
@@ -208,6 +213,10 @@ export function reset(start: Status = status()): void {
   setupApi.PractiseStates.mockResolvedValue(['api-disabled', 'not-test-user', 'testing-expired']);
   setupApi.Practise.mockImplementation(async () => status({ mode: 'demo' }) as never);
   app.Add.mockResolvedValue([] as never);
+  // No job left unfinished, none recent, no history.
+  jobsApi.Unfinished.mockResolvedValue([] as never);
+  jobsApi.Recent.mockResolvedValue([] as never);
+  historyApi.Search.mockResolvedValue([] as never);
   // Go's verdict is stubbed: every entry passes unless a test says otherwise (refusedBy).
   app.CheckPeople.mockImplementation(async (text: string) => ({
     leftOut: false,

@@ -48,6 +48,25 @@ vi.mock('../../wailsjs/go/main/Setup', () => ({
   StepOf: vi.fn(),
 }));
 
+vi.mock('../../wailsjs/go/main/Jobs', () => ({
+  Cancel: vi.fn(),
+  Export: vi.fn(),
+  Pause: vi.fn(),
+  Progress: vi.fn(),
+  Recent: vi.fn(),
+  Resume: vi.fn(),
+  RetryFailed: vi.fn(),
+  Rows: vi.fn(),
+  Start: vi.fn(),
+  Unfinished: vi.fn(),
+}));
+
+vi.mock('../../wailsjs/go/main/History', () => ({
+  Export: vi.fn(),
+  ExportRows: vi.fn(),
+  Search: vi.fn(),
+}));
+
 vi.mock('../../wailsjs/runtime/runtime', () => ({
   EventsOn: vi.fn(),
   ClipboardSetText: vi.fn(),

@@ -46,11 +46,6 @@ export namespace bulk {
 
 export namespace chat {
 	
-	export enum SpaceType {
-	    SPACE = "SPACE",
-	    GROUP_CHAT = "GROUP_CHAT",
-	    DIRECT_MESSAGE = "DIRECT_MESSAGE",
-	}
 	export enum State {
 	    JOINED = "JOINED",
 	    INVITED = "INVITED",
@@ -71,6 +66,11 @@ export namespace chat {
 	    PERSON = "person",
 	    GROUP = "group",
 	    APP = "app",
+	}
+	export enum SpaceType {
+	    SPACE = "SPACE",
+	    GROUP_CHAT = "GROUP_CHAT",
+	    DIRECT_MESSAGE = "DIRECT_MESSAGE",
 	}
 	export interface MemberActions {
 	    roles: string[];
@@ -150,6 +150,7 @@ export namespace jobs {
 	    total: number;
 	    perMinute: number;
 	    secondsLeft: number;
+	    writesPerMinute: number;
 	}
 
 }
@@ -215,6 +216,7 @@ export namespace journal {
 	    op: bulk.Op;
 	    outcome: string;
 	    accountId: string;
+	    accountEmail: string;
 	    // Go type: time
 	    from: any;
 	    // Go type: time
@@ -366,6 +368,10 @@ export namespace session {
 	    path: string;
 	    text: string;
 	    role: chat.Role;
+	}
+	export interface ExportNames {
+	    spaces: Record<string, string>;
+	    problems: Record<string, string>;
 	}
 	export interface Status {
 	    mode: Mode;

@@ -16,7 +16,6 @@ vi.mock('../../../wailsjs/go/main/Bulk', () => ({
   StartSync: vi.fn(),
   SyncPlan: vi.fn(),
 }));
-vi.mock('../../../wailsjs/go/main/Jobs', () => ({ Start: vi.fn() }));
 const bulk = vi.mocked(Bulk);
 
 function rows(n: number) {

@@ -670,6 +670,11 @@ export const PROBLEMS = {
     fix: "Try again. If it keeps failing, restart Chat Members.",
     params: [],
   },
+  "workspace.export_failed": {
+    message: "Chat Members could not save the table as {path}.",
+    fix: "Choose another folder, or make room on the disk, then try again.",
+    params: ["path"],
+  },
   "workspace.live_refused": {
     message: "This test build only works with the demo workspace.",
     fix: "Use the installed Chat Members app to connect your Google Workspace.",

@@ -532,6 +532,10 @@ export const ruProblems: Record<ProblemCode, ProblemTexts> = {
     message: 'Списка для проверки пока нет.',
     fix: 'Вставьте ячейки из таблицы, выберите CSV-файл или отметьте чаты и введите людей.',
   },
+  'workspace.export_failed': {
+    message: 'Chat Members не удалось сохранить таблицу как {path}.',
+    fix: 'Выберите другую папку или освободите место на диске и попробуйте ещё раз.',
+  },
   'workspace.dialog_failed': {
     message: 'Не удалось открыть окно выбора файла.',
     fix: 'Попробуйте ещё раз. Если не поможет, перезапустите Chat Members.',

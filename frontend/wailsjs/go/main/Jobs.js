@@ -6,6 +6,10 @@ export function Cancel(arg1) {
   return window['go']['main']['Jobs']['Cancel'](arg1);
 }
 
+export function Export(arg1, arg2) {
+  return window['go']['main']['Jobs']['Export'](arg1, arg2);
+}
+
 export function Pause(arg1) {
   return window['go']['main']['Jobs']['Pause'](arg1);
 }
