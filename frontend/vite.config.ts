@@ -18,5 +18,9 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.ts'],
     restoreMocks: true,
+    // Generous limits: these are correctness tests, and on a loaded 2-core machine (CI, or
+    // helpers building at once) a render with its findBy waits took over the 5 s default.
+    // Speed is measured by benchmarks, not here.
+    testTimeout: 30_000,
   },
 });

@@ -2,7 +2,11 @@
 // every test file. Each test configures the mocks through src/test/fake.ts.
 import '@testing-library/jest-dom/vitest';
 import { vi, afterEach } from 'vitest';
-import { cleanup } from '@testing-library/svelte';
+import { cleanup, configure } from '@testing-library/svelte';
+
+// findBy… waits up to 5 s rather than 1 s: on a loaded machine a screen's first render after
+// its mocked calls resolve can take longer than a second (see testTimeout in vite.config.ts).
+configure({ asyncUtilTimeout: 5_000 });
 
 vi.mock('../../wailsjs/go/main/Session', () => ({
   Accounts: vi.fn(),
