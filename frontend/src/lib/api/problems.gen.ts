@@ -415,6 +415,11 @@ export const PROBLEMS = {
     fix: "Type part of a name or address, at most 100 characters.",
     params: [],
   },
+  "directory.member_unsupported": {
+    message: "{email} is in the group but is neither a person nor a Google Group, so Chat can't add it.",
+    fix: "Nothing to do: it is left out of the list.",
+    params: ["email"],
+  },
   "directory.not_a_group": {
     message: "{email} is the address of a person ({person}), not of a Google Group.",
     fix: "Add them as a person instead.",

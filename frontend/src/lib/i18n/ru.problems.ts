@@ -332,6 +332,10 @@ export const ruProblems: Record<ProblemCode, ProblemTexts> = {
     message: '{email} — адрес группы Google, а не человека.',
     fix: 'Добавьте её как группу: в чат войдут все участники группы.',
   },
+  'directory.member_unsupported': {
+    message: '{email} состоит в группе, но это не человек и не группа Google, поэтому Chat не может его добавить.',
+    fix: 'Ничего делать не нужно: он не попадёт в список.',
+  },
   'directory.search_refused': {
     message: 'Ваша организация не разрешает Chat Members искать в своём каталоге.',
     fix: 'Введите полный адрес электронной почты человека.',
