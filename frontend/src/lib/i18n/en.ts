@@ -403,6 +403,7 @@ export const en = {
   'bulk.fix.person': 'Person or group',
   'bulk.fix.space': 'Space',
   'bulk.fix.role': 'Role (optional)',
+  'bulk.fix.roleDefault': 'Not given',
   'bulk.fix.submit': 'Check again',
   'bulk.unchecked': {
     one: "The member list of {count} space could not be read: people already in it are found when the job runs.",

@@ -415,6 +415,7 @@ export const ru: Record<Key, Message> = {
   'bulk.fix.person': 'Человек или группа',
   'bulk.fix.space': 'Пространство',
   'bulk.fix.role': 'Роль (не обязательно)',
+  'bulk.fix.roleDefault': 'Не указана',
   'bulk.fix.submit': 'Проверить снова',
   'bulk.unchecked': {
     one: 'Не удалось прочитать участников {count} пространства: тех, кто уже там, задание найдёт при отправке.',
