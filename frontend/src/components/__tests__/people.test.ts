@@ -21,7 +21,7 @@ async function chosen(space = /Marketing team/) {
 const box = () => screen.getByRole('combobox', { name: 'Names, email addresses or Google Groups' });
 const chips = () => screen.queryByRole('list', { name: /to add$/ });
 const chipTexts = () => (chips() ? within(chips()!).getAllByRole('listitem').map((li) => li.textContent?.replace(/\s+/g, ' ').trim()) : []);
-const addButton = () => screen.getByRole('button', { name: /^Add \d+ (person|people)$/ });
+const addButton = () => screen.getByRole('button', { name: /^Add [\d,]+ (person|people)$/ });
 
 function paste(text: string) {
   // jsdom has no DataTransfer: the event carries what the handler reads.
