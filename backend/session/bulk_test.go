@@ -237,9 +237,15 @@ func TestSyncToAGroupsMembersBringsTheSpaceInStep(t *testing.T) {
 	for _, id := range grp.MemberIDs {
 		want["users/"+id] = true
 	}
+	if w.has(auth.ScopeGroupsReadonly) {
+		t.Fatal("the groups permission was asked at sign-in, not when first needed")
+	}
 	sp, err := syncPlan(w, space, src, plan.SyncOptions{})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if !w.has(auth.ScopeGroupsReadonly) {
+		t.Fatal("the groups permission was not asked for")
 	}
 	for _, k := range sp.Plan.Keep {
 		want[k.Member.MemberName] = true
