@@ -23,7 +23,8 @@ const (
 	// ScopeDirectoryReadonly searches the organisation's directory (People API) to suggest
 	// colleagues by name; asked for the first time a suggestion is wanted.
 	ScopeDirectoryReadonly = "https://www.googleapis.com/auth/directory.readonly"
-	// ScopeGroupsReadonly looks up a Google Group's id by its address (Cloud Identity).
+	// ScopeGroupsReadonly looks up a Google Group's id by its address and lists its members
+	// (Cloud Identity).
 	ScopeGroupsReadonly = "https://www.googleapis.com/auth/cloud-identity.groups.readonly"
 	// ScopeAdminSpaces and ScopeAdminSpacesReadonly let a Workspace admin find and read every
 	// named space of the organisation (useAdminAccess); asked for only when admin mode is on.

@@ -1,7 +1,7 @@
 // Package directory finds colleagues and Google Groups of the signed-in user's organisation:
 // people by name or address through the People API (people.searchDirectoryPeople, scope
-// directory.readonly) and a group's id by its address through Cloud Identity (groups.lookup,
-// scope cloud-identity.groups.readonly). It talks through the unmodified Google Go clients,
+// directory.readonly), a group's id by its address and its members through Cloud Identity
+// (groups.lookup and groups.memberships.list, scope cloud-identity.groups.readonly). It talks through the unmodified Google Go clients,
 // validates every input before a request, retries and explains failures as backend/chat does
 // (chat.Retrier, chat.ProblemOf), and does not know whether it talks to Google or the emulator.
 package directory
@@ -32,13 +32,14 @@ const (
 
 // Problem codes of this package (problems.go).
 const (
-	CodeEmptyQuery     = "directory.empty_query"
-	CodeInvalidQuery   = "directory.invalid_query"
-	CodeInvalidAddress = "directory.invalid_address"
-	CodeGroupNotFound  = "directory.group_not_found"
-	CodeNotAGroup      = "directory.not_a_group"
-	CodeNotAPerson     = "directory.not_a_person"
-	CodeSearchRefused  = "directory.search_refused"
+	CodeEmptyQuery        = "directory.empty_query"
+	CodeInvalidQuery      = "directory.invalid_query"
+	CodeInvalidAddress    = "directory.invalid_address"
+	CodeGroupNotFound     = "directory.group_not_found"
+	CodeNotAGroup         = "directory.not_a_group"
+	CodeNotAPerson        = "directory.not_a_person"
+	CodeSearchRefused     = "directory.search_refused"
+	CodeMemberUnsupported = "directory.member_unsupported"
 )
 
 const (
@@ -240,4 +241,76 @@ func clip(s string) string {
 		cut--
 	}
 	return s[:cut] + "…"
+}
+
+// MemberKind is what a member of a Google Group is.
+type MemberKind string
+
+// Member kinds: Chat can add people and groups; service accounts and the rest it cannot.
+const (
+	MemberPerson MemberKind = "person"
+	MemberGroup  MemberKind = "group"
+	MemberOther  MemberKind = "other"
+)
+
+// GroupMember is one member of a Google Group: a person, a nested group (not expanded) or
+// something else (a service account, a device).
+type GroupMember struct {
+	Email string     `json:"email"`
+	Kind  MemberKind `json:"kind"`
+}
+
+// groupMembersPage is the page size asked of groups.memberships.list: the most the BASIC view
+// allows, so that a group of a few thousand takes a few requests.
+const groupMembersPage = 1000
+
+// ErrMemberUnsupported is the problem of a group's member Chat cannot add (MemberOther).
+func ErrMemberUnsupported(m GroupMember) *problem.Problem {
+	return probMemberUnsupported.With("email", m.Email)
+}
+
+// GroupMembers lists every member of the Google Group with the address email, all pages, in
+// Google's order; a group nested in it is one member of kind group. Each page is retried on
+// transient failures. Problems: those of LookupGroup, then chat's for the listing
+// (chat.scope_missing with Params["scope"] = cloud-identity.groups.readonly).
+func (s *Service) GroupMembers(ctx context.Context, email string) (Group, []GroupMember, error) {
+	g, err := s.LookupGroup(ctx, email)
+	if err != nil {
+		return Group{}, nil, err
+	}
+	ctx, cancel := s.retry.Bound(ctx)
+	defer cancel()
+	out := []GroupMember{}
+	token := ""
+	for {
+		var resp *cloudidentity.ListMembershipsResponse
+		err := s.retry.Run(ctx, func() (err error) {
+			call := s.groups.Groups.Memberships.List(g.Name).PageSize(groupMembersPage).Context(ctx)
+			if token != "" {
+				call = call.PageToken(token)
+			}
+			resp, err = call.Do()
+			return err
+		})
+		if err != nil {
+			return Group{}, nil, chat.ProblemOf(err, ScopeGroupsReadonly)
+		}
+		for _, m := range resp.Memberships {
+			if m == nil || m.PreferredMemberKey == nil || m.PreferredMemberKey.Id == "" {
+				continue
+			}
+			k := MemberOther
+			switch m.Type {
+			case "USER":
+				k = MemberPerson
+			case "GROUP":
+				k = MemberGroup
+			}
+			out = append(out, GroupMember{Email: strings.ToLower(m.PreferredMemberKey.Id), Kind: k})
+		}
+		if resp.NextPageToken == "" || resp.NextPageToken == token {
+			return g, out, nil
+		}
+		token = resp.NextPageToken
+	}
 }

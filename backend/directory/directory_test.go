@@ -164,3 +164,55 @@ func BenchmarkSearchPeopleSuggestion(b *testing.B) {
 		}
 	}
 }
+
+func TestGroupMembersListsPeopleAndNestedGroups(t *testing.T) {
+	svc, _ := newDirectory(t, nil, emulator.DemoAdminEmail, ScopeGroupsReadonly)
+	g, got, err := svc.GroupMembers(context.Background(), strings.ToUpper(emulator.DemoGroupEmail))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := emulator.DemoData()
+	grp := d.GroupByEmail(emulator.DemoGroupEmail)
+	if g.Name != "groups/"+grp.ID || len(got) != len(grp.MemberIDs)+1 {
+		t.Fatalf("%+v: %d members, want %d people and a group", g, len(got), len(grp.MemberIDs))
+	}
+	for i, id := range grp.MemberIDs {
+		if u := d.UserByEmail(got[i].Email); u == nil || u.ID != id || got[i].Kind != MemberPerson {
+			t.Fatalf("member %d: %+v", i, got[i])
+		}
+	}
+	if last := got[len(got)-1]; last != (GroupMember{Email: emulator.DemoGroupInSpaceEmail, Kind: MemberGroup}) {
+		t.Fatalf("nested group: %+v", last)
+	}
+}
+
+func TestGroupMembersReadsEveryPage(t *testing.T) {
+	data := emulator.GenerateMembersDataset(2500)
+	svc, calls := newDirectory(t, data, data.Users[0].Email, ScopeGroupsReadonly)
+	_, got, err := svc.GroupMembers(context.Background(), data.Groups[0].Email)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, m := range got {
+		seen[m.Email] = true
+	}
+	want := len(data.Groups[0].MemberIDs)
+	// One look-up, then pages of 1000.
+	if len(got) != want || len(seen) != want || calls.n.Load() != int64(1+(want+999)/1000) {
+		t.Fatalf("%d members (%d distinct) in %d requests, want %d", len(got), len(seen), calls.n.Load(), want)
+	}
+}
+
+func TestGroupMembersProblems(t *testing.T) {
+	svc, _ := newDirectory(t, nil, emulator.DemoAdminEmail, ScopeDirectoryReadonly)
+	_, _, err := svc.GroupMembers(context.Background(), emulator.DemoGroupEmail)
+	if p := wantCode(t, err, chat.CodeScopeMissing); p.Params["scope"] != ScopeGroupsReadonly {
+		t.Fatalf("scope %q", p.Params["scope"])
+	}
+	svc, _ = newDirectory(t, nil, emulator.DemoAdminEmail, ScopeGroupsReadonly)
+	_, _, err = svc.GroupMembers(context.Background(), "nosuch@example.com")
+	wantCode(t, err, CodeGroupNotFound)
+	_, _, err = svc.GroupMembers(context.Background(), "not an address")
+	wantCode(t, err, CodeInvalidAddress)
+}

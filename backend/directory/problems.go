@@ -24,6 +24,11 @@ var (
 	probNotAPerson = problem.New(CodeNotAPerson,
 		"{email} is the address of a Google Group, not of a person.",
 		"Add it as a group instead: everyone in the group joins the space.", "group")
+	// A member of a Google Group that Chat cannot add (a service account, a device), met when a
+	// group's members are a sync's list.
+	probMemberUnsupported = problem.New(CodeMemberUnsupported,
+		"{email} is in the group but is neither a person nor a Google Group, so Chat can't add it.",
+		"Nothing to do: it is left out of the list.")
 	probSearchRefused = problem.New(CodeSearchRefused,
 		"Your organisation doesn't let Chat Members search its directory.",
 		"Type the person's full email address instead.")
@@ -32,5 +37,5 @@ var (
 // Problems lists every problem this package defines, for the frontend's generated catalogue.
 func Problems() []*problem.Problem {
 	return []*problem.Problem{probEmptyQuery, probInvalidQuery, probInvalidAddress, probGroupNotFound,
-		probNotAGroup, probNotAPerson, probSearchRefused}
+		probNotAGroup, probNotAPerson, probSearchRefused, probMemberUnsupported}
 }

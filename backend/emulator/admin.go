@@ -118,6 +118,7 @@ func (c *chatState) initGroups(d *Dataset) {
 	for _, g := range d.Groups {
 		cp := *g
 		cp.MemberIDs = append([]string(nil), g.MemberIDs...)
+		cp.GroupIDs = append([]string(nil), g.GroupIDs...)
 		c.groups[g.ID] = &cp
 		c.groupEmails[strings.ToLower(g.Email)] = &cp
 	}

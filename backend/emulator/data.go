@@ -114,6 +114,9 @@ type Group struct {
 	Email       string
 	DisplayName string
 	MemberIDs   []string // user ids
+	// GroupIDs are the ids of the groups nested in this one (Cloud Identity memberships of type
+	// GROUP); groups.memberships.list lists them after the people, unexpanded, as Google does.
+	GroupIDs []string
 }
 
 // Space is a Chat space, group chat or direct message.
@@ -386,6 +389,10 @@ func addDemoGroups(d *Dataset) {
 		}
 		d.Groups = append(d.Groups, g)
 	}
+	// The on-call engineers are a group inside the engineering team's, so a sync to the
+	// engineering group's members meets a nested group.
+	eng := d.GroupByEmail(DemoGroupEmail)
+	eng.GroupIDs = append(eng.GroupIDs, DemoGroupID(DemoGroupInSpaceEmail))
 }
 
 func qualify(local string) string {

@@ -5,6 +5,7 @@ package emulator
 //
 //	GET /v1/people:searchDirectoryPeople   people.searchDirectoryPeople   (people.googleapis.com)
 //	GET /v1/groups:lookup                  cloudidentity.groups.lookup    (cloudidentity.googleapis.com)
+//	GET /v1/groups/{group}/memberships     cloudidentity.groups.memberships.list (group_members.go)
 //
 // Their paths do not collide with the Chat API's, so one base URL serves all three. A person's
 // resource name is people/{id} with the same numeric id as the Chat user users/{id}, as in
@@ -30,6 +31,7 @@ const (
 func (s *Server) registerDirectory(mux *http.ServeMux) {
 	mux.HandleFunc("GET /v1/people:searchDirectoryPeople", s.peopleSearchDirectory)
 	mux.HandleFunc("GET /v1/groups:lookup", s.groupsLookup)
+	mux.HandleFunc("GET /v1/groups/{group}/memberships", s.groupsMembershipsList) // group_members.go
 }
 
 // apiAuth authenticates a People or Cloud Identity request as chatAuth does for Chat, naming

@@ -58,17 +58,19 @@ var (
 		"Row {row}: {who} is outside your organisation, and “{space}” only allows people from your organisation.",
 		"Add them to a space that allows people from outside; this setting can't be changed once a space exists.", "row")
 
+	// Counts in these texts follow a colon, so that one text reads right for 1 and for 1,000 in
+	// English and Russian alike (a problem's text has no plural forms).
 	probRemovesEveryone = problem.New(CodeRemovesEveryone,
-		"This would remove all {count} members of “{space}”: nobody on the list is in the space now.",
+		"This would remove everyone in “{space}” (members to remove: {count}): nobody on the list is in the space now.",
 		"Check that you chose the right list and the right space. Confirm only if you mean to replace everyone.")
 	probRemovesAllButYou = problem.New(CodeRemovesAllButYou,
-		"This would remove all {count} members of “{space}” except you: nobody else on the list is in the space now.",
+		"This would remove everyone in “{space}” except you (members to remove: {count}): nobody else on the list is in the space now.",
 		"Check that you chose the right list and the right space. Confirm only if you mean to replace everyone.")
 	probListHasInvalid = problem.New(CodeListHasInvalid,
-		"{count} rows of the list can't be read; anyone they were meant to name who is in the space now would be removed.",
+		"Some rows of the list can't be read (rows: {count}); anyone they were meant to name who is in the space now would be removed.",
 		"Fix or remove those rows first; they are marked in the list.")
 	probUnmatchedKept = problem.New(CodeUnmatchedKept,
-		"Google doesn't show the address of {count} members (people invited who haven't joined), so they are kept whatever the list says.",
+		"Google doesn't show the address of some members, people invited who haven't joined (members: {count}), so they are kept whatever the list says.",
 		"Remove them by hand in the member list if they shouldn't be there.")
 )
 

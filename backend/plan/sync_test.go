@@ -120,7 +120,7 @@ func TestSyncThatRemovesEveryoneIsFlagged(t *testing.T) {
 	if got := warnings(p); got != CodeRemovesAllButYou {
 		t.Errorf("all but the user: warnings %q (remove %s)", got, names(p.Remove))
 	}
-	if !strings.Contains(p.Warnings[0].Message, "all 3 members") {
+	if !strings.Contains(p.Warnings[0].Message, "members to remove: 3") {
 		t.Errorf("message %q", p.Warnings[0].Message)
 	}
 	p = Sync(syncSpace, ms, strangers, SyncOptions{IncludeManagers: true, IncludeSelf: true})
@@ -147,5 +147,29 @@ func TestSyncWithUnreadableRowsWarns(t *testing.T) {
 	}
 	if got := names(p.Remove); got != "users/103" {
 		t.Errorf("remove %s", got)
+	}
+}
+
+// The count in the warning reads right for one member too (no "all 1 members": problem texts
+// have no plural forms, so the count follows a colon).
+func TestSyncWarningReadsRightForOneMember(t *testing.T) {
+	var me, other []chat.Member
+	for _, m := range syncMembers()[:5] {
+		if m.Me {
+			me = append(me, m)
+		} else if m.Kind == chat.KindPerson && len(other) == 0 {
+			other = append(other, m)
+		}
+	}
+	if len(me) != 1 || len(other) != 1 {
+		t.Fatalf("the fixture has no user and other person: %+v", syncMembers())
+	}
+	p := Sync(syncSpace, append(me, other...), syncRecords(t, "email\nx@example.com\n"), SyncOptions{IncludeManagers: true})
+	if got := warnings(p); got != CodeRemovesAllButYou {
+		t.Fatalf("warnings %q (remove %s)", got, names(p.Remove))
+	}
+	msg := p.Warnings[0].Message
+	if strings.Contains(msg, "1 members") || !strings.Contains(msg, "members to remove: 1") {
+		t.Errorf("message %q", msg)
 	}
 }

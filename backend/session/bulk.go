@@ -17,6 +17,7 @@ import (
 	"chatmembers/backend/auth"
 	"chatmembers/backend/bulk"
 	"chatmembers/backend/chat"
+	"chatmembers/backend/directory"
 	"chatmembers/backend/journal"
 	"chatmembers/backend/plan"
 	"chatmembers/backend/problem"
@@ -25,11 +26,13 @@ import (
 	"chatmembers/backend/table"
 )
 
-// BulkSource is the list a preview or a sync reads: the first of Records, Spaces, FileBase64,
-// Path and Text that is set.
+// BulkSource is the list a preview or a sync reads: the first of Records, Group (a sync's only),
+// Spaces, FileBase64, Path and Text that is set.
 type BulkSource struct {
 	// Records are a list already read (a preview's records, with a row fixed), checked again.
 	Records []table.Record `json:"records"`
+	// Group is a Google Group's address whose members are a sync's list (SyncPlan reads them).
+	Group string `json:"group"`
 	// Spaces (resource names, ticked in the list) × People (the add form's entries) with Role.
 	Spaces []string `json:"spaces"`
 	People []string `json:"people"`
@@ -293,7 +296,13 @@ func (w *Session) SyncPlan(ctx context.Context, c *chat.Service, space string, s
 		return SyncPreview{}, err
 	}
 	src.Spaces = nil // a sync list is one space's: its rows need name no space
-	records, err := BulkRecords(src)
+	var records []table.Record
+	var err error
+	if len(src.Records) == 0 && strings.TrimSpace(src.Group) != "" {
+		records, err = w.groupRecords(ctx, src.Group)
+	} else {
+		records, err = BulkRecords(src)
+	}
 	if err != nil {
 		return SyncPreview{}, err
 	}
@@ -324,6 +333,38 @@ func (w *Session) SyncPlan(ctx context.Context, c *chat.Service, space string, s
 	opts.Domain, opts.Groups = w.domain(), groups
 	p := plan.Sync(sp, l.Members, records, opts)
 	return SyncPreview{Plan: p, Records: records, SpaceName: spaceLabelOf(sp)}, nil
+}
+
+// groupRecords reads the members of the Google Group with the address addr as a sync's list
+// (asking for the groups permission first): a person is a person's row, a group nested in it
+// stays one group row (looked up by address with the others, then added as a group
+// membership), and a member Chat cannot add (a service account) is a row that says so.
+func (w *Session) groupRecords(ctx context.Context, addr string) ([]table.Record, error) {
+	if err := w.Ask(ctx, auth.ScopeGroupsReadonly); err != nil {
+		return nil, err
+	}
+	d, err := w.Directory()
+	if err != nil {
+		return nil, err
+	}
+	_, members, err := d.GroupMembers(ctx, addr)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]table.Record, len(members))
+	for i, m := range members {
+		r := table.Record{Row: i + 1, Email: m.Email, Cells: []string{m.Email}}
+		switch m.Kind {
+		case directory.MemberPerson:
+			r.Kind, r.Member = chat.KindPerson, "users/"+m.Email
+		case directory.MemberGroup:
+			r.Kind = chat.KindGroup
+		default:
+			r.Kind, r.Problem = chat.KindPerson, directory.ErrMemberUnsupported(m)
+		}
+		out[i] = r
+	}
+	return out, nil
 }
 
 func spaceLabelOf(sp chat.Space) string {

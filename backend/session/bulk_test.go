@@ -223,3 +223,86 @@ func TestSyncPlanAndRunBringTheSpaceInStep(t *testing.T) {
 		t.Fatalf("not in step after the run: %+v %v", after.Plan, err)
 	}
 }
+
+// A space synced to a Google Group's members: the plan adds the group's people, keeps its
+// nested group as a group membership, removes the rest (but the user, the app and the managers,
+// kept), and after the run the space's members are exactly the group's and the kept ones.
+func TestSyncToAGroupsMembersBringsTheSpaceInStep(t *testing.T) {
+	w := signedInDemo(t, t.TempDir(), schedule.Google())
+	space := "spaces/AAAAm8Rk3Hs" // Marketing: its team, its group, the app; not the engineers
+	src := BulkSource{Group: strings.ToUpper(emulator.DemoGroupEmail)}
+	d := emulator.DemoData()
+	grp := d.GroupByEmail(emulator.DemoGroupEmail)
+	want := map[string]bool{"groups/" + emulator.DemoGroupID(emulator.DemoGroupInSpaceEmail): true}
+	for _, id := range grp.MemberIDs {
+		want["users/"+id] = true
+	}
+	if w.has(auth.ScopeGroupsReadonly) {
+		t.Fatal("the groups permission was asked at sign-in, not when first needed")
+	}
+	sp, err := syncPlan(w, space, src, plan.SyncOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !w.has(auth.ScopeGroupsReadonly) {
+		t.Fatal("the groups permission was not asked for")
+	}
+	for _, k := range sp.Plan.Keep {
+		want[k.Member.MemberName] = true
+	}
+	if !want["users/"+d.UserByEmail(emulator.DemoAdminEmail).ID] {
+		t.Fatalf("the user is not kept: %+v", sp.Plan.Keep)
+	}
+	if len(sp.Records) != len(grp.MemberIDs)+1 || len(sp.Plan.Rejected) != 0 {
+		t.Fatalf("%d records, rejected %+v", len(sp.Records), sp.Plan.Rejected)
+	}
+	nested := false
+	for _, a := range sp.Plan.Add {
+		nested = nested || a.Item.Kind == chat.KindGroup && a.Item.Member == "groups/"+emulator.DemoGroupID(emulator.DemoGroupInSpaceEmail)
+	}
+	if len(sp.Plan.Remove) == 0 || !nested {
+		t.Fatalf("add %+v remove %+v: the nested group is not added as a group", sp.Plan.Add, sp.Plan.Remove)
+	}
+	done := make(chan jobs.Progress, 64)
+	w.OnJobProgress(func(pr jobs.Progress) {
+		if pr.State == journal.JobFinished {
+			done <- pr
+		}
+	})
+	if _, err := startSync(w, sp.Plan.Items()); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case pr := <-done:
+		if pr.Failed != 0 {
+			t.Fatalf("finished with %+v", pr)
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("the sync did not finish")
+	}
+	l, err := Call(context.Background(), w, Action{Name: "members.list"},
+		func(ctx context.Context, c *chat.Service) (chat.MemberList, error) {
+			return c.ListMembers(ctx, space, chat.ListMembersOptions{})
+		})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, m := range l.Members {
+		got[m.MemberName] = true
+	}
+	for n := range want {
+		if !got[n] {
+			t.Errorf("%s is not in the space", n)
+		}
+	}
+	for n := range got {
+		if !want[n] {
+			t.Errorf("%s is still in the space", n)
+		}
+	}
+	after, err := syncPlan(w, space, src, plan.SyncOptions{})
+	if err != nil || len(after.Plan.Add)+len(after.Plan.Remove)+len(after.Plan.SetRole) != 0 {
+		t.Fatalf("not in step after the run: %+v %v", after.Plan, err)
+	}
+}

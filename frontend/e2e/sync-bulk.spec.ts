@@ -209,6 +209,33 @@ test('sync: the plan grouped, its warning confirmed before it runs; accessible',
   }).toPass({ timeout: 30_000 });
 });
 
+test("sync to a Google Group's members: its people and its nested group in the plan; accessible", async () => {
+  await tab('Sync a space to a list').click();
+  await page.getByRole('searchbox', { name: 'Search spaces' }).fill('Sustainability');
+  await page.getByRole('radio', { name: /^Sustainability Working Group/ }).check();
+  await page.getByRole('radio', { name: "A Google Group's members" }).check();
+  await page.getByLabel("The Google Group's address").fill('engineering@example.com');
+  // As by default (the test before ticked it): managers are kept.
+  await page.getByRole('checkbox', { name: 'Owners and managers not on the list' }).uncheck();
+  const before = openedURLs().length;
+  await page.getByRole('button', { name: 'Show the plan' }).click();
+  const heading = page.getByRole('heading', { name: 'The plan for Sustainability Working Group' });
+  // The groups permission is asked the first time a group is read, unless granted earlier.
+  await expect.poll(async () => openedURLs().length > before || (await heading.isVisible()), { timeout: 20_000 }).toBe(true);
+  if (!(await heading.isVisible())) await consentInBrowser(context, before, 'admin@example.com');
+  await expect(heading).toBeVisible();
+  const added = page.locator('details.add');
+  await expect(added.locator('summary')).toHaveText(/^Added \((\d+)\)$/);
+  // The on-call group inside the engineering group is added as a group, named by its address.
+  await expect(added.getByText('oncall@example.com', { exact: true })).toBeVisible();
+  await expect(page.locator('details.remove summary')).not.toHaveText('Removed (0)');
+  await expect(page.getByRole('button', { name: /^Run the plan \(\d+ changes\)$/ })).toBeVisible();
+  await added.scrollIntoViewIfNeeded();
+  await accessible(page);
+  await shot(page, 'sync-group-plan.png');
+  await page.getByRole('radio', { name: 'Paste a table' }).check();
+});
+
 test('both screens in the dark theme are accessible', async () => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await tab('Several spaces').click();

@@ -362,6 +362,7 @@ export namespace session {
 	}
 	export interface BulkSource {
 	    records: table.Record[];
+	    group: string;
 	    spaces: string[];
 	    people: string[];
 	    fileBase64: string;

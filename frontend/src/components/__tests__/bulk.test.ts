@@ -49,11 +49,12 @@ describe('bulk screen', () => {
     await user.type(screen.getByLabelText('Cells copied from a spreadsheet'), 'a@example.com');
     await user.click(screen.getByRole('button', { name: 'Check the list' }));
     const list = await screen.findByRole('listbox', { name: 'Rows of the list' });
-    expect(screen.getByRole('list', { name: '100000 rows' })).toBeInTheDocument();
+    // Counts are written as the language writes numbers.
+    expect(screen.getByRole('list', { name: '100,000 rows' })).toBeInTheDocument();
     const options = within(list).getAllByRole('option');
     expect(options.length).toBeLessThan(50);
     expect(options[0]).toHaveAttribute('aria-setsize', '100000');
-    expect(screen.getByRole('button', { name: 'Add 90000 rows' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Add 90,000 rows' })).toBeEnabled();
     expect(list).toBeInTheDocument();
   });
 
@@ -74,6 +75,23 @@ describe('bulk screen', () => {
     expect(within(list).getByRole('option', { selected: true })).toHaveTextContent('person2@example.com');
     const active = document.getElementById(list.getAttribute('aria-activedescendant') ?? '');
     expect(active).toHaveTextContent('person2@example.com');
+  });
+
+  it("a row's fix offers the roles to choose from, and sends the one chosen", async () => {
+    const few = rows(4);
+    bulk.Preview.mockResolvedValue({ preview: { rows: few, counts: {} }, records: few.map(() => ({})), unchecked: [] } as never);
+    bulk.ReadRow.mockResolvedValue([{ row: 3, kind: 'person', member: 'users/x@example.com', cells: [] }] as never);
+    const user = await openBulk();
+    await user.type(screen.getByLabelText('Cells copied from a spreadsheet'), 'a@example.com');
+    await user.click(screen.getByRole('button', { name: 'Check the list' }));
+    const list = await screen.findByRole('listbox', { name: 'Rows of the list' });
+    list.focus();
+    await user.keyboard('{ArrowDown}'); // row 3, invalid
+    const role = screen.getByRole('combobox', { name: 'Role (optional)' });
+    expect(within(role).getAllByRole('option').map((o) => o.textContent?.trim())).toEqual(['Not given', 'Member', 'Manager', 'Owner']);
+    await user.selectOptions(role, 'Owner');
+    await user.click(screen.getByRole('button', { name: 'Check again' }));
+    await waitFor(() => expect(bulk.ReadRow).toHaveBeenCalledWith(3, expect.any(String), expect.any(String), 'ROLE_MANAGER'));
   });
 
   it('keeps what was pasted when the view changes', async () => {

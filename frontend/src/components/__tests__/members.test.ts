@@ -249,7 +249,7 @@ describe('member list', () => {
       member({ name: `spaces/AAA1/members/${i}`, memberName: `users/${i}`, displayName: `Person ${i}`, email: `p${i}@demo.example` }),
     );
     const { list } = await shown(many);
-    expect(screen.getByText('5000 members')).toBeVisible();
+    expect(screen.getByText('5,000 members')).toBeVisible();
     const items = within(list).getAllByRole('listitem');
     expect(items.length).toBeLessThan(50);
     expect(items[0]).toHaveAttribute('aria-setsize', '5000');

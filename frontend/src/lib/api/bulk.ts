@@ -35,6 +35,8 @@ export interface Preview {
 /** What to read: the first that is set. */
 export interface Source {
   records?: TableRecord[];
+  /** A Google Group's address whose members are a sync's list. */
+  group?: string;
   spaces?: string[];
   people?: string[];
   fileBase64?: string;
@@ -81,6 +83,7 @@ async function call<T>(p: () => Promise<T>): Promise<T> {
 function source(s: Source): session.BulkSource {
   return {
     records: s.records ?? [],
+    group: s.group ?? '',
     spaces: s.spaces ?? [],
     people: s.people ?? [],
     fileBase64: s.fileBase64 ?? '',

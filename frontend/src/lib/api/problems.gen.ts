@@ -415,6 +415,11 @@ export const PROBLEMS = {
     fix: "Type part of a name or address, at most 100 characters.",
     params: [],
   },
+  "directory.member_unsupported": {
+    message: "{email} is in the group but is neither a person nor a Google Group, so Chat can't add it.",
+    fix: "Nothing to do: it is left out of the list.",
+    params: ["email"],
+  },
   "directory.not_a_group": {
     message: "{email} is the address of a person ({person}), not of a Google Group.",
     fix: "Add them as a person instead.",
@@ -516,7 +521,7 @@ export const PROBLEMS = {
     params: ["group", "row"],
   },
   "plan.list_has_invalid": {
-    message: "{count} rows of the list can't be read; anyone they were meant to name who is in the space now would be removed.",
+    message: "Some rows of the list can't be read (rows: {count}); anyone they were meant to name who is in the space now would be removed.",
     fix: "Fix or remove those rows first; they are marked in the list.",
     params: ["count"],
   },
@@ -531,12 +536,12 @@ export const PROBLEMS = {
     params: ["row", "space", "who"],
   },
   "plan.removes_all_but_you": {
-    message: "This would remove all {count} members of “{space}” except you: nobody else on the list is in the space now.",
+    message: "This would remove everyone in “{space}” except you (members to remove: {count}): nobody else on the list is in the space now.",
     fix: "Check that you chose the right list and the right space. Confirm only if you mean to replace everyone.",
     params: ["count", "space"],
   },
   "plan.removes_everyone": {
-    message: "This would remove all {count} members of “{space}”: nobody on the list is in the space now.",
+    message: "This would remove everyone in “{space}” (members to remove: {count}): nobody on the list is in the space now.",
     fix: "Check that you chose the right list and the right space. Confirm only if you mean to replace everyone.",
     params: ["count", "space"],
   },
@@ -551,7 +556,7 @@ export const PROBLEMS = {
     params: ["row", "space"],
   },
   "plan.unmatched_kept": {
-    message: "Google doesn't show the address of {count} members (people invited who haven't joined), so they are kept whatever the list says.",
+    message: "Google doesn't show the address of some members, people invited who haven't joined (members: {count}), so they are kept whatever the list says.",
     fix: "Remove them by hand in the member list if they shouldn't be there.",
     params: ["count"],
   },

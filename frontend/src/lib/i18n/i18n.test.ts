@@ -83,6 +83,19 @@ describe('Translator', () => {
     expect(t.problem(opaque).message).toBe('Произошла непредвиденная ошибка.');
   });
 
+  it("writes counts with the language's digit grouping, in texts and in problems from Go", () => {
+    const t = new Translator('en');
+    expect(t.t('bulk.total', { count: 100000 })).toBe('100,000 rows');
+    const many = { code: 'plan.list_has_invalid', message: '', fix: '', params: { count: '12345' } };
+    expect(t.problem(many).message).toContain('12,345');
+    t.lang = 'ru';
+    // Russian groups with a no-break space.
+    expect(t.t('bulk.total', { count: 100000 })).toBe('100\u00a0000 строк');
+    expect(t.problem(many).message).toContain('12\u00a0345');
+    // An id is not a count.
+    expect(t.t('guide.projectNumber', { project: 'p', number: 123456789012 })).toContain('123456789012');
+  });
+
   it('maps OS locales to a UI language', () => {
     expect(langFromLocale('ru_RU.UTF-8')).toBe('ru');
     expect(langFromLocale('ru')).toBe('ru');

@@ -40,6 +40,10 @@ export function interpolate(text: string, params: Params = {}): string {
   );
 }
 
+/** Params that are counts or row numbers, written with the language's digit grouping
+ * ("100,000 rows", "100 000 строк"); ids such as a project number are not among them. */
+const COUNTS: ReadonlySet<string> = new Set(['count', 'shown', 'done', 'failed', 'row', 'first', 'columns']);
+
 export class Translator {
   lang = $state<Lang>('en');
 
@@ -64,10 +68,26 @@ export class Translator {
   private text(key: string, params: Params): string | undefined {
     const m = this.lookup(key);
     if (m === undefined) return undefined;
-    if (typeof m === 'string') return interpolate(m, params);
+    if (typeof m === 'string') return interpolate(m, this.numbers(params));
     const count = Number(params.count ?? 0);
     const category = new Intl.PluralRules(this.lang).select(count);
-    return interpolate(m[category] ?? m.other, params);
+    return interpolate(m[category] ?? m.other, this.numbers(params));
+  }
+
+  /** number writes n as the current language does (digit grouping). */
+  number(n: number): string {
+    return new Intl.NumberFormat(this.lang).format(n);
+  }
+
+  /** numbers formats the count params (numbers, or whole numbers in a string from Go). */
+  private numbers<P extends Params>(params: P): P {
+    const out: Params = { ...params };
+    for (const [k, v] of Object.entries(params)) {
+      if (!COUNTS.has(k)) continue;
+      if (typeof v === 'number' && Number.isFinite(v)) out[k] = this.number(v);
+      else if (typeof v === 'string' && /^\d{1,15}$/.test(v)) out[k] = this.number(Number(v));
+    }
+    return out as P;
   }
 
   /** problem translates a backend problem by code, falling back to English, then to the text Go sent. */
@@ -75,8 +95,9 @@ export class Translator {
     // A text whose placeholders the backend did not fill is worse than Go's own sentence.
     const filled = (s: string | undefined) => (s !== undefined && !/\{\w+\}/.test(s) ? s : undefined);
     const texts = isProblemCode(p.code) ? [problemTexts[this.lang][p.code], PROBLEMS[p.code]] : [];
+    const params = this.numbers(p.params ?? {});
     const pick = (part: 'message' | 'fix') =>
-      texts.map((x) => filled(interpolate(x[part], p.params))).find((s) => s !== undefined);
+      texts.map((x) => filled(interpolate(x[part], params))).find((s) => s !== undefined);
     const message = pick('message') || p.message || (this.text('problem.unexpected.message', {}) as string);
     let fix = pick('fix');
     if (fix === undefined) fix = p.message ? p.fix : (this.text('problem.unexpected.fix', {}) as string);

@@ -154,3 +154,36 @@ describe('SyncStore', () => {
     );
   });
 });
+
+describe('SyncStore with a Google Group', () => {
+  it("plans with the group's address (trimmed) as the list, and needs one", async () => {
+    const s = new SyncStore();
+    s.space = 'spaces/N';
+    s.mode = 'group';
+    s.list.text = 'left@example.com'; // a paste left from before is not the list
+    expect(s.hasList).toBe(false);
+    s.group = '  engineering@example.com ';
+    expect(s.hasList).toBe(true);
+    bulk.SyncPlan.mockResolvedValue({
+      plan: {
+        space: 'spaces/N',
+        add: [{ item: { op: 'add', space: 'spaces/N', member: 'users/a@example.com', kind: 'person', role: '' }, member: {} }],
+        remove: [], setRole: [],
+        keep: [],
+        rejected: [],
+        warnings: [],
+      },
+      spaceName: 'New',
+      records: [],
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    } as any);
+    await s.check(false);
+    const sent = bulk.SyncPlan.mock.calls[0][1];
+    expect(sent.group).toBe('engineering@example.com');
+    expect(sent.text).toBe('');
+    expect(s.changes).toBe(1);
+    s.reset();
+    expect(s.group).toBe('');
+    expect(s.mode).toBe('paste');
+  });
+});

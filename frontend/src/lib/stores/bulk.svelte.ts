@@ -237,11 +237,16 @@ export class BulkStore {
 
 export const DEFAULT_SYNC: SyncOptions = { includeSelf: false, includeApps: false, includeManagers: false, role: '' };
 
+/** Where a sync's list comes from: a paste, a file, or a Google Group's members. */
+export type SyncMode = 'paste' | 'file' | 'group';
+
 export class SyncStore {
   space = $state('');
   spaceQuery = $state('');
-  mode = $state<'paste' | 'file'>('paste');
+  mode = $state<SyncMode>('paste');
   readonly list = new ListSource();
+  /** The Google Group's address, when its members are the list (mode group). */
+  group = $state('');
   options = $state<SyncOptions>({ ...DEFAULT_SYNC });
   plan = $state.raw<SyncPlan | null>(null);
   /** The user ticked that they read the plan's warnings. */
@@ -261,13 +266,30 @@ export class SyncStore {
     return this.plan !== null && this.changes > 0 && (this.plan.warnings.length === 0 || this.confirmed);
   }
 
+  /** The list as the backend reads it. */
+  source(): api.Source {
+    return this.mode === 'group' ? { group: this.group.trim() } : this.list.source(this.mode);
+  }
+
+  /** There is a list to plan with: text, a file that is not too big, or a group's address. */
+  get hasList(): boolean {
+    switch (this.mode) {
+      case 'paste':
+        return this.list.text.trim() !== '';
+      case 'file':
+        return this.list.file !== null && !this.list.tooBig;
+      case 'group':
+        return this.group.trim() !== '';
+    }
+  }
+
   async check(admin: boolean): Promise<void> {
     if (this.busy || this.space === '') return;
     this.busy = true;
     this.problem = null;
     this.confirmed = false;
     try {
-      this.plan = await api.syncPlan(this.space, this.list.source(this.mode), $state.snapshot(this.options), admin);
+      this.plan = await api.syncPlan(this.space, this.source(), $state.snapshot(this.options), admin);
     } catch (e) {
       this.plan = null;
       this.problem = e as AppProblem;
@@ -299,6 +321,8 @@ export class SyncStore {
     this.space = '';
     this.spaceQuery = '';
     this.list.reset();
+    this.group = '';
+    this.mode = 'paste';
     this.options = { ...DEFAULT_SYNC };
     this.plan = null;
     this.confirmed = false;
