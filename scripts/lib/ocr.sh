@@ -67,3 +67,28 @@ word_at() {
       if (!ok && i+m-1 <= n[k]) { ok=1; for (j=1; j<=m; j++) if (w[k,i+j-1]!=a[j]) { ok=0; break } }
       if (ok) { printf "%d %d\n", (L[k,i]+W[k,i]/2)/2, (T[k,i]+H[k,i]/2)/2; exit } } }' "$f"
 }
+
+# click_on NAME W1 [W2...]: screenshots (NAME) until the words W1 W2 … show on one line, then
+# clicks the centre of W1; 1 (having said so) if they never show. With scroll=1, each miss
+# turns the mouse wheel down over the window's content first, for what is below the fold.
+click_on() {
+  local name=$1; shift
+  local x y
+  for _ in $(seq 1 "${ocr_tries:-30}"); do
+    kill -0 "$app_pid" 2>/dev/null || { echo "$ocr_who: the app exited; its log:"; cat "$ocr_log"; return 1; }
+    if shoot "$name"; then
+      for psm in default 6 4; do
+        if [ $psm != default ]; then reread $psm || continue; fi
+        read -r x y < <(word_at "$tsv" "$@") || true
+        if [ -n "${x:-}" ]; then
+          DISPLAY=$disp xdotool mousemove "$x" "$y" click 1
+          return 0
+        fi
+      done
+    fi
+    if [ "${scroll:-0}" -eq 1 ]; then DISPLAY=$disp xdotool mousemove 550 500 click --repeat 5 --delay 50 5; fi
+    sleep 1
+  done
+  echo "$ocr_who: never saw (${*}) to click on $name; last OCR: ${text:-<none>}"
+  return 1
+}
