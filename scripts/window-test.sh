@@ -38,7 +38,7 @@ else
 fi
 
 # The centre of the word "Try" that starts "Try the demo".
-read -r x y < <(word_at "$out/welcome.tsv" Try the demo)
+read -r x y < <(word_at "$tsv" Try the demo) # $tsv: the OCR pass that found the words
 signed=0
 if [ -n "${x:-}" ]; then
   DISPLAY=$disp xdotool mousemove "$x" "$y" click 1
