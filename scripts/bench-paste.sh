@@ -3,7 +3,7 @@
 # pasted table of ROWS rows (10,000) takes to show its preview after "Check the list" is clicked.
 # The table is put on the clipboard (a python3-gi helper owns the selection) and pasted with
 # Ctrl+V into "Cells copied from a spreadsheet". From the click, the screen is grabbed as fast as
-# it can be (one frame every 0.1-0.3 s on a loaded machine) without OCR; every tenth frame is
+# it can be (a frame every 0.4-0.5 s on 2 loaded cores) without OCR; every tenth frame is
 # read to see whether the preview ("Ready:") is there yet, and once it is, the frames in between
 # are read to find the first that shows it. The figure is that frame's time since the click, so
 # it is late by at most one frame's interval. A benchmark, not a test: it prints its figure.
