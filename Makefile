@@ -29,13 +29,15 @@ test: setup-test test-go test-frontend build build-bridge e2e window package-tes
 ## bench: Go benchmarks through the real Chat client against the emulator over loopback, 1,000
 ## bulk adds at Google's quota (scripts/bulkbench, quotas at time scale 30), the frontend's space
 ## search, 10,000 spaces drawn in Chromium and WebKitGTK (bench-spaces.sh), and the real window's
-## exec->first paint against a bare Wails window, and its memory (bench-start.sh)
+## exec->first paint against a bare Wails window, and its memory (bench-start.sh), and how long a
+## pasted 10,000-row table takes to show its preview in the real window (bench-paste.sh)
 bench: go-deps frontend/node_modules/.package-lock.json build-bridge build build/bin/bench-bare
 	$(GO) test -run '^$$' -bench . -benchmem ./backend/...
 	$(GO) run ./scripts/bulkbench -scale 30
 	cd frontend && npx vitest bench --run
 	@scripts/bench-spaces.sh
 	@scripts/bench-start.sh
+	@scripts/bench-paste.sh
 
 # The baseline of bench-start.sh: a bare Wails window, built as $(BIN) is.
 build/bin/bench-bare: $(STAMP)/go-deps scripts/bench/bare/main.go scripts/bench/bare/index.html

@@ -28,7 +28,7 @@ start_app "$home/app.log" ./build/bin/chat-members
 ocr_out=$shots ocr_prefix=bench- ocr_who="bench: memory" ocr_log=$home/app.log ocr_tries=60
 source scripts/lib/ocr.sh
 wait_for welcome "Try the demo workspace" || exit 1
-read -r x y < <(word_at "$shots/bench-welcome.tsv" Try the demo)
+read -r x y < <(word_at "$tsv" Try the demo)
 DISPLAY=$disp xdotool mousemove "$x" "$y" click 1
 for _ in $(seq 1 50); do [ -s "$E2E_URL_FILE" ] && break; sleep 0.2; done
 url=$(head -n 1 "$E2E_URL_FILE")
