@@ -1,37 +1,12 @@
 import { test, expect, type Page, type BrowserContext } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { accessible, consentInBrowser, openedURLs, shot, urlFile } from './helpers';
+import { writeFileSync } from 'node:fs';
 
 // Several accounts in the demo: sign in as one demo person, add a second, switch between them
 // (each sees their own spaces), sign out of one. Serial: the app keeps its state between steps.
 // It runs before demo.spec.ts (files run in name order against the same app) and leaves the app
 // as it found it: on the welcome screen, with no URL opened (demo.spec.ts counts from 0).
 test.describe.configure({ mode: 'serial' });
-
-const urlFile = process.env.E2E_URL_FILE ?? '';
-const shots = process.env.E2E_SHOTS ?? '';
-
-function openedURLs(): string[] {
-  return readFileSync(urlFile, 'utf8').split('\n').filter(Boolean);
-}
-
-/** Plays the person at the system browser: picks the account on the demo consent page, Allow. */
-async function consentInBrowser(context: BrowserContext, count: number, email: string) {
-  await expect.poll(() => openedURLs().length).toBeGreaterThan(count);
-  const consent = await context.newPage();
-  await consent.goto(openedURLs()[count]);
-  await consent.getByRole('radio', { name: new RegExp(email.replaceAll('.', '\\.')) }).check();
-  await consent.getByRole('button', { name: 'Allow' }).click();
-  await expect(consent.getByText(/you can close this tab/i)).toBeVisible();
-  await consent.close();
-}
-
-async function accessible(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const found = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(found).toEqual([]);
-}
 
 const CAMILA = 'camila.duarte@example.com';
 const PRIYA = 'priya.raman@example.com';
@@ -98,7 +73,7 @@ test('add Priya: a sign-in in the browser, then her spaces', async () => {
   await expect(menu().getByRole('menuitemradio', { name: PRIYA })).toHaveAttribute('aria-checked', 'true');
   await expect(menu().getByRole('menuitemradio', { name: CAMILA })).toHaveAttribute('aria-checked', 'false');
   await accessible(page);
-  if (shots) await page.screenshot({ path: join(shots, 'e2e-accounts-menu.png') });
+  await shot(page, 'e2e-accounts-menu.png');
   await page.keyboard.press('Escape');
 });
 

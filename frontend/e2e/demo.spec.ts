@@ -1,52 +1,13 @@
 import { test, expect, type Page, type BrowserContext } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { accessible, consentInBrowser as signInAt, openedURLs, shot } from './helpers';
 
 // One new user's session on the demo workspace, step by step: the app keeps its state (signed
 // in, memberships added) between the steps, as it would for a person.
 test.describe.configure({ mode: 'serial' });
 
-const urlFile = process.env.E2E_URL_FILE ?? '';
-const shots = process.env.E2E_SHOTS ?? '';
-
-/** The URLs the app asked the system browser to open (scripts/e2e-browser.sh appends them). */
-function openedURLs(): string[] {
-  return readFileSync(urlFile, 'utf8').split('\n').filter(Boolean);
-}
-
-/** Waits for the app to open its (count+1)-th URL in "the system browser", then plays the
- * person at that browser: chooses the account and presses Allow on the consent page. The tab
- * then says the sign-in worked; with `refused`, it must say it failed, in those words. */
-async function consentInBrowser(context: BrowserContext, count: number, email: string, refused?: RegExp) {
-  await expect.poll(() => openedURLs().length).toBeGreaterThan(count);
-  const url = openedURLs()[count];
-  const consent = await context.newPage();
-  await consent.goto(url);
-  await expect(consent).toHaveTitle(/Sign in - Google Accounts/);
-  await consent.getByRole('radio', { name: new RegExp(email.replaceAll('.', '\\.')) }).check();
-  await consent.getByRole('button', { name: 'Allow' }).click();
-  if (refused) {
-    await expect(consent.getByRole('heading', { name: 'Sign-in failed' })).toBeVisible();
-    await expect(consent.getByText(refused)).toBeVisible();
-    await expect(consent.getByText(/you can close this tab/i)).toHaveCount(0);
-  } else {
-    await expect(consent.getByText(/you can close this tab/i)).toBeVisible();
-  }
-  await consent.close();
-  return url;
-}
-
-async function shot(page: Page, name: string) {
-  if (shots) await page.screenshot({ path: join(shots, name) });
-}
-
-/** No WCAG 2.x A/AA violation on the screen as it is now (axe-core). */
-async function accessible(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const found = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(found).toEqual([]);
-}
+/** Every sign-in here also checks that the tab is Google's (the emulator's) consent page. */
+const consentInBrowser = (context: BrowserContext, count: number, email: string, refused?: RegExp) =>
+  signInAt(context, count, email, { title: true, refused });
 
 let page: Page;
 let context: BrowserContext;

@@ -1,7 +1,6 @@
 import { test, expect, type Page, type BrowserContext } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { accessible, allow as allowAs, fullShot, openConsent, openedURLs, shots, toWelcome } from './helpers';
 
 // A new user is walked through the Google Cloud setup guide on the demo workspace: each setup
 // failure the emulator can reproduce is switched on in turn (the guide's "Practise in the
@@ -9,21 +8,7 @@ import { join } from 'node:path';
 // One serial session, as a person would go through it; it ends with nothing missing.
 test.describe.configure({ mode: 'serial' });
 
-const urlFile = process.env.E2E_URL_FILE ?? '';
-const shots = process.env.E2E_SHOTS ?? '';
 const PROJECT = 'chat-members-demo';
-
-/** The URLs the app asked the system browser to open (scripts/e2e-browser.sh appends them). */
-function openedURLs(): string[] {
-  return readFileSync(urlFile, 'utf8').split('\n').filter(Boolean);
-}
-
-/** No WCAG 2.x A/AA violation on the screen as it is now (axe-core). */
-async function accessible(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const found = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(found).toEqual([]);
-}
 
 let page: Page;
 let context: BrowserContext;
@@ -37,16 +22,6 @@ test.afterAll(async () => {
   await context.close();
 });
 
-/** Back to the welcome screen, signing out if an earlier spec or step left the demo signed in. */
-async function toWelcome() {
-  await page.goto('/');
-  const signOut = page.getByRole('button', { name: 'Sign out' });
-  const welcome = page.getByRole('heading', { name: 'Add colleagues to Google Chat spaces' });
-  await expect(signOut.or(welcome)).toBeVisible();
-  if (await signOut.isVisible()) await signOut.click();
-  await expect(welcome).toBeVisible();
-}
-
 /**
  * Starts the demo with one setup step missing through the guide's practice form, and returns
  * the consent page Google (the emulator) shows in "the system browser" for the sign-in.
@@ -56,20 +31,11 @@ async function practise(label: string): Promise<Page> {
   await page.getByRole('combobox', { name: 'Missing step' }).selectOption({ label });
   await page.getByRole('button', { name: 'Start the demo with this step missing' }).click();
   await expect(page.getByRole('heading', { name: /Finish signing in/ })).toBeVisible();
-  await expect.poll(() => openedURLs().length).toBeGreaterThan(before);
-  const consent = await context.newPage();
-  await consent.goto(openedURLs()[before]);
-  return consent;
+  return openConsent(context, before);
 }
 
 /** Plays the person at the consent page: chooses the demo admin and allows access. */
-async function allow(consent: Page) {
-  await expect(consent).toHaveTitle(/Sign in - Google Accounts/);
-  await consent.getByRole('radio', { name: /admin@example\.com/ }).check();
-  await consent.getByRole('button', { name: 'Allow' }).click();
-  await expect(consent.getByText(/you can close this tab/i)).toBeVisible();
-  await consent.close();
-}
+const allow = (consent: Page) => allowAs(consent, 'admin@example.com', { title: true });
 
 /** The guide's step by its heading: its toggle (a button inside the heading). */
 const stepToggle = (heading: string) => page.getByRole('button', { name: new RegExp(`^${heading}`) });
@@ -83,7 +49,7 @@ async function opensInBrowser(link: ReturnType<Page['getByRole']>, href: string)
 }
 
 test('a new user sees the guide on the welcome screen: every step with its console page', async () => {
-  await toWelcome();
+  await toWelcome(page);
   const guide = page.getByRole('region', { name: 'Set up Google Cloud for your organisation' });
   await expect(guide).toBeVisible();
   const headings = await guide.getByRole('heading', { level: 4 }).allTextContents();
@@ -107,7 +73,7 @@ test('a new user sees the guide on the welcome screen: every step with its conso
     /^https:\/\/console\.cloud\.google\.com\/apis\/api\/chat\.googleapis\.com\/hangouts-chat/,
   );
   await accessible(page);
-  if (shots) await page.screenshot({ path: join(shots, 'guide-welcome.png'), fullPage: true });
+  await fullShot(page, 'guide-welcome.png');
 });
 
 test('Chat API off: after sign-in the guide opens at "Switch on the Google Chat API" with Google\'s activation page', async () => {
@@ -131,7 +97,7 @@ test('Chat API off: after sign-in the guide opens at "Switch on the Google Chat 
 });
 
 test('no Chat app: the guide opens at "Configure the Chat app" with the project\'s configuration page', async () => {
-  await toWelcome();
+  await toWelcome(page);
   await allow(await practise('No Chat app configured'));
   const toggle = stepToggle('Configure the Chat app');
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
@@ -153,7 +119,7 @@ for (const [label, googleSays, cause] of [
   ['Your Workspace admin blocks the app', /admin needs to review/, /Ask them to trust Chat Members by its client ID/],
 ] as const) {
   test(`consent refused (${label}): the waiting screen leads to the consent screen step`, async () => {
-    await toWelcome();
+    await toWelcome(page);
     const consent = await practise(label);
     await expect(consent.getByRole('heading', { name: googleSays })).toBeVisible();
     await consent.close();
@@ -165,14 +131,14 @@ for (const [label, googleSays, cause] of [
       `https://console.cloud.google.com/auth/audience?project=${PROJECT}`,
     );
     await accessible(page);
-    if (shots) await page.screenshot({ path: join(shots, `guide-${label.split(' ').at(-1)}.png`), fullPage: true });
+    await fullShot(page, `guide-${label.split(' ').at(-1)}.png`);
     await page.getByRole('button', { name: 'Cancel' }).click();
     await expect(page.getByRole('heading', { name: 'Add colleagues to Google Chat spaces' })).toBeVisible();
   });
 }
 
 test('Testing expired: the sign-in ends, the guide says why and how to stop it, and offers to sign in again', async () => {
-  await toWelcome();
+  await toWelcome(page);
   await allow(await practise('Testing: the sign-in expired after 7 days'));
   // The guide's check asks Google for a new token: refused, so the app is signed out.
   await expect(page.getByRole('heading', { name: 'Add colleagues to Google Chat spaces' })).toBeVisible();
@@ -187,17 +153,14 @@ test('Testing expired: the sign-in ends, the guide says why and how to stop it, 
     `https://console.cloud.google.com/auth/audience?project=${PROJECT}`,
   );
   await accessible(page);
-  if (shots) await page.screenshot({ path: join(shots, 'guide-expired.png'), fullPage: true });
+  await fullShot(page, 'guide-expired.png');
 });
 
 test('after practising, "Try the demo workspace" is the plain demo again: no guide in the way', async () => {
-  await toWelcome();
+  await toWelcome(page);
   const before = openedURLs().length;
   await page.getByRole('button', { name: 'Try the demo workspace' }).click();
-  await expect.poll(() => openedURLs().length).toBeGreaterThan(before);
-  const consent = await context.newPage();
-  await consent.goto(openedURLs()[before]);
-  await allow(consent);
+  await allow(await openConsent(context, before));
   await expect(page.getByRole('heading', { name: 'Spaces' })).toBeVisible();
   await expect(page.getByRole('radio', { name: /^Engineering/ })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Finish setting up Google Cloud' })).toHaveCount(0);

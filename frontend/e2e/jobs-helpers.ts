@@ -1,44 +1,8 @@
-// Shared by jobs.spec.ts and resume.spec.ts: signing in to the demo, accessibility, the demo's
-// people and spaces, and starting a job straight through the binding (the bulk input screen is
-// built apart).
-import { expect, type BrowserContext, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
-export const shots = process.env.E2E_SHOTS ?? '';
-
-export async function shot(page: Page, name: string) {
-  if (shots) await page.screenshot({ path: join(shots, name), fullPage: true });
-}
-
-/** No WCAG 2.x A/AA violation on the screen as it is now (axe-core). */
-export async function accessible(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const found = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(found).toEqual([]);
-}
-
-/** signIn brings page to the signed-in demo from wherever it is, playing the person at the consent page. */
-export async function signIn(page: Page, context: BrowserContext, urlFile: string, base = '') {
-  const opened = () => readFileSync(urlFile, 'utf8').split('\n').filter(Boolean);
-  await page.goto(base + '/');
-  const signOut = page.getByRole('button', { name: 'Sign out' });
-  const welcome = page.getByRole('heading', { name: 'Add colleagues to Google Chat spaces' });
-  await expect(signOut.or(welcome)).toBeVisible();
-  if (await signOut.isVisible()) await signOut.click();
-  await expect(welcome).toBeVisible();
-  const before = opened().length;
-  await page.getByRole('button', { name: 'Try the demo workspace' }).click();
-  await expect.poll(() => opened().length).toBeGreaterThan(before);
-  const consent = await context.newPage();
-  await consent.goto(opened()[before]);
-  await consent.getByRole('radio', { name: /admin@example\.com/ }).check();
-  await consent.getByRole('button', { name: 'Allow' }).click();
-  await expect(consent.getByText(/you can close this tab/i)).toBeVisible();
-  await consent.close();
-  await expect(page.getByText('Signed in as admin@example.com')).toBeVisible();
-}
+// Shared by jobs.spec.ts and resume.spec.ts: the demo's people and spaces, and starting a job
+// straight through the binding (the bulk input screen is built apart). What every spec shares
+// (sign-in, accessibility, screenshots) is in helpers.ts.
+import { expect, type Page } from '@playwright/test';
+import { navTab } from './helpers';
 
 /** Colleagues of the demo organisation (backend/emulator/data.go), the admin and Priya left out. */
 export const PEOPLE = [
@@ -91,7 +55,7 @@ export async function startJob(page: Page, items: Item[]): Promise<number> {
 
 /** openFromHistory opens job id in the Progress view through the History screen's recent jobs. */
 export async function openFromHistory(page: Page, id: number) {
-  await page.getByRole('navigation', { name: 'What to do' }).getByRole('button', { name: 'History' }).click();
+  await navTab(page, 'History').click();
   await page.getByRole('button', { name: `Open job ${id}` }).click();
   await expect(page.getByRole('heading', { name: new RegExp(`^Job ${id}`) })).toBeVisible();
 }

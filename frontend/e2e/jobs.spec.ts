@@ -1,7 +1,8 @@
 import { test, expect, type Page, type BrowserContext } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { sep } from 'node:path';
-import { OUTSIDER, NOT_MINE, OWNED, PEOPLE, accessible, add, finished, openFromHistory, shot, signIn, startJob } from './jobs-helpers';
+import { accessible, fullShot, navTab, signIn } from './helpers';
+import { OUTSIDER, NOT_MINE, OWNED, PEOPLE, add, finished, openFromHistory, startJob } from './jobs-helpers';
 
 // A bulk job of 30 rows in the demo, started through the binding as the bulk input screen does:
 // its progress (paused at once, then resumed from the Progress view: the bar moves on to the
@@ -10,7 +11,6 @@ import { OUTSIDER, NOT_MINE, OWNED, PEOPLE, accessible, add, finished, openFromH
 // filters and its export. One serial session.
 test.describe.configure({ mode: 'serial' });
 
-const urlFile = process.env.E2E_URL_FILE ?? '';
 const downloads = process.env.E2E_DOWNLOAD_DIR ?? '';
 
 let page: Page;
@@ -60,7 +60,7 @@ async function savedPath(): Promise<string> {
 }
 
 test('a job of 30 rows runs, pauses, resumes and finishes', async () => {
-  await signIn(page, context, urlFile);
+  await signIn(page, context);
   // 27 colleagues into Warehouse Ops (some already there: that counts as done), not New Joiners:
   // sync-bulk.spec.ts, later on this bridge, needs New Joiners as the demo has it. 3 rows fail: someone from outside the organisation
   // into a space that lets no one outside in, and two adds into a space the admin is not in.
@@ -88,7 +88,7 @@ test('a job of 30 rows runs, pauses, resumes and finishes', async () => {
   // The live region sums up the end, once.
   await expect(page.getByRole('status').filter({ hasText: 'Job finished: 27 done, 3 failed.' })).toHaveCount(1);
   await accessible(page);
-  await shot(page, 'jobs-finished.png');
+  await fullShot(page, 'jobs-finished.png');
 });
 
 test('the results filter to the failures, each with its problem in words', async () => {
@@ -103,7 +103,7 @@ test('the results filter to the failures, each with its problem in words', async
   await expect(table.getByRole('option').filter({ hasText: NOT_MINE }).first()).toContainText("This space wasn't found");
   await expect(page.getByRole('button', { name: 'Retry 3 failed rows' })).toBeVisible();
   await accessible(page);
-  await shot(page, 'jobs-failures.png');
+  await fullShot(page, 'jobs-failures.png');
 });
 
 test('the rows are exported to a CSV file in the download folder', async () => {
@@ -127,7 +127,7 @@ test('retry failed starts a new job of the failed rows', async () => {
 });
 
 test('the history shows every change, filters them and exports what it shows', async () => {
-  await page.getByRole('navigation', { name: 'What to do' }).getByRole('button', { name: 'History' }).click();
+  await navTab(page, 'History').click();
   await expect(page.getByRole('heading', { name: 'History of changes' })).toBeVisible();
   const list = page.getByRole('listbox', { name: 'Changes, newest first' });
   await expect(list).toBeVisible();
@@ -147,7 +147,7 @@ test('the history shows every change, filters them and exports what it shows', a
   expect(count).toBeGreaterThanOrEqual(6);
   await expect(page.getByRole('button', { name: `Open job ${job}` })).toBeVisible();
   await accessible(page);
-  await shot(page, 'history-failed.png');
+  await fullShot(page, 'history-failed.png');
   await page.getByRole('button', { name: 'Export these changes to CSV' }).click();
   const rows = readCSV(await savedPath());
   expect(rows).toHaveLength(count + 1);
@@ -159,13 +159,13 @@ test('the job and history screens are accessible in the dark theme', async ({ br
   const p = await dark.newPage();
   await p.goto('/');
   await expect(p.getByText('Signed in as admin@example.com')).toBeVisible();
-  await p.getByRole('navigation', { name: 'What to do' }).getByRole('button', { name: 'History' }).click();
+  await navTab(p, 'History').click();
   await expect(p.getByRole('listbox', { name: 'Changes, newest first' })).toBeVisible();
   await accessible(p);
-  await shot(p, 'history-dark.png');
+  await fullShot(p, 'history-dark.png');
   await openFromHistory(p, job);
   await expect(p.getByRole('heading', { name: `Job ${job} Finished` })).toBeVisible();
   await accessible(p);
-  await shot(p, 'jobs-dark.png');
+  await fullShot(p, 'jobs-dark.png');
   await dark.close();
 });

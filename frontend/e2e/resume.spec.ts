@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { OWNED, PEOPLE, accessible, add, finished, openFromHistory, shot, signIn, startJob } from './jobs-helpers';
+import { accessible, fullShot, signIn } from './helpers';
+import { OWNED, PEOPLE, add, finished, openFromHistory, startJob } from './jobs-helpers';
 
 // Resume after the app is killed mid-job. This spec runs its own browser bridge (the binary
 // scripts/e2e.sh names in E2E_BRIDGE) for a new user (an empty HOME), starts a job of 450 rows,
@@ -120,7 +121,7 @@ test('a job of 450 rows is killed with SIGKILL while it runs', async () => {
   await expect(page.getByText(/left at Google’s limit of 300 changes a minute\./)).toBeVisible();
   await expect.poll(() => finished(page), { timeout: 30_000 }).toBeGreaterThan(first);
   await accessible(page);
-  await shot(page, 'jobs-running.png');
+  await fullShot(page, 'jobs-running.png');
   // Paused from the view, the quota refills while nothing is sent (5 writes a second); resumed,
   // the refill goes out at once, several calls side by side: a kill then leaves rows in flight.
   await page.getByRole('button', { name: 'Pause' }).click();
@@ -150,7 +151,7 @@ test('started again, the app offers the job; resumed, every row is done exactly 
   await expect(notice).toBeVisible();
   await expect(notice).toContainText(new RegExp(`of ${ROWS} done \\(job ${job}, started `));
   await accessible(page);
-  await shot(page, 'jobs-resume-offer.png');
+  await fullShot(page, 'jobs-resume-offer.png');
   // What the kill left, as the journal has it: rows not sent, and rows maybe sent (in flight).
   const left = await page.evaluate(async (id) => {
     type Job = { id: number; counts: { done: number; pending: number; inFlight: number } };

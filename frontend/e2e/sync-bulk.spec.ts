@@ -1,7 +1,5 @@
 import { test, expect, type Page, type BrowserContext } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { accessible, consentInBrowser, fullShot, navTab, openedURLs } from './helpers';
 
 // The bulk input and the sync, in one serial session on the demo workspace: a CSV with good,
 // bad and duplicate rows checked and trimmed, then run (the job view opens and the people are
@@ -10,30 +8,6 @@ import { join } from 'node:path';
 // Named to run after demo.spec.ts (files run in name order): that spec must be the first to sign
 // in (it reads the first URL the app opened); this one starts from whatever state it finds.
 test.describe.configure({ mode: 'serial' });
-
-const urlFile = process.env.E2E_URL_FILE ?? '';
-const shots = process.env.E2E_SHOTS ?? '';
-const openedURLs = () => readFileSync(urlFile, 'utf8').split('\n').filter(Boolean);
-
-async function consentInBrowser(context: BrowserContext, count: number, email: string) {
-  await expect.poll(() => openedURLs().length).toBeGreaterThan(count);
-  const consent = await context.newPage();
-  await consent.goto(openedURLs()[count]);
-  await consent.getByRole('radio', { name: new RegExp(email.replaceAll('.', '\\.')) }).check();
-  await consent.getByRole('button', { name: 'Allow' }).click();
-  await expect(consent.getByText(/you can close this tab/i)).toBeVisible();
-  await consent.close();
-}
-
-async function shot(page: Page, name: string) {
-  if (shots) await page.screenshot({ path: join(shots, name), fullPage: true });
-}
-
-async function accessible(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const found = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(found).toEqual([]);
-}
 
 let page: Page;
 let context: BrowserContext;
@@ -47,7 +21,7 @@ test.afterAll(async () => {
   await context.close();
 });
 
-const tab = (name: string) => page.getByRole('navigation', { name: 'What to do' }).getByRole('button', { name });
+const tab = (name: string) => navTab(page, name);
 
 /** The members of a space as the one-space view lists them, read afresh. */
 async function membersOf(space: string, other: string): Promise<string> {
@@ -107,7 +81,7 @@ test('a CSV file: each row with its verdict, the counts at the top; accessible',
   await expect(row(7)).toContainText('Ready');
   await expect(page.getByRole('button', { name: 'Add 2 rows' })).toBeEnabled();
   await accessible(page);
-  await shot(page, 'bulk-preview.png');
+  await fullShot(page, 'bulk-preview.png');
 });
 
 test('the keyboard: a row chosen shows why; Delete drops it and focus goes to the next row', async () => {
@@ -119,7 +93,7 @@ test('the keyboard: a row chosen shows why; Delete drops it and focus goes to th
   await expect(page.getByRole('heading', { name: /^Row 3: not-an-address/ })).toBeVisible();
   await page.getByRole('button', { name: 'Check again' }).scrollIntoViewIfNeeded();
   await accessible(page);
-  await shot(page, 'bulk-row.png');
+  await fullShot(page, 'bulk-row.png');
   await rows.focus();
   await page.keyboard.press('Delete');
   await expect(rows.getByRole('option')).toHaveCount(5);
@@ -168,7 +142,7 @@ test('spaces ticked × people typed', async () => {
   await page.getByRole('button', { name: 'Check the list' }).click();
   await expect(page.getByRole('list', { name: '4 rows' })).toBeVisible();
   await accessible(page);
-  await shot(page, 'bulk-spaces.png');
+  await fullShot(page, 'bulk-spaces.png');
 });
 
 test('sync: the plan grouped, its warning confirmed before it runs; accessible', async () => {
@@ -197,7 +171,7 @@ test('sync: the plan grouped, its warning confirmed before it runs; accessible',
   await expect(run).toBeDisabled();
   await run.scrollIntoViewIfNeeded();
   await accessible(page);
-  await shot(page, 'sync-plan.png');
+  await fullShot(page, 'sync-plan.png');
   await warning.getByRole('checkbox', { name: 'I have read the warnings and want to run this plan' }).check();
   await run.click();
   await expect(tab('Progress')).toHaveAttribute('aria-current', 'page');
@@ -232,7 +206,7 @@ test("sync to a Google Group's members: its people and its nested group in the p
   await expect(page.getByRole('button', { name: /^Run the plan \(\d+ changes\)$/ })).toBeVisible();
   await added.scrollIntoViewIfNeeded();
   await accessible(page);
-  await shot(page, 'sync-group-plan.png');
+  await fullShot(page, 'sync-group-plan.png');
   await page.getByRole('radio', { name: 'Paste a table' }).check();
 });
 
@@ -247,7 +221,7 @@ test('both screens in the dark theme are accessible', async () => {
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
   await accessible(page);
-  await shot(page, 'bulk-preview-dark.png');
+  await fullShot(page, 'bulk-preview-dark.png');
   await tab('Sync a space to a list').click();
   await page.getByRole('searchbox', { name: 'Search spaces' }).fill('Berlin');
   await page.getByRole('radio', { name: /^Berlin Office/ }).check();
@@ -255,6 +229,6 @@ test('both screens in the dark theme are accessible', async () => {
   await page.getByRole('button', { name: 'Show the plan' }).click();
   await expect(page.getByRole('heading', { name: 'The plan for Berlin Office' })).toBeVisible();
   await accessible(page);
-  await shot(page, 'sync-plan-dark.png');
+  await fullShot(page, 'sync-plan-dark.png');
   await page.emulateMedia({ colorScheme: 'light' });
 });

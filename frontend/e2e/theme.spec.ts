@@ -1,37 +1,11 @@
 import { test, expect, type Page, type BrowserContext } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { accessible, consentInBrowser, openedURLs, shot, toWelcome } from './helpers';
 
 // The dark theme (the system asks for it: prefers-color-scheme) over the main screens, each
 // with no WCAG A/AA violation (colour contrast included), and the Help menu: About with its
 // licences, Copy diagnostics. One serial session; it starts from the welcome screen whatever
 // an earlier spec left signed in.
 test.describe.configure({ mode: 'serial' });
-
-const urlFile = process.env.E2E_URL_FILE ?? '';
-const shots = process.env.E2E_SHOTS ?? '';
-const openedURLs = () => readFileSync(urlFile, 'utf8').split('\n').filter(Boolean);
-
-async function consentInBrowser(context: BrowserContext, count: number, email: string) {
-  await expect.poll(() => openedURLs().length).toBeGreaterThan(count);
-  const consent = await context.newPage();
-  await consent.goto(openedURLs()[count]);
-  await consent.getByRole('radio', { name: new RegExp(email.replaceAll('.', '\\.')) }).check();
-  await consent.getByRole('button', { name: 'Allow' }).click();
-  await expect(consent.getByText(/you can close this tab/i)).toBeVisible();
-  await consent.close();
-}
-
-async function shot(page: Page, name: string) {
-  if (shots) await page.screenshot({ path: join(shots, name) });
-}
-
-async function accessible(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const found = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(found).toEqual([]);
-}
 
 let page: Page;
 let context: BrowserContext;
@@ -47,12 +21,7 @@ test.afterAll(async () => {
 });
 
 test('the welcome screen is dark when the system is, and accessible', async () => {
-  await page.goto('/');
-  const signOut = page.getByRole('button', { name: 'Sign out' });
-  const welcome = page.getByRole('heading', { name: 'Add colleagues to Google Chat spaces' });
-  await expect(signOut.or(welcome)).toBeVisible();
-  if (await signOut.isVisible()) await signOut.click();
-  await expect(welcome).toBeVisible();
+  await toWelcome(page);
   // The page's own background is the dark one, not the light theme's.
   const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
   expect(bg).toBe('rgb(22, 25, 29)');
