@@ -1,5 +1,5 @@
 import { test, expect, type Page, type BrowserContext } from '@playwright/test';
-import { accessible, consentInBrowser, openedURLs, shot, urlFile } from './helpers';
+import { accessible, consentInBrowser, openedURLs, openSession, shot, urlFile } from './helpers';
 import { writeFileSync } from 'node:fs';
 
 // Several accounts in the demo: sign in as one demo person, add a second, switch between them
@@ -14,10 +14,7 @@ const PRIYA = 'priya.raman@example.com';
 let page: Page;
 let context: BrowserContext;
 
-test.beforeAll(async ({ browser }) => {
-  context = await browser.newContext();
-  page = await context.newPage();
-});
+test.beforeAll(async ({ browser }) => ({ context, page } = await openSession(browser)));
 
 test.afterAll(async () => {
   // Leave the app as a new user finds it, for the spec files after this one: the bridge's demo

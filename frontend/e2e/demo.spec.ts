@@ -1,5 +1,5 @@
 import { test, expect, type Page, type BrowserContext } from '@playwright/test';
-import { accessible, consentInBrowser as signInAt, openedURLs, shot } from './helpers';
+import { accessible, consentInBrowser as signInAt, openedURLs, openSession, shot } from './helpers';
 
 // One new user's session on the demo workspace, step by step: the app keeps its state (signed
 // in, memberships added) between the steps, as it would for a person.
@@ -12,14 +12,9 @@ const consentInBrowser = (context: BrowserContext, count: number, email: string,
 let page: Page;
 let context: BrowserContext;
 
-test.beforeAll(async ({ browser }) => {
-  context = await browser.newContext();
-  page = await context.newPage();
-});
+test.beforeAll(async ({ browser }) => ({ context, page } = await openSession(browser)));
 
-test.afterAll(async () => {
-  await context.close();
-});
+test.afterAll(() => context.close());
 
 async function chooseSpace(name: string) {
   await page.getByRole('searchbox', { name: 'Search spaces' }).fill(name);

@@ -1,6 +1,6 @@
 import { test, expect, type Page, type BrowserContext } from '@playwright/test';
 import { join } from 'node:path';
-import { accessible, allow as allowAs, fullShot, openConsent, openedURLs, shots, toWelcome } from './helpers';
+import { accessible, allow as allowAs, fullShot, openConsent, openedURLs, openSession, shots, toWelcome } from './helpers';
 
 // A new user is walked through the Google Cloud setup guide on the demo workspace: each setup
 // failure the emulator can reproduce is switched on in turn (the guide's "Practise in the
@@ -13,14 +13,9 @@ const PROJECT = 'chat-members-demo';
 let page: Page;
 let context: BrowserContext;
 
-test.beforeAll(async ({ browser }) => {
-  context = await browser.newContext();
-  page = await context.newPage();
-});
+test.beforeAll(async ({ browser }) => ({ context, page } = await openSession(browser)));
 
-test.afterAll(async () => {
-  await context.close();
-});
+test.afterAll(() => context.close());
 
 /**
  * Starts the demo with one setup step missing through the guide's practice form, and returns

@@ -1,8 +1,8 @@
 // What every e2e spec does the same way, kept in one place: where the bridge writes the URLs the
 // app opens "in the system browser" (scripts/e2e-browser.sh appends them) and where screenshots
 // go, playing the person at the consent page, the way back to the welcome screen, the demo
-// sign-in, the axe-core check and the main navigation's tabs.
-import { expect, type BrowserContext, type Page } from '@playwright/test';
+// sign-in, the axe-core check, the main navigation's tabs and a serial spec's browser context.
+import { expect, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +15,15 @@ export const shots = process.env.E2E_SHOTS ?? '';
 /** The URLs the app asked the system browser to open, oldest first (file: another app's list). */
 export function openedURLs(file = urlFile): string[] {
   return readFileSync(file, 'utf8').split('\n').filter(Boolean);
+}
+
+/** A serial spec's own browser context (options: the dark scheme, say; permissions granted
+ * before the page opens) and its one page, which keeps the app's state from test to test. */
+export async function openSession(browser: Browser, options: BrowserContextOptions = {}, permissions: string[] = []) {
+  const context = await browser.newContext(options);
+  if (permissions.length) await context.grantPermissions(permissions);
+  const page = await context.newPage();
+  return { context, page };
 }
 
 /** A screenshot of the window as it shows now, named name. */

@@ -1,7 +1,7 @@
 import { test, expect, type Page, type BrowserContext } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { sep } from 'node:path';
-import { accessible, fullShot, navTab, signIn } from './helpers';
+import { accessible, fullShot, navTab, openSession, signIn } from './helpers';
 import { OUTSIDER, NOT_MINE, OWNED, PEOPLE, add, finished, openFromHistory, startJob } from './jobs-helpers';
 
 // A bulk job of 30 rows in the demo, started through the binding as the bulk input screen does:
@@ -17,14 +17,9 @@ let page: Page;
 let context: BrowserContext;
 let job = 0;
 
-test.beforeAll(async ({ browser }) => {
-  context = await browser.newContext();
-  page = await context.newPage();
-});
+test.beforeAll(async ({ browser }) => ({ context, page } = await openSession(browser)));
 
-test.afterAll(async () => {
-  await context.close();
-});
+test.afterAll(() => context.close());
 
 /** readCSV reads a saved file as Excel would: a UTF-8 byte-order mark, then lines of cells. */
 function readCSV(path: string): string[][] {

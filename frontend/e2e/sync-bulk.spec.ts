@@ -1,5 +1,5 @@
 import { test, expect, type Page, type BrowserContext } from '@playwright/test';
-import { accessible, consentInBrowser, fullShot, navTab, openedURLs } from './helpers';
+import { accessible, consentInBrowser, fullShot, navTab, openedURLs, openSession } from './helpers';
 
 // The bulk input and the sync, in one serial session on the demo workspace: a CSV with good,
 // bad and duplicate rows checked and trimmed, then run (the job view opens and the people are
@@ -12,14 +12,9 @@ test.describe.configure({ mode: 'serial' });
 let page: Page;
 let context: BrowserContext;
 
-test.beforeAll(async ({ browser }) => {
-  context = await browser.newContext();
-  page = await context.newPage();
-});
+test.beforeAll(async ({ browser }) => ({ context, page } = await openSession(browser)));
 
-test.afterAll(async () => {
-  await context.close();
-});
+test.afterAll(() => context.close());
 
 const tab = (name: string) => navTab(page, name);
 

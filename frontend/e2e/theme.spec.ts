@@ -1,5 +1,5 @@
 import { test, expect, type Page, type BrowserContext } from '@playwright/test';
-import { accessible, consentInBrowser, openedURLs, shot, toWelcome } from './helpers';
+import { accessible, consentInBrowser, openedURLs, openSession, shot, toWelcome } from './helpers';
 
 // The dark theme (the system asks for it: prefers-color-scheme) over the main screens, each
 // with no WCAG A/AA violation (colour contrast included), and the Help menu: About with its
@@ -10,15 +10,9 @@ test.describe.configure({ mode: 'serial' });
 let page: Page;
 let context: BrowserContext;
 
-test.beforeAll(async ({ browser }) => {
-  context = await browser.newContext({ colorScheme: 'dark' });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  page = await context.newPage();
-});
+test.beforeAll(async ({ browser }) => ({ context, page } = await openSession(browser, { colorScheme: 'dark' }, ['clipboard-read', 'clipboard-write'])));
 
-test.afterAll(async () => {
-  await context.close();
-});
+test.afterAll(() => context.close());
 
 test('the welcome screen is dark when the system is, and accessible', async () => {
   await toWelcome(page);
